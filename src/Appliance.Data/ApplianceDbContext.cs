@@ -1,0 +1,23 @@
+using Appliance.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appliance.Data;
+
+/// <summary>The appliance's configuration database. Only <see cref="Store.ConfigStore"/> writes configuration through it.</summary>
+public sealed class ApplianceDbContext(DbContextOptions<ApplianceDbContext> options) : DbContext(options)
+{
+    internal DbSet<PoolEntity> Pools => Set<PoolEntity>();
+    internal DbSet<BackendEntity> Backends => Set<BackendEntity>();
+    internal DbSet<RouteEntity> Routes => Set<RouteEntity>();
+    internal DbSet<RouteTargetEntity> RouteTargets => Set<RouteTargetEntity>();
+    internal DbSet<ConfigRevision> Revisions => Set<ConfigRevision>();
+    internal DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+
+    /// <summary>Audit trail of configuration changes.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplianceDbContext).Assembly);
+    }
+}

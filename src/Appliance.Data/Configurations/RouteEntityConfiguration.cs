@@ -1,0 +1,21 @@
+using Appliance.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Appliance.Data.Configurations;
+
+internal sealed class RouteEntityConfiguration : IEntityTypeConfiguration<RouteEntity>
+{
+    public void Configure(EntityTypeBuilder<RouteEntity> builder)
+    {
+        builder.ToTable("Routes");
+        builder.Property(r => r.Name).HasMaxLength(63).IsRequired();
+        builder.HasIndex(r => r.Name).IsUnique();
+        builder.Property(r => r.Path).HasMaxLength(2048).IsRequired();
+
+        // Hosts and methods are stored as JSON arrays: they are always read and written whole.
+        builder.PrimitiveCollection(r => r.Hosts).IsRequired();
+        builder.PrimitiveCollection(r => r.Methods).IsRequired();
+        builder.HasMany(r => r.Targets).WithOne().HasForeignKey(t => t.RouteId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Appliance.Data.Entities;
+
+internal sealed class RouteEntity
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public List<string> Hosts { get; set; } = [];
+    public string Path { get; set; } = "/";
+    public List<string> Methods { get; set; } = [];
+    public int Order { get; set; }
+    public bool Sticky { get; set; }
+    public List<RouteTargetEntity> Targets { get; set; } = [];
+}

@@ -1,0 +1,35 @@
+using Appliance.Data;
+using Appliance.Data.Auditing;
+using Appliance.Data.Hosting;
+using Appliance.Data.Store;
+using Appliance.Data.Tokens;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the configuration database and its store.</summary>
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SQLite database under <c>Appliance:DataDirectory</c> (default <c>./data</c>), the
+    /// migrator that brings it up to date at start, the <see cref="ConfigStore"/>, the audit log and the token store.
+    /// </summary>
+    public static IServiceCollection AddApplianceData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var dataDirectory = DataDirectory.FromConfiguration(configuration);
+        dataDirectory.EnsureExists();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(dataDirectory);
+        services.AddDbContextFactory<ApplianceDbContext>(options =>
+            options.UseSqlite($"Data Source={dataDirectory.DatabasePath};Foreign Keys=True"));
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<ConfigChangeSignal>();
+        services.AddSingleton<ConfigStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ApiTokenStore>();
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Appliance.Data.Model;
+
+/// <summary>The whole configuration as one document, for export and atomic import.</summary>
+public sealed record ConfigDocument
+{
+    /// <summary>Every pool.</summary>
+    public IReadOnlyList<PoolSpec> Pools { get; init; } = [];
+
+    /// <summary>Every route.</summary>
+    public IReadOnlyList<RouteSpec> Routes { get; init; } = [];
+}

@@ -1,0 +1,17 @@
+namespace Appliance.Data.Model;
+
+/// <summary>A pool of backends that share a load-balancing policy and a health check. This is the API's and the export's shape.</summary>
+public sealed record PoolSpec
+{
+    /// <summary>Slug that names the pool; routes refer to it.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>One of <see cref="LoadBalancingPolicyNames.All"/>.</summary>
+    public string LoadBalancing { get; init; } = LoadBalancingPolicyNames.RoundRobin;
+
+    /// <summary>Active probing; null means no probes (passive detection still applies).</summary>
+    public HealthCheckSpec? HealthCheck { get; init; }
+
+    /// <summary>Backends in list order; the order matters to <see cref="LoadBalancingPolicyNames.FirstAvailable"/>.</summary>
+    public IReadOnlyList<BackendSpec> Backends { get; init; } = [];
+}

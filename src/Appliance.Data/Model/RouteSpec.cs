@@ -1,0 +1,26 @@
+namespace Appliance.Data.Model;
+
+/// <summary>Matches requests by host, path prefix and method and sends them to one or more weighted targets.</summary>
+public sealed record RouteSpec
+{
+    /// <summary>Slug that names the route.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>Exact hosts or <c>*.example.com</c> wildcards; empty matches any host.</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    /// <summary>Path prefix matched on whole segments: <c>/api</c> matches <c>/api</c> and <c>/api/x</c>, not <c>/apix</c>.</summary>
+    public string Path { get; init; } = "/";
+
+    /// <summary>HTTP methods; empty matches any method.</summary>
+    public IReadOnlyList<string> Methods { get; init; } = [];
+
+    /// <summary>Tie-breaker between equally specific routes; lower wins.</summary>
+    public int Order { get; init; }
+
+    /// <summary>Pools with integer weights; a canary is 90/10.</summary>
+    public IReadOnlyList<TargetSpec> Targets { get; init; } = [];
+
+    /// <summary>Keeps a client on the target it first drew, through a cookie.</summary>
+    public bool Sticky { get; init; }
+}

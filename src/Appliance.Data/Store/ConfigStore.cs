@@ -1,0 +1,333 @@
+using Appliance.Data.Entities;
+using Appliance.Data.Model;
+using Appliance.Data.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appliance.Data.Store;
+
+/// <summary>
+/// The only writer of configuration. Every change is normalised, validated against the whole
+/// resulting configuration, saved in one transaction with its audit entry and a new revision, and
+/// then signalled to the engine. A refused change leaves the database untouched.
+/// </summary>
+public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, ConfigChangeSignal changeSignal, TimeProvider time)
+{
+    private const string PoolEntityType = "pool";
+    private const string RouteEntityType = "route";
+    private const string ConfigEntityType = "config";
+
+    // SQLite has one writer at a time anyway; serialising here turns "database is locked" into a short wait.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    /// <summary>Every pool, by name.</summary>
+    public async Task<IReadOnlyList<PoolSpec>> GetPoolsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pools = await db.Pools.AsNoTracking().Include(p => p.Backends).OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        return pools.Select(SpecMapper.ToSpec).ToArray();
+    }
+
+    /// <summary>One pool, or null.</summary>
+    public async Task<PoolSpec?> GetPoolAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pool = await db.Pools.AsNoTracking().Include(p => p.Backends).SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
+        return pool is null ? null : SpecMapper.ToSpec(pool);
+    }
+
+    /// <summary>Every route, by name.</summary>
+    public async Task<IReadOnlyList<RouteSpec>> GetRoutesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var poolNames = await db.Pools.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var routes = await db.Routes.AsNoTracking().Include(r => r.Targets).OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        return routes.Select(r => SpecMapper.ToSpec(r, poolNames)).ToArray();
+    }
+
+    /// <summary>One route, or null.</summary>
+    public async Task<RouteSpec?> GetRouteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var route = await db.Routes.AsNoTracking().Include(r => r.Targets).SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+        if (route is null)
+        {
+            return null;
+        }
+
+        var poolNames = await db.Pools.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        return SpecMapper.ToSpec(route, poolNames);
+    }
+
+    /// <summary>The whole configuration and the revision it belongs to, read consistently.</summary>
+    public async Task<RevisionedConfig> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var revision = await ReadRevisionAsync(db, cancellationToken);
+        var document = await ReadDocumentAsync(db, cancellationToken);
+        return new RevisionedConfig(revision, document);
+    }
+
+    /// <summary>The whole configuration, for export.</summary>
+    public async Task<ConfigDocument> ExportAsync(CancellationToken cancellationToken = default) =>
+        (await ReadAsync(cancellationToken)).Document;
+
+    /// <summary>The current configuration revision: a cheap query for the engine's poll.</summary>
+    public async Task<long> GetRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ReadRevisionAsync(db, cancellationToken);
+    }
+
+    /// <summary>Creates a pool; 409 when the name is taken.</summary>
+    public Task<StoreResult<PoolSpec>> CreatePoolAsync(PoolSpec spec, string actor, CancellationToken cancellationToken = default)
+    {
+        var pool = ConfigNormalizer.Normalize(spec);
+        return WriteAsync<PoolSpec>(async db =>
+        {
+            var errors = new ValidationErrors();
+            ConfigValidator.ValidatePool(pool, errors);
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<PoolSpec>.Invalid(errors);
+            }
+
+            if (await db.Pools.AnyAsync(p => p.Name == pool.Name, cancellationToken))
+            {
+                return StoreResult<PoolSpec>.Conflict("name", $"A pool named '{pool.Name}' already exists.");
+            }
+
+            var entity = new PoolEntity();
+            SpecMapper.Apply(pool, entity);
+            db.Pools.Add(entity);
+            Audit(db, actor, AuditAction.Create, PoolEntityType, pool.Name, before: null, after: pool);
+            return StoreResult<PoolSpec>.Ok(pool);
+        }, cancellationToken);
+    }
+
+    /// <summary>Replaces a pool; its name cannot change.</summary>
+    public Task<StoreResult<PoolSpec>> UpdatePoolAsync(string name, PoolSpec spec, string actor, CancellationToken cancellationToken = default)
+    {
+        var pool = ConfigNormalizer.Normalize(spec.Name is null or "" ? spec with { Name = name } : spec);
+        return WriteAsync<PoolSpec>(async db =>
+        {
+            var entity = await db.Pools.Include(p => p.Backends).SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<PoolSpec>.NotFound($"There is no pool named '{name}'.");
+            }
+
+            var errors = new ValidationErrors();
+            ConfigValidator.ValidatePool(pool, errors);
+            if (pool.Name != name)
+            {
+                errors.Add("name", $"The name cannot be changed (the URL names '{name}'); create a new pool instead.");
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<PoolSpec>.Invalid(errors);
+            }
+
+            var before = SpecMapper.ToSpec(entity);
+            SpecMapper.Apply(pool, entity);
+            Audit(db, actor, AuditAction.Update, PoolEntityType, name, before, pool);
+            return StoreResult<PoolSpec>.Ok(pool);
+        }, cancellationToken);
+    }
+
+    /// <summary>Deletes a pool; 409 while a route targets it.</summary>
+    public Task<StoreResult<PoolSpec>> DeletePoolAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        WriteAsync<PoolSpec>(async db =>
+        {
+            var entity = await db.Pools.Include(p => p.Backends).SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<PoolSpec>.NotFound($"There is no pool named '{name}'.");
+            }
+
+            var users = await db.Routes.Where(r => r.Targets.Any(t => t.PoolId == entity.Id)).Select(r => r.Name).OrderBy(n => n).ToListAsync(cancellationToken);
+            if (users.Count > 0)
+            {
+                return StoreResult<PoolSpec>.Conflict("name",
+                    $"Pool '{name}' is a target of {(users.Count == 1 ? "route" : "routes")} {string.Join(", ", users.Select(u => $"'{u}'"))}; remove it from their targets first.");
+            }
+
+            var before = SpecMapper.ToSpec(entity);
+            db.Pools.Remove(entity);
+            Audit(db, actor, AuditAction.Delete, PoolEntityType, name, before, after: null);
+            return StoreResult<PoolSpec>.Ok(before);
+        }, cancellationToken);
+
+    /// <summary>Creates a route; 409 when the name is taken, 400 when a target names no pool.</summary>
+    public Task<StoreResult<RouteSpec>> CreateRouteAsync(RouteSpec spec, string actor, CancellationToken cancellationToken = default)
+    {
+        var route = ConfigNormalizer.Normalize(spec);
+        return WriteAsync<RouteSpec>(async db =>
+        {
+            var poolIds = await db.Pools.ToDictionaryAsync(p => p.Name, p => p.Id, StringComparer.Ordinal, cancellationToken);
+            var errors = new ValidationErrors();
+            ConfigValidator.ValidateRoute(route, poolIds.Keys.ToHashSet(StringComparer.Ordinal), errors);
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<RouteSpec>.Invalid(errors);
+            }
+
+            if (await db.Routes.AnyAsync(r => r.Name == route.Name, cancellationToken))
+            {
+                return StoreResult<RouteSpec>.Conflict("name", $"A route named '{route.Name}' already exists.");
+            }
+
+            var entity = new RouteEntity();
+            SpecMapper.Apply(route, entity, poolIds);
+            db.Routes.Add(entity);
+            Audit(db, actor, AuditAction.Create, RouteEntityType, route.Name, before: null, after: route);
+            return StoreResult<RouteSpec>.Ok(route);
+        }, cancellationToken);
+    }
+
+    /// <summary>Replaces a route; its name cannot change.</summary>
+    public Task<StoreResult<RouteSpec>> UpdateRouteAsync(string name, RouteSpec spec, string actor, CancellationToken cancellationToken = default)
+    {
+        var route = ConfigNormalizer.Normalize(spec.Name is null or "" ? spec with { Name = name } : spec);
+        return WriteAsync<RouteSpec>(async db =>
+        {
+            var entity = await db.Routes.Include(r => r.Targets).SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<RouteSpec>.NotFound($"There is no route named '{name}'.");
+            }
+
+            var poolIds = await db.Pools.ToDictionaryAsync(p => p.Name, p => p.Id, StringComparer.Ordinal, cancellationToken);
+            var errors = new ValidationErrors();
+            ConfigValidator.ValidateRoute(route, poolIds.Keys.ToHashSet(StringComparer.Ordinal), errors);
+            if (route.Name != name)
+            {
+                errors.Add("name", $"The name cannot be changed (the URL names '{name}'); create a new route instead.");
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<RouteSpec>.Invalid(errors);
+            }
+
+            var before = SpecMapper.ToSpec(entity, poolIds.ToDictionary(p => p.Value, p => p.Key));
+            SpecMapper.Apply(route, entity, poolIds);
+            Audit(db, actor, AuditAction.Update, RouteEntityType, name, before, route);
+            return StoreResult<RouteSpec>.Ok(route);
+        }, cancellationToken);
+    }
+
+    /// <summary>Deletes a route.</summary>
+    public Task<StoreResult<RouteSpec>> DeleteRouteAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        WriteAsync<RouteSpec>(async db =>
+        {
+            var entity = await db.Routes.Include(r => r.Targets).SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<RouteSpec>.NotFound($"There is no route named '{name}'.");
+            }
+
+            var poolNames = await db.Pools.ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+            var before = SpecMapper.ToSpec(entity, poolNames);
+            db.Routes.Remove(entity);
+            Audit(db, actor, AuditAction.Delete, RouteEntityType, name, before, after: null);
+            return StoreResult<RouteSpec>.Ok(before);
+        }, cancellationToken);
+
+    /// <summary>Replaces the whole configuration with <paramref name="document"/>, all or nothing.</summary>
+    public Task<StoreResult<ConfigDocument>> ImportAsync(ConfigDocument document, string actor, CancellationToken cancellationToken = default)
+    {
+        var normalized = ConfigNormalizer.Normalize(document);
+        return WriteAsync<ConfigDocument>(async db =>
+        {
+            var errors = ConfigValidator.ValidateDocument(normalized);
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<ConfigDocument>.Invalid(errors);
+            }
+
+            var before = await ReadDocumentAsync(db, cancellationToken);
+            await db.RouteTargets.ExecuteDeleteAsync(cancellationToken);
+            await db.Routes.ExecuteDeleteAsync(cancellationToken);
+            await db.Backends.ExecuteDeleteAsync(cancellationToken);
+            await db.Pools.ExecuteDeleteAsync(cancellationToken);
+
+            var pools = normalized.Pools.Select(spec =>
+            {
+                var entity = new PoolEntity();
+                SpecMapper.Apply(spec, entity);
+                return entity;
+            }).ToList();
+            db.Pools.AddRange(pools);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var poolIds = pools.ToDictionary(p => p.Name, p => p.Id, StringComparer.Ordinal);
+            foreach (var spec in normalized.Routes)
+            {
+                var entity = new RouteEntity();
+                SpecMapper.Apply(spec, entity, poolIds);
+                db.Routes.Add(entity);
+            }
+
+            Audit(db, actor, AuditAction.Import, ConfigEntityType, "all", before, normalized);
+            return StoreResult<ConfigDocument>.Ok(normalized);
+        }, cancellationToken);
+    }
+
+    private async Task<StoreResult<T>> WriteAsync<T>(Func<ApplianceDbContext, Task<StoreResult<T>>> change, CancellationToken cancellationToken)
+    {
+        StoreResult<T> result;
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            result = await change(db);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+
+            var revision = await db.Revisions.SingleAsync(r => r.Id == ConfigRevision.SingletonId, cancellationToken);
+            revision.Revision++;
+            revision.ChangedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        changeSignal.Notify();
+        return result;
+    }
+
+    private void Audit(ApplianceDbContext db, string actor, AuditAction action, string entityType, string entityName, object? before, object? after) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Action = action,
+            EntityType = entityType,
+            EntityName = entityName,
+            Before = before is null ? null : ConfigJson.Serialize(before),
+            After = after is null ? null : ConfigJson.Serialize(after),
+        });
+
+    private static async Task<long> ReadRevisionAsync(ApplianceDbContext db, CancellationToken cancellationToken) =>
+        await db.Revisions.AsNoTracking().Where(r => r.Id == ConfigRevision.SingletonId).Select(r => r.Revision).SingleAsync(cancellationToken);
+
+    private static async Task<ConfigDocument> ReadDocumentAsync(ApplianceDbContext db, CancellationToken cancellationToken)
+    {
+        var pools = await db.Pools.AsNoTracking().Include(p => p.Backends).OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var poolNames = pools.ToDictionary(p => p.Id, p => p.Name);
+        var routes = await db.Routes.AsNoTracking().Include(r => r.Targets).OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        return new ConfigDocument
+        {
+            Pools = pools.Select(SpecMapper.ToSpec).ToArray(),
+            Routes = routes.Select(r => SpecMapper.ToSpec(r, poolNames)).ToArray(),
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using Appliance.Data.Entities;
+using Appliance.Data.Model;
+
+namespace Appliance.Data.Store;
+
+// Entities never leave Appliance.Data: everything outside sees specs.
+internal static class SpecMapper
+{
+    public static PoolSpec ToSpec(PoolEntity pool) => new()
+    {
+        Name = pool.Name,
+        LoadBalancing = pool.LoadBalancing,
+        HealthCheck = pool.HealthCheck is { } h
+            ? new HealthCheckSpec
+            {
+                Path = h.Path,
+                IntervalSeconds = h.IntervalSeconds,
+                TimeoutSeconds = h.TimeoutSeconds,
+                UnhealthyAfter = h.UnhealthyAfter,
+                HealthyAfter = h.HealthyAfter,
+            }
+            : null,
+        Backends = pool.Backends.OrderBy(b => b.Position)
+            .Select(b => new BackendSpec { Address = b.Address, Weight = b.Weight, Enabled = b.Enabled })
+            .ToArray(),
+    };
+
+    public static RouteSpec ToSpec(RouteEntity route, IReadOnlyDictionary<int, string> poolNames) => new()
+    {
+        Name = route.Name,
+        Hosts = route.Hosts.ToArray(),
+        Path = route.Path,
+        Methods = route.Methods.ToArray(),
+        Order = route.Order,
+        Sticky = route.Sticky,
+        Targets = route.Targets.OrderBy(t => t.Position)
+            .Select(t => new TargetSpec { Pool = poolNames[t.PoolId], Weight = t.Weight })
+            .ToArray(),
+    };
+
+    public static void Apply(PoolSpec spec, PoolEntity pool)
+    {
+        pool.Name = spec.Name;
+        pool.LoadBalancing = spec.LoadBalancing;
+        pool.HealthCheck = spec.HealthCheck is { } h
+            ? new HealthCheckSettings
+            {
+                Path = h.Path,
+                IntervalSeconds = h.IntervalSeconds,
+                TimeoutSeconds = h.TimeoutSeconds,
+                UnhealthyAfter = h.UnhealthyAfter,
+                HealthyAfter = h.HealthyAfter,
+            }
+            : null;
+
+        // Backends are matched by address so that an edit keeps their identity.
+        var existing = pool.Backends.ToDictionary(b => b.Address, StringComparer.OrdinalIgnoreCase);
+        var kept = new List<BackendEntity>(spec.Backends.Count);
+        for (var i = 0; i < spec.Backends.Count; i++)
+        {
+            var backendSpec = spec.Backends[i];
+            var backend = existing.GetValueOrDefault(backendSpec.Address) ?? new BackendEntity();
+            backend.Address = backendSpec.Address;
+            backend.Weight = backendSpec.Weight;
+            backend.Enabled = backendSpec.Enabled;
+            backend.Position = i;
+            kept.Add(backend);
+        }
+
+        pool.Backends.RemoveAll(b => !kept.Contains(b));
+        pool.Backends.AddRange(kept.Where(b => !pool.Backends.Contains(b)));
+    }
+
+    public static void Apply(RouteSpec spec, RouteEntity route, IReadOnlyDictionary<string, int> poolIds)
+    {
+        route.Name = spec.Name;
+        route.Hosts = spec.Hosts.ToList();
+        route.Path = spec.Path;
+        route.Methods = spec.Methods.ToList();
+        route.Order = spec.Order;
+        route.Sticky = spec.Sticky;
+        route.Targets.Clear();
+        route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { PoolId = poolIds[t.Pool], Weight = t.Weight, Position = i }));
+    }
+}

@@ -1,0 +1,34 @@
+using Appliance.Data.Validation;
+
+namespace Appliance.Data.Store;
+
+/// <summary>The outcome of a store operation: the saved value, or why nothing was saved.</summary>
+public sealed record StoreResult<T>
+{
+    private static readonly IDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    public required StoreStatus Status { get; init; }
+    public T? Value { get; init; }
+
+    /// <summary>Field messages keyed by JSON path; empty unless the status is Invalid or Conflict.</summary>
+    public IDictionary<string, string[]> Errors { get; init; } = NoErrors;
+
+    /// <summary>One sentence for the problem details' <c>detail</c>.</summary>
+    public string? Detail { get; init; }
+
+    public bool Succeeded => Status == StoreStatus.Ok;
+
+    public static StoreResult<T> Ok(T value) => new() { Status = StoreStatus.Ok, Value = value };
+
+    public static StoreResult<T> Invalid(ValidationErrors errors) =>
+        new() { Status = StoreStatus.Invalid, Errors = errors.ToDictionary(), Detail = "The configuration is not valid; nothing was changed." };
+
+    public static StoreResult<T> NotFound(string detail) => new() { Status = StoreStatus.NotFound, Detail = detail };
+
+    public static StoreResult<T> Conflict(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return new() { Status = StoreStatus.Conflict, Errors = errors.ToDictionary(), Detail = message };
+    }
+}

@@ -1,0 +1,60 @@
+using Appliance.Data.Model;
+
+namespace Appliance.Data.Validation;
+
+/// <summary>
+/// Puts equivalent spellings into one form before validation and storage, so that
+/// <c>Example.TEST</c> and <c>example.test</c>, or <c>/api/</c> and <c>/api</c>, are one route.
+/// </summary>
+public static class ConfigNormalizer
+{
+    /// <summary>Normalises a pool.</summary>
+    public static PoolSpec Normalize(PoolSpec pool) => pool with
+    {
+        Name = pool.Name?.Trim() ?? "",
+        LoadBalancing = pool.LoadBalancing?.Trim() ?? "",
+        HealthCheck = pool.HealthCheck is null ? null : pool.HealthCheck with { Path = pool.HealthCheck.Path?.Trim() ?? "" },
+        Backends = pool.Backends?.Select(b => b is null ? null! : b with { Address = NormalizeAddress(b.Address) }).ToArray() ?? null!,
+    };
+
+    /// <summary>Normalises a route.</summary>
+    public static RouteSpec Normalize(RouteSpec route) => route with
+    {
+        Name = route.Name?.Trim() ?? "",
+        Hosts = route.Hosts?.Select(h => h?.Trim().ToLowerInvariant() ?? "").ToArray() ?? null!,
+        Path = NormalizePath(route.Path),
+        Methods = route.Methods?.Select(m => m?.Trim().ToUpperInvariant() ?? "").ToArray() ?? null!,
+        Targets = route.Targets?.Select(t => t is null ? null! : t with { Pool = t.Pool?.Trim() ?? "" }).ToArray() ?? null!,
+    };
+
+    /// <summary>Normalises every pool and route of a document.</summary>
+    public static ConfigDocument Normalize(ConfigDocument document) => document with
+    {
+        Pools = document.Pools?.Select(p => p is null ? null! : Normalize(p)).ToArray() ?? null!,
+        Routes = document.Routes?.Select(r => r is null ? null! : Normalize(r)).ToArray() ?? null!,
+    };
+
+    private static string NormalizePath(string? path)
+    {
+        var trimmed = path?.Trim() ?? "";
+        if (trimmed.Length <= 1)
+        {
+            return trimmed;
+        }
+
+        var withoutTrailingSlash = trimmed.TrimEnd('/');
+        return withoutTrailingSlash.Length == 0 ? "/" : withoutTrailingSlash;
+    }
+
+    // Only a well-formed address is rewritten; anything else is left for the validator to name.
+    private static string NormalizeAddress(string? address)
+    {
+        var trimmed = address?.Trim() ?? "";
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            return trimmed;
+        }
+
+        return uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+    }
+}

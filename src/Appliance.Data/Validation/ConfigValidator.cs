@@ -1,0 +1,317 @@
+using System.Text.RegularExpressions;
+using Appliance.Data.Model;
+
+namespace Appliance.Data.Validation;
+
+/// <summary>
+/// Checks pools, routes and whole documents. Every rule names the field it is about, so that the
+/// API and the forms can show the message next to it. Input is expected to be normalised first.
+/// </summary>
+public static partial class ConfigValidator
+{
+    public const int MinWeight = 1;
+    public const int MaxWeight = 100;
+    public const int MaxBackends = 256;
+    public const int MaxTargets = 16;
+    public const int MaxHosts = 64;
+
+    /// <summary>Validates one pool; <paramref name="prefix"/> is prepended to field names.</summary>
+    public static void ValidatePool(PoolSpec pool, ValidationErrors errors, string prefix = "")
+    {
+        ValidateName(pool.Name, errors, ValidationErrors.Field(prefix, "name"));
+
+        if (!LoadBalancingPolicyNames.All.Contains(pool.LoadBalancing, StringComparer.Ordinal))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "loadBalancing"),
+                $"Unknown policy '{pool.LoadBalancing}'. Use one of: {string.Join(", ", LoadBalancingPolicyNames.All)}.");
+        }
+
+        if (pool.HealthCheck is { } health)
+        {
+            ValidateHealthCheck(health, errors, ValidationErrors.Field(prefix, "healthCheck"));
+        }
+
+        var backendsField = ValidationErrors.Field(prefix, "backends");
+        if (pool.Backends is null)
+        {
+            errors.Add(backendsField, "Backends are required (an empty list is allowed).");
+            return;
+        }
+
+        if (pool.Backends.Count > MaxBackends)
+        {
+            errors.Add(backendsField, $"A pool has at most {MaxBackends} backends.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < pool.Backends.Count; i++)
+        {
+            var field = $"{backendsField}[{i}]";
+            var backend = pool.Backends[i];
+            if (backend is null)
+            {
+                errors.Add(field, "A backend cannot be null.");
+                continue;
+            }
+
+            ValidateAddress(backend.Address, errors, $"{field}.address");
+            if (backend.Weight is < MinWeight or > MaxWeight)
+            {
+                errors.Add($"{field}.weight", $"Weight must be between {MinWeight} and {MaxWeight}.");
+            }
+
+            if (!string.IsNullOrEmpty(backend.Address) && !seen.Add(backend.Address))
+            {
+                errors.Add($"{field}.address", $"'{backend.Address}' is already a backend of this pool.");
+            }
+        }
+    }
+
+    /// <summary>Validates one route against the names of the pools that exist.</summary>
+    public static void ValidateRoute(RouteSpec route, IReadOnlySet<string> poolNames, ValidationErrors errors, string prefix = "")
+    {
+        ValidateName(route.Name, errors, ValidationErrors.Field(prefix, "name"));
+        ValidateHosts(route.Hosts, errors, ValidationErrors.Field(prefix, "hosts"));
+        ValidatePath(route.Path, errors, ValidationErrors.Field(prefix, "path"));
+        ValidateMethods(route.Methods, errors, ValidationErrors.Field(prefix, "methods"));
+        ValidateTargets(route.Targets, poolNames, errors, ValidationErrors.Field(prefix, "targets"));
+    }
+
+    /// <summary>Validates a whole configuration: each pool and route, unique names, and that every target names a pool.</summary>
+    public static ValidationErrors ValidateDocument(ConfigDocument document)
+    {
+        var errors = new ValidationErrors();
+        if (document.Pools is null)
+        {
+            errors.Add("pools", "Pools are required (an empty list is allowed).");
+        }
+
+        if (document.Routes is null)
+        {
+            errors.Add("routes", "Routes are required (an empty list is allowed).");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+
+        var poolNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < document.Pools!.Count; i++)
+        {
+            var pool = document.Pools[i];
+            if (pool is null)
+            {
+                errors.Add($"pools[{i}]", "A pool cannot be null.");
+                continue;
+            }
+
+            ValidatePool(pool, errors, $"pools[{i}]");
+            if (!string.IsNullOrEmpty(pool.Name) && !poolNames.Add(pool.Name))
+            {
+                errors.Add($"pools[{i}].name", $"A pool named '{pool.Name}' appears more than once.");
+            }
+        }
+
+        var routeNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < document.Routes!.Count; i++)
+        {
+            var route = document.Routes[i];
+            if (route is null)
+            {
+                errors.Add($"routes[{i}]", "A route cannot be null.");
+                continue;
+            }
+
+            ValidateRoute(route, poolNames, errors, $"routes[{i}]");
+            if (!string.IsNullOrEmpty(route.Name) && !routeNames.Add(route.Name))
+            {
+                errors.Add($"routes[{i}].name", $"A route named '{route.Name}' appears more than once.");
+            }
+        }
+
+        return errors;
+    }
+
+    private static void ValidateName(string name, ValidationErrors errors, string field)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            errors.Add(field, "A name is required.");
+        }
+        else if (!Slug.IsValid(name))
+        {
+            errors.Add(field, "Use 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit.");
+        }
+    }
+
+    private static void ValidateHealthCheck(HealthCheckSpec health, ValidationErrors errors, string prefix)
+    {
+        if (string.IsNullOrEmpty(health.Path) || !health.Path.StartsWith('/') || health.Path.Contains('#', StringComparison.Ordinal)
+            || health.Path.Any(char.IsWhiteSpace))
+        {
+            errors.Add($"{prefix}.path", "The probe path must start with '/' and contain no spaces or '#'.");
+        }
+
+        if (health.IntervalSeconds is < 1 or > 3600)
+        {
+            errors.Add($"{prefix}.intervalSeconds", "The interval must be between 1 and 3600 seconds.");
+        }
+
+        if (health.TimeoutSeconds < 1 || health.TimeoutSeconds > Math.Max(1, health.IntervalSeconds))
+        {
+            errors.Add($"{prefix}.timeoutSeconds", "The timeout must be at least 1 second and no longer than the interval.");
+        }
+
+        if (health.UnhealthyAfter is < 1 or > 100)
+        {
+            errors.Add($"{prefix}.unhealthyAfter", "Failures before unhealthy must be between 1 and 100.");
+        }
+
+        if (health.HealthyAfter is < 1 or > 100)
+        {
+            errors.Add($"{prefix}.healthyAfter", "Successes before healthy must be between 1 and 100.");
+        }
+    }
+
+    private static void ValidateAddress(string address, ValidationErrors errors, string field)
+    {
+        if (string.IsNullOrEmpty(address))
+        {
+            errors.Add(field, "An address is required, e.g. http://10.0.0.5:8080.");
+            return;
+        }
+
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            errors.Add(field, $"'{address}' is not an absolute http:// or https:// URL.");
+            return;
+        }
+
+        if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            errors.Add(field, "The address must not contain credentials, a query or a fragment.");
+        }
+    }
+
+    private static void ValidateHosts(IReadOnlyList<string> hosts, ValidationErrors errors, string field)
+    {
+        if (hosts is null)
+        {
+            errors.Add(field, "Hosts are required (an empty list matches any host).");
+            return;
+        }
+
+        if (hosts.Count > MaxHosts)
+        {
+            errors.Add(field, $"A route has at most {MaxHosts} hosts.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            if (!HostPattern().IsMatch(hosts[i]))
+            {
+                errors.Add($"{field}[{i}]", $"'{hosts[i]}' is not a host name; use example.com, *.example.com or host:port.");
+            }
+            else if (!seen.Add(hosts[i]))
+            {
+                errors.Add($"{field}[{i}]", $"'{hosts[i]}' is listed twice.");
+            }
+        }
+    }
+
+    private static void ValidatePath(string path, ValidationErrors errors, string field)
+    {
+        if (string.IsNullOrEmpty(path) || !PathPattern().IsMatch(path)
+            || path.Split('/').Any(segment => segment is "." or ".."))
+        {
+            errors.Add(field, "The path must be a prefix such as / or /api/v1: it starts with '/', and has no '//', '.', '..', '%', '?', '#', '{' or '}'.");
+        }
+    }
+
+    private static void ValidateMethods(IReadOnlyList<string> methods, ValidationErrors errors, string field)
+    {
+        if (methods is null)
+        {
+            errors.Add(field, "Methods are required (an empty list matches any method).");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < methods.Count; i++)
+        {
+            if (!MethodPattern().IsMatch(methods[i]))
+            {
+                errors.Add($"{field}[{i}]", $"'{methods[i]}' is not an HTTP method.");
+            }
+            else if (!seen.Add(methods[i]))
+            {
+                errors.Add($"{field}[{i}]", $"'{methods[i]}' is listed twice.");
+            }
+        }
+    }
+
+    private static void ValidateTargets(IReadOnlyList<TargetSpec> targets, IReadOnlySet<string> poolNames, ValidationErrors errors, string field)
+    {
+        if (targets is null || targets.Count == 0)
+        {
+            errors.Add(field, "At least one target is required.");
+            return;
+        }
+
+        if (targets.Count > MaxTargets)
+        {
+            errors.Add(field, $"A route has at most {MaxTargets} targets.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var total = 0;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            if (target is null)
+            {
+                errors.Add($"{field}[{i}]", "A target cannot be null.");
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(target.Pool))
+            {
+                errors.Add($"{field}[{i}].pool", "A pool is required.");
+            }
+            else if (!poolNames.Contains(target.Pool))
+            {
+                errors.Add($"{field}[{i}].pool", $"There is no pool named '{target.Pool}'.");
+            }
+            else if (!seen.Add(target.Pool))
+            {
+                errors.Add($"{field}[{i}].pool", $"Pool '{target.Pool}' is already a target of this route.");
+            }
+
+            if (target.Weight is < 0 or > MaxWeight)
+            {
+                errors.Add($"{field}[{i}].weight", $"Weight must be between 0 and {MaxWeight}.");
+            }
+            else
+            {
+                total += target.Weight;
+            }
+        }
+
+        if (total == 0)
+        {
+            errors.Add(field, "The targets' weights must add up to more than 0.");
+        }
+    }
+
+    [GeneratedRegex(@"^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(:[0-9]{1,5})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HostPattern();
+
+    [GeneratedRegex(@"^/([A-Za-z0-9\-._~!$&'()*+,;=:@]+(/[A-Za-z0-9\-._~!$&'()*+,;=:@]+)*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PathPattern();
+
+    [GeneratedRegex("^[A-Z]{1,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MethodPattern();
+}

@@ -1,0 +1,13 @@
+namespace Appliance.Engine.AccessLogging;
+
+/// <summary>Settings of the access log, bound from <c>Appliance:AccessLog</c>.</summary>
+public sealed class AccessLogOptions
+{
+    public const string SectionName = "Appliance:AccessLog";
+
+    /// <summary>Console (standard output), File or Off.</summary>
+    public AccessLogTarget Target { get; set; } = AccessLogTarget.Console;
+
+    /// <summary>The file for <see cref="AccessLogTarget.File"/>; relative paths are under the data directory.</summary>
+    public string Path { get; set; } = "access.log";
+}

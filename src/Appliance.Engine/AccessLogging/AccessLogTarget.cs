@@ -1,0 +1,9 @@
+namespace Appliance.Engine.AccessLogging;
+
+/// <summary>Where access log lines go.</summary>
+public enum AccessLogTarget
+{
+    Console,
+    File,
+    Off,
+}

@@ -1,0 +1,125 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Appliance.Data.Model;
+using Appliance.Engine.Health;
+using Appliance.Engine.LoadBalancing;
+using Appliance.Engine.Routing;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Appliance.Engine.Configuration;
+
+/// <summary>
+/// Turns a configuration document into a <see cref="ProxySnapshot"/>. Pure: no I/O, no clock,
+/// the same document always gives the same snapshot.
+/// </summary>
+public sealed class SnapshotBuilder(SnapshotBuilderOptions options)
+{
+    private const string CatchAll = "{**catch-all}";
+
+    /// <summary>Builds the snapshot of <paramref name="document"/> at <paramref name="revision"/>.</summary>
+    public ProxySnapshot Build(ConfigDocument document, long revision)
+    {
+        var clusters = document.Pools.Select(BuildCluster).ToArray();
+        var ordered = document.Routes.Order(RouteSpecificity.Instance).ToArray();
+        var routes = ordered.Select((route, index) => BuildRoute(route, index)).ToArray();
+        var splits = document.Routes.ToFrozenDictionary(r => r.Name, BuildSplit, StringComparer.Ordinal);
+        var pools = document.Pools
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new PoolPlan(p.Name, p.LoadBalancing, p.HealthCheck, p.Backends))
+            .ToArray();
+        return new ProxySnapshot(revision, routes, clusters, splits, pools);
+    }
+
+    /// <summary>The YARP path template that matches <paramref name="prefix"/> on whole segments.</summary>
+    public static string PathTemplate(string prefix) => prefix == "/" ? "/" + CatchAll : prefix + "/" + CatchAll;
+
+    private static RouteConfig BuildRoute(RouteSpec route, int order) => new()
+    {
+        RouteId = route.Name,
+
+        // The first target that takes traffic; the traffic split moves requests to the others.
+        ClusterId = route.Targets.First(t => t.Weight > 0).Pool,
+
+        // Specificity is decided here, once, so that endpoint routing only has to follow the order.
+        Order = order,
+        Match = new RouteMatch
+        {
+            Hosts = route.Hosts.Count > 0 ? route.Hosts : null,
+            Path = PathTemplate(route.Path),
+            Methods = route.Methods.Count > 0 ? route.Methods : null,
+        },
+    };
+
+    private static RouteSplit BuildSplit(RouteSpec route) => new(
+        route.Name,
+        route.Sticky,
+        StickyCookie.NameFor(route.Name),
+        route.Targets.Select(t => new SplitTarget(t.Pool, t.Weight, StickyCookie.ValueFor(route.Name, t.Pool))).ToArray());
+
+    private ClusterConfig BuildCluster(PoolSpec pool)
+    {
+        var destinations = new Dictionary<string, DestinationConfig>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < pool.Backends.Count; i++)
+        {
+            var backend = pool.Backends[i];
+
+            // A disabled backend is left out of the cluster: YARP sends it nothing new, and the
+            // requests it is serving finish on the destination they already hold.
+            if (!backend.Enabled)
+            {
+                continue;
+            }
+
+            // The address is the id, so that reordering or editing other backends keeps each
+            // backend's health state.
+            destinations[backend.Address] = new DestinationConfig
+            {
+                Address = backend.Address,
+                Metadata = new Dictionary<string, string>
+                {
+                    [DestinationMetadata.Weight] = backend.Weight.ToString(CultureInfo.InvariantCulture),
+                    [DestinationMetadata.Position] = i.ToString(CultureInfo.InvariantCulture),
+                },
+            };
+        }
+
+        var health = pool.HealthCheck;
+        return new ClusterConfig
+        {
+            ClusterId = pool.Name,
+
+            // Our policy names are YARP's where YARP has the policy, our own where it has not.
+            LoadBalancingPolicy = pool.LoadBalancing,
+            Destinations = destinations,
+            HealthCheck = new HealthCheckConfig
+            {
+                AvailableDestinationsPolicy = HealthCheckNames.AvailableDestinationsPolicy,
+                Passive = new PassiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Policy = HealthCheckNames.PassivePolicy,
+                    ReactivationPeriod = options.PassiveReactivationPeriod,
+                },
+                Active = health is null
+                    ? null
+                    : new ActiveHealthCheckConfig
+                    {
+                        Enabled = true,
+                        Interval = TimeSpan.FromSeconds(health.IntervalSeconds),
+                        Timeout = TimeSpan.FromSeconds(health.TimeoutSeconds),
+                        Policy = HealthCheckNames.ActivePolicy,
+                        Path = health.Path,
+                    },
+            },
+            Metadata = health is null
+                ? null
+                : new Dictionary<string, string>
+                {
+                    [HealthCheckNames.UnhealthyAfterMetadata] = health.UnhealthyAfter.ToString(CultureInfo.InvariantCulture),
+                    [HealthCheckNames.HealthyAfterMetadata] = health.HealthyAfter.ToString(CultureInfo.InvariantCulture),
+                },
+            HttpRequest = new ForwarderRequestConfig { ActivityTimeout = options.BackendTimeout },
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Primitives;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Appliance.Engine.Configuration;
+
+// One YARP view of one snapshot. Its change token fires when the next snapshot replaces it.
+internal sealed class SnapshotProxyConfig(ProxySnapshot snapshot) : IProxyConfig, IDisposable
+{
+    private readonly CancellationTokenSource _changed = new();
+
+    public IReadOnlyList<RouteConfig> Routes => snapshot.Routes;
+    public IReadOnlyList<ClusterConfig> Clusters => snapshot.Clusters;
+    public IChangeToken ChangeToken => new CancellationChangeToken(_changed.Token);
+    public string RevisionId => snapshot.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public void SignalChange() => _changed.Cancel();
+
+    public void Dispose() => _changed.Dispose();
+}

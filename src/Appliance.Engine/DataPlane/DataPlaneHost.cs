@@ -1,0 +1,171 @@
+using System.Net;
+using Appliance.Data.Store;
+using Appliance.Engine.AccessLogging;
+using Appliance.Engine.Configuration;
+using Appliance.Engine.Forwarding;
+using Appliance.Engine.Health;
+using Appliance.Engine.LoadBalancing;
+using Appliance.Engine.Metrics;
+using Appliance.Engine.Randomness;
+using Appliance.Engine.Routing;
+using Appliance.Engine.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.LoadBalancing;
+
+namespace Appliance.Engine.DataPlane;
+
+/// <summary>
+/// The data plane: a web application of its own, with its own Kestrel and no admin endpoint at
+/// all, started and stopped by the control plane's host. It shares the engine's singletons
+/// (snapshot, metrics, health events, access log) with the control plane that reads them.
+/// </summary>
+public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices, ILogger<DataPlaneHost> logger) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The data plane's services, for reading YARP's live state. Available once started.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The data plane has not started.");
+
+    /// <summary>The addresses the data plane listens on, with the real ports when port 0 was asked for.</summary>
+    public IReadOnlyList<string> Addresses =>
+        _app?.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = controlPlaneServices.GetRequiredService<ProxyOptions>();
+        var app = Build(options);
+        await app.Services.GetRequiredService<SnapshotRefresher>().LoadInitialAsync(cancellationToken);
+        ConfigurePipeline(app);
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        LogListening(string.Join(", ", Addresses));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            // Kestrel stops accepting, closes idle connections and lets in-flight requests finish
+            // until the host's shutdown timeout cancels the token.
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    private WebApplication Build(ProxyOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "Appliance.DataPlane",
+            EnvironmentName = controlPlaneServices.GetRequiredService<IHostEnvironment>().EnvironmentName,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // One configuration and one logging pipeline for the whole process.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(controlPlaneServices.GetRequiredService<IConfiguration>());
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(controlPlaneServices.GetRequiredService<ILoggerFactory>());
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
+
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+
+        // The control plane's own URLs are in the shared configuration; the data plane listens only where ConfigureKestrel says.
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, options));
+
+        ShareFromControlPlane<ProxyOptions>(builder.Services);
+        ShareFromControlPlane<ConfigStore>(builder.Services);
+        ShareFromControlPlane<ConfigChangeSignal>(builder.Services);
+        ShareFromControlPlane<SnapshotStore>(builder.Services);
+        ShareFromControlPlane<TrafficMetrics>(builder.Services);
+        ShareFromControlPlane<HealthEventLog>(builder.Services);
+        ShareFromControlPlane<AccessLogWriter>(builder.Services);
+        ShareFromControlPlane<IRandomSource>(builder.Services);
+        ShareFromControlPlane<TimeProvider>(builder.Services);
+
+        builder.Services.AddSingleton(new SnapshotBuilder(new SnapshotBuilderOptions
+        {
+            BackendTimeout = TimeSpan.FromSeconds(options.BackendTimeoutSeconds),
+            PassiveReactivationPeriod = TimeSpan.FromSeconds(options.PassiveReactivationSeconds),
+        }));
+        builder.Services.AddSingleton<SnapshotRefresher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
+
+        builder.Services.AddRouting();
+        builder.Services.AddReverseProxy().AddTransforms<HardeningTransformProvider>();
+        builder.Services.AddSingleton<IProxyConfigProvider, SnapshotProxyConfigProvider>();
+        builder.Services.AddSingleton<ILoadBalancingPolicy, WeightedRoundRobinPolicy>();
+        builder.Services.AddSingleton<ILoadBalancingPolicy, FirstAvailablePolicy>();
+        builder.Services.AddSingleton<IActiveHealthCheckPolicy, ConsecutiveResultsHealthPolicy>();
+        return builder.Build();
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseMiddleware<RequestRecordingMiddleware>();
+        app.UseMiddleware<ErrorPageMiddleware>();
+        app.UseRouting();
+
+        // No route matched: answer here, before the endpoint step that would only 404 with an empty body.
+        app.Use(next => context => context.GetEndpoint() is null
+            ? ErrorPages.WriteAsync(context, StatusCodes.Status404NotFound)
+            : next(context));
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<TrafficSplitMiddleware>();
+            proxy.UseMiddleware<RetryMiddleware>();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+    }
+
+    private static void ConfigureKestrel(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, ProxyOptions options)
+    {
+        kestrel.AddServerHeader = false;
+        var limits = kestrel.Limits;
+        limits.RequestHeadersTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
+        limits.KeepAliveTimeout = TimeSpan.FromSeconds(options.Limits.KeepAliveTimeoutSeconds);
+        limits.MinRequestBodyDataRate = options.Limits.MinRequestBodyBytesPerSecond > 0
+            ? new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(options.Limits.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(5))
+            : null;
+        limits.MaxRequestBodySize = options.Limits.MaxRequestBodySize;
+        limits.MaxRequestHeadersTotalSize = options.Limits.MaxRequestHeadersTotalSize;
+        limits.MaxConcurrentConnections = options.Limits.MaxConcurrentConnections;
+        limits.MaxConcurrentUpgradedConnections = options.Limits.MaxConcurrentConnections;
+
+        if (options.BindAddress == "*")
+        {
+            kestrel.ListenAnyIP(options.HttpPort);
+        }
+        else
+        {
+            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.HttpPort);
+        }
+    }
+
+    private void ShareFromControlPlane<T>(IServiceCollection services)
+        where T : class =>
+        services.AddSingleton(controlPlaneServices.GetRequiredService<T>());
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Data plane listening on {Addresses}.")]
+    private partial void LogListening(string addresses);
+}

@@ -1,0 +1,45 @@
+using Appliance.Engine.AccessLogging;
+using Appliance.Engine.Configuration;
+using Appliance.Engine.DataPlane;
+using Appliance.Engine.Health;
+using Appliance.Engine.Metrics;
+using Appliance.Engine.Randomness;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the engine in the control plane's container; the data plane gets the shared parts from there.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the data plane (started as a hosted service) and the singletons that the control plane
+    /// reads: snapshot, traffic metrics, health events and the health reader.
+    /// Invalid <c>Appliance:Proxy</c> settings stop the start with a list of what is wrong.
+    /// </summary>
+    public static IServiceCollection AddApplianceEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxyOptions = configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
+        var problems = proxyOptions.Validate();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid data-plane settings: " + string.Join(" ", problems));
+        }
+
+        var accessLogOptions = configuration.GetSection(AccessLogOptions.SectionName).Get<AccessLogOptions>() ?? new AccessLogOptions();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRandomSource, SharedRandomSource>();
+        services.AddSingleton(proxyOptions);
+        services.AddSingleton(accessLogOptions);
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<TrafficMetrics>();
+        services.AddSingleton<HealthEventLog>();
+        services.AddSingleton<HealthReader>();
+        services.AddSingleton<AccessLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
+        services.AddSingleton<DataPlaneHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<DataPlaneHost>());
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+namespace Appliance.Engine.DataPlane;
+
+/// <summary>Settings of the data plane, bound from <c>Appliance:Proxy</c>.</summary>
+public sealed class ProxyOptions
+{
+    public const string SectionName = "Appliance:Proxy";
+
+    /// <summary>Port of the plain-HTTP data plane; 0 picks a free one (tests).</summary>
+    public int HttpPort { get; set; } = 8080;
+
+    /// <summary>Address to listen on: <c>*</c> for every interface (IPv4 and IPv6), or one IP address.</summary>
+    public string BindAddress { get; set; } = "*";
+
+    /// <summary>Seconds between polls of the configuration revision (the in-process signal is immediate).</summary>
+    public int ConfigPollSeconds { get; set; } = 5;
+
+    /// <summary>Seconds a backend may stay silent while answering before the client gets 504.</summary>
+    public int BackendTimeoutSeconds { get; set; } = 100;
+
+    /// <summary>Seconds a backend that failed on live traffic stays out before it is tried again.</summary>
+    public int PassiveReactivationSeconds { get; set; } = 30;
+
+    /// <summary>Seconds that in-flight requests get to finish at shutdown.</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Kestrel limits that shield the backends from slow and greedy clients.</summary>
+    public ProxyLimitsOptions Limits { get; set; } = new();
+
+    public TimeSpan ConfigPollInterval => TimeSpan.FromSeconds(ConfigPollSeconds);
+
+    /// <summary>Problems with the settings, one sentence each; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (HttpPort is < 0 or > 65535)
+        {
+            problems.Add($"{SectionName}:HttpPort must be between 0 and 65535.");
+        }
+
+        if (BindAddress != "*" && !System.Net.IPAddress.TryParse(BindAddress, out _))
+        {
+            problems.Add($"{SectionName}:BindAddress must be '*' or an IP address.");
+        }
+
+        if (ConfigPollSeconds is < 1 or > 3600)
+        {
+            problems.Add($"{SectionName}:ConfigPollSeconds must be between 1 and 3600.");
+        }
+
+        if (BackendTimeoutSeconds is < 1 or > 3600)
+        {
+            problems.Add($"{SectionName}:BackendTimeoutSeconds must be between 1 and 3600.");
+        }
+
+        if (PassiveReactivationSeconds is < 1 or > 3600)
+        {
+            problems.Add($"{SectionName}:PassiveReactivationSeconds must be between 1 and 3600.");
+        }
+
+        if (ShutdownTimeoutSeconds is < 0 or > 3600)
+        {
+            problems.Add($"{SectionName}:ShutdownTimeoutSeconds must be between 0 and 3600.");
+        }
+
+        problems.AddRange(Limits.Validate($"{SectionName}:Limits"));
+        return problems;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.Model;
+
+namespace Appliance.Engine.Health;
+
+/// <summary>
+/// Active health as operators configure it: a backend leaves rotation after N consecutive failed
+/// probes and returns after M consecutive successful ones. YARP's ConsecutiveFailures policy has
+/// no M: it puts a backend back on the first success, which makes a flapping backend flap traffic.
+/// </summary>
+internal sealed partial class ConsecutiveResultsHealthPolicy(
+    IDestinationHealthUpdater healthUpdater,
+    HealthEventLog events,
+    ILogger<ConsecutiveResultsHealthPolicy> logger) : IActiveHealthCheckPolicy
+{
+    private readonly ConditionalWeakTable<DestinationState, ProbeStreak> _streaks = new();
+
+    public string Name => HealthCheckNames.ActivePolicy;
+
+    public void ProbingCompleted(ClusterState cluster, IReadOnlyList<DestinationProbingResult> probingResults)
+    {
+        if (probingResults.Count == 0)
+        {
+            return;
+        }
+
+        var unhealthyAfter = ReadThreshold(cluster, HealthCheckNames.UnhealthyAfterMetadata);
+        var healthyAfter = ReadThreshold(cluster, HealthCheckNames.HealthyAfterMetadata);
+        var newStates = new NewActiveDestinationHealth[probingResults.Count];
+        for (var i = 0; i < probingResults.Count; i++)
+        {
+            var result = probingResults[i];
+            var destination = result.Destination;
+            var previous = destination.Health.Active;
+            var succeeded = result.Response is { IsSuccessStatusCode: true };
+            var streak = _streaks.GetValue(destination, static _ => new ProbeStreak());
+            var next = streak.Next(succeeded, previous, unhealthyAfter, healthyAfter);
+            newStates[i] = new NewActiveDestinationHealth(destination, next);
+
+            if (next != previous)
+            {
+                var address = destination.Model.Config.Address;
+                events.Record(cluster.ClusterId, address, previous.ToString(), next.ToString());
+                if (next == DestinationHealth.Unhealthy)
+                {
+                    LogBackendDown(cluster.ClusterId, address, streak.Failures, result.Response?.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : result.Exception?.GetType().Name ?? "no answer");
+                }
+                else if (previous == DestinationHealth.Unhealthy)
+                {
+                    LogBackendUp(cluster.ClusterId, address, streak.Successes);
+                }
+            }
+        }
+
+        healthUpdater.SetActive(cluster, newStates);
+    }
+
+    private static int ReadThreshold(ClusterState cluster, string key) =>
+        cluster.Model.Config.Metadata is { } metadata && metadata.TryGetValue(key, out var text)
+            && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : 1;
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Backend {Backend} of pool {Pool} is unhealthy after {Failures} failed probe(s) (last: {LastResult}); it leaves rotation.")]
+    private partial void LogBackendDown(string pool, string backend, int failures, string lastResult);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Backend {Backend} of pool {Pool} is healthy again after {Successes} successful probe(s); it returns to rotation.")]
+    private partial void LogBackendUp(string pool, string backend, int successes);
+}

@@ -1,0 +1,17 @@
+namespace Appliance.Engine.Health;
+
+/// <summary>Policy names and cluster metadata keys of health checking.</summary>
+public static class HealthCheckNames
+{
+    /// <summary>Our active policy: N failures take a backend out, M successes put it back.</summary>
+    public const string ActivePolicy = "Appliance.ConsecutiveResults";
+
+    /// <summary>YARP's passive policy that watches transport failures on live traffic.</summary>
+    public const string PassivePolicy = "TransportFailureRate";
+
+    /// <summary>Unhealthy backends get no traffic, even when all are down: a 503 is honest, a dead backend is not.</summary>
+    public const string AvailableDestinationsPolicy = "HealthyAndUnknown";
+
+    public const string UnhealthyAfterMetadata = "Appliance.UnhealthyAfter";
+    public const string HealthyAfterMetadata = "Appliance.HealthyAfter";
+}

@@ -1,0 +1,66 @@
+using Appliance.Engine.Configuration;
+using Appliance.Engine.DataPlane;
+using Appliance.Engine.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.Model;
+
+namespace Appliance.Engine.Health;
+
+/// <summary>
+/// Joins the live snapshot (what is configured), YARP's state (health, requests in flight) and the
+/// traffic windows into one report, for the control plane.
+/// </summary>
+public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlane, TrafficMetrics metrics, HealthEventLog events)
+{
+    /// <summary>The report as of now.</summary>
+    public HealthReport Read()
+    {
+        var snapshot = snapshots.Current;
+        var proxyState = dataPlane.Services.GetRequiredService<IProxyStateLookup>();
+        var pools = snapshot.Pools.Select(pool => ReadPool(pool, proxyState)).ToArray();
+        var routes = snapshot.Splits.Keys.Order(StringComparer.Ordinal)
+            .Select(name => new RouteTraffic(name, metrics.ForRoute(name)))
+            .ToArray();
+        return new HealthReport(snapshot.Revision, metrics.Total(), pools, routes);
+    }
+
+    private PoolHealth ReadPool(PoolPlan pool, IProxyStateLookup proxyState)
+    {
+        proxyState.TryGetCluster(pool.Name, out var cluster);
+        var backends = pool.Backends.Select(backend =>
+        {
+            DestinationState? destination = null;
+            cluster?.Destinations.TryGetValue(backend.Address, out destination);
+            var active = destination?.Health.Active ?? DestinationHealth.Unknown;
+            var passive = destination?.Health.Passive ?? DestinationHealth.Unknown;
+            var health = Combine(active, passive);
+            return new BackendHealth(
+                backend.Address,
+                backend.Weight,
+                backend.Enabled,
+                health.ToString(),
+                active.ToString(),
+                passive.ToString(),
+                InRotation: destination is not null && health != DestinationHealth.Unhealthy,
+                events.Since(pool.Name, backend.Address),
+                destination?.ConcurrentRequestCount ?? 0,
+                metrics.ForBackend(pool.Name, backend.Address));
+        }).ToArray();
+
+        return new PoolHealth(
+            pool.Name,
+            pool.LoadBalancing,
+            pool.HealthCheck is not null,
+            backends.Sum(b => b.InFlight),
+            metrics.ForPool(pool.Name),
+            backends);
+    }
+
+    // Either check saying "down" takes the backend out; either saying "up" is enough to call it healthy.
+    private static DestinationHealth Combine(DestinationHealth active, DestinationHealth passive) =>
+        active == DestinationHealth.Unhealthy || passive == DestinationHealth.Unhealthy ? DestinationHealth.Unhealthy
+        : active == DestinationHealth.Healthy || passive == DestinationHealth.Healthy ? DestinationHealth.Healthy
+        : DestinationHealth.Unknown;
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Appliance.Engine.AccessLogging;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
+
+namespace Appliance.Engine.Metrics;
+
+/// <summary>
+/// The outermost step of the data plane: gives the request its id, and when the response is done
+/// records it once, in the rolling metrics and in the access log, with the route, pool and
+/// backend that served it.
+/// </summary>
+internal sealed class RequestRecordingMiddleware(RequestDelegate next, TrafficMetrics metrics, AccessLogWriter accessLog, TimeProvider time)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var requestId = RequestIdFeature.NewId();
+        context.Features.Set<IRequestIdFeature>(new RequestIdFeature(requestId));
+        context.Response.Headers[RequestIdFeature.HeaderName] = requestId;
+
+        var body = context.Response.Body;
+        var counting = new CountingStream(body);
+        context.Response.Body = counting;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+            Record(context, requestId, counting.BytesWritten, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private void Record(HttpContext context, string requestId, long bytes, double milliseconds)
+    {
+        var route = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId;
+        var proxy = context.Features.Get<IReverseProxyFeature>();
+        var pool = proxy?.Cluster?.Config.ClusterId;
+        var backend = proxy?.ProxiedDestination?.Model.Config.Address;
+        var status = context.Response.StatusCode;
+        var failed = context.GetForwarderErrorFeature() is not null;
+        metrics.Record(route, pool, backend, status, failed, milliseconds);
+
+        if (accessLog.Enabled)
+        {
+            var request = context.Request;
+            accessLog.Write(new AccessLogEntry(
+                time.GetUtcNow(),
+                requestId,
+                context.Connection.RemoteIpAddress?.ToString(),
+                request.Host.Value ?? "",
+                request.Method,
+                request.Path.Value ?? "/",
+                status,
+                bytes,
+                Math.Round(milliseconds, 3),
+                route,
+                pool,
+                backend));
+        }
+    }
+}

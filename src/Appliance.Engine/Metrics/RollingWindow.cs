@@ -1,0 +1,114 @@
+namespace Appliance.Engine.Metrics;
+
+/// <summary>
+/// Counts requests, status classes, errors and latencies in one-second buckets over the last
+/// minute. A lock per window is cheaper than the proxying it measures and keeps reads consistent.
+/// </summary>
+public sealed class RollingWindow
+{
+    public const int Seconds = 60;
+
+    private readonly Bucket[] _buckets = Enumerable.Range(0, Seconds).Select(_ => new Bucket()).ToArray();
+    private readonly Lock _lock = new();
+
+    /// <summary>Records one finished request at second <paramref name="second"/> (Unix time).</summary>
+    public void Record(long second, int statusCode, bool failed, double milliseconds)
+    {
+        var latencyIndex = LatencyBuckets.IndexOf(milliseconds);
+        var statusClass = Math.Clamp(statusCode / 100, 1, 5) - 1;
+        lock (_lock)
+        {
+            var bucket = _buckets[second % Seconds];
+            if (bucket.Second != second)
+            {
+                bucket.Reset(second);
+            }
+
+            bucket.Requests++;
+            bucket.StatusClasses[statusClass]++;
+            if (failed || statusCode >= 500)
+            {
+                bucket.Errors++;
+            }
+
+            bucket.Latencies[latencyIndex]++;
+        }
+    }
+
+    /// <summary>Totals of the <see cref="Seconds"/> seconds that end at <paramref name="now"/> (Unix time).</summary>
+    public WindowStats Read(long now)
+    {
+        long requests = 0, errors = 0;
+        var statusClasses = new long[5];
+        var latencies = new long[LatencyBuckets.Count];
+        lock (_lock)
+        {
+            foreach (var bucket in _buckets)
+            {
+                if (bucket.Second <= now - Seconds || bucket.Second > now)
+                {
+                    continue;
+                }
+
+                requests += bucket.Requests;
+                errors += bucket.Errors;
+                for (var i = 0; i < statusClasses.Length; i++)
+                {
+                    statusClasses[i] += bucket.StatusClasses[i];
+                }
+
+                for (var i = 0; i < latencies.Length; i++)
+                {
+                    latencies[i] += bucket.Latencies[i];
+                }
+            }
+        }
+
+        if (requests == 0)
+        {
+            return WindowStats.Empty;
+        }
+
+        return new WindowStats(
+            requests,
+            requests / (double)Seconds,
+            errors / (double)requests,
+            Percentile(latencies, requests, 0.50),
+            Percentile(latencies, requests, 0.95),
+            statusClasses[0], statusClasses[1], statusClasses[2], statusClasses[3], statusClasses[4]);
+    }
+
+    private static double Percentile(long[] latencies, long total, double quantile)
+    {
+        var rank = (long)Math.Ceiling(total * quantile);
+        long seen = 0;
+        for (var i = 0; i < latencies.Length; i++)
+        {
+            seen += latencies[i];
+            if (seen >= rank)
+            {
+                return Math.Round(LatencyBuckets.UpperBounds[i], 2);
+            }
+        }
+
+        return Math.Round(LatencyBuckets.UpperBounds[^1], 2);
+    }
+
+    private sealed class Bucket
+    {
+        public long Second { get; private set; } = long.MinValue;
+        public long Requests;
+        public long Errors;
+        public readonly long[] StatusClasses = new long[5];
+        public readonly long[] Latencies = new long[LatencyBuckets.Count];
+
+        public void Reset(long second)
+        {
+            Second = second;
+            Requests = 0;
+            Errors = 0;
+            Array.Clear(StatusClasses);
+            Array.Clear(Latencies);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+
+namespace Appliance.Engine.Metrics;
+
+/// <summary>Rolling traffic windows of the whole data plane and of each route, pool and backend.</summary>
+public sealed class TrafficMetrics(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, RollingWindow> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RollingWindow> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Pool, string Backend), RollingWindow> _backends = new();
+    private readonly RollingWindow _total = new();
+
+    /// <summary>Records one finished request. Route, pool and backend are null when the request never got that far.</summary>
+    public void Record(string? route, string? pool, string? backend, int statusCode, bool failed, double milliseconds)
+    {
+        var second = time.GetUtcNow().ToUnixTimeSeconds();
+        _total.Record(second, statusCode, failed, milliseconds);
+        if (route is not null)
+        {
+            _routes.GetOrAdd(route, static _ => new RollingWindow()).Record(second, statusCode, failed, milliseconds);
+        }
+
+        if (pool is not null)
+        {
+            _pools.GetOrAdd(pool, static _ => new RollingWindow()).Record(second, statusCode, failed, milliseconds);
+            if (backend is not null)
+            {
+                _backends.GetOrAdd((pool, backend), static _ => new RollingWindow()).Record(second, statusCode, failed, milliseconds);
+            }
+        }
+    }
+
+    public WindowStats Total() => _total.Read(Now());
+
+    public WindowStats ForRoute(string route) => Read(_routes, route);
+
+    public WindowStats ForPool(string pool) => Read(_pools, pool);
+
+    public WindowStats ForBackend(string pool, string backend) => Read(_backends, (pool, backend));
+
+    private WindowStats Read<TKey>(ConcurrentDictionary<TKey, RollingWindow> windows, TKey key)
+        where TKey : notnull =>
+        windows.TryGetValue(key, out var window) ? window.Read(Now()) : WindowStats.Empty;
+
+    private long Now() => time.GetUtcNow().ToUnixTimeSeconds();
+}

@@ -1,0 +1,48 @@
+using Appliance.Engine.Configuration;
+using Appliance.Engine.Randomness;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
+
+namespace Appliance.Engine.Routing;
+
+/// <summary>
+/// Sends a matched request to one of its route's weighted targets (canary and A/B splits). YARP
+/// routes have one cluster, so the draw happens here, before load balancing, and moves the request
+/// with <c>ReassignProxyRequest</c>. Sticky routes keep a client on its target with a cookie.
+/// </summary>
+internal sealed class TrafficSplitMiddleware(RequestDelegate next, SnapshotStore snapshots, IRandomSource random, IProxyStateLookup proxyState)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var feature = context.GetReverseProxyFeature();
+        if (!snapshots.Current.Splits.TryGetValue(feature.Route.Config.RouteId, out var split) || (split.IsSingleTarget && !split.Sticky))
+        {
+            return next(context);
+        }
+
+        var cookie = split.Sticky ? context.Request.Cookies[split.CookieName] : null;
+        var target = split.Choose(cookie, random, out var drawn);
+        if (split.Sticky && drawn)
+        {
+            context.Response.Cookies.Append(split.CookieName, target.CookieValue, new CookieOptions
+            {
+                Path = "/",
+                HttpOnly = true,
+                Secure = context.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = StickyCookie.Lifetime,
+            });
+        }
+
+        // Between a snapshot swap and YARP applying it, a new pool may not exist yet: the route's
+        // own cluster serves until it does.
+        if (!string.Equals(target.Pool, feature.Cluster.Config.ClusterId, StringComparison.Ordinal)
+            && proxyState.TryGetCluster(target.Pool, out var cluster))
+        {
+            context.ReassignProxyRequest(cluster);
+        }
+
+        return next(context);
+    }
+}

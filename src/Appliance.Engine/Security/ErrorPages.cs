@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Appliance.Engine.Security;
+
+/// <summary>
+/// The small pages the proxy answers with when it has nothing better: they say what happened in
+/// general terms and carry the request id for support, and never name a backend or show a trace.
+/// </summary>
+public static class ErrorPages
+{
+    /// <summary>Writes the generic page for <paramref name="statusCode"/>; the response must not have started.</summary>
+    public static Task WriteAsync(HttpContext context, int statusCode)
+    {
+        var response = context.Response;
+        response.Clear();
+        response.StatusCode = statusCode;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        var reason = WebUtility.HtmlEncode(ReasonPhrases.GetReasonPhrase(statusCode));
+        var requestId = WebUtility.HtmlEncode(context.Features.Get<Metrics.IRequestIdFeature>()?.RequestId ?? "");
+        var html = $"<!doctype html><html><head><meta charset=\"utf-8\"><title>{statusCode} {reason}</title></head>"
+            + $"<body><h1>{statusCode} {reason}</h1><p>{Explain(statusCode)}</p><p><small>Request id: {requestId}</small></p></body></html>";
+        return response.WriteAsync(html);
+    }
+
+    private static string Explain(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status404NotFound => "Nothing is served at this address.",
+        StatusCodes.Status502BadGateway => "The service behind this site did not answer properly. Please try again shortly.",
+        StatusCodes.Status503ServiceUnavailable => "The service is unavailable right now. Please try again shortly.",
+        StatusCodes.Status504GatewayTimeout => "The service behind this site took too long to answer. Please try again shortly.",
+        _ => "The request could not be completed.",
+    };
+}

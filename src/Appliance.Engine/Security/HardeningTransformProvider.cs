@@ -1,0 +1,56 @@
+using Appliance.Engine.Metrics;
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Appliance.Engine.Security;
+
+/// <summary>
+/// Applies to every route: backends get the client's address, scheme and host in X-Forwarded-*
+/// (replacing whatever the client sent, since no proxy in front is trusted yet) and the request
+/// id; clients never see headers that name the backend's software.
+/// </summary>
+internal sealed class HardeningTransformProvider : ITransformProvider
+{
+    /// <summary>Response headers that reveal what runs behind the proxy.</summary>
+    public static readonly IReadOnlyList<string> RevealingHeaders = ["Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version"];
+
+    public void ValidateRoute(TransformRouteValidationContext context)
+    {
+    }
+
+    public void ValidateCluster(TransformClusterValidationContext context)
+    {
+    }
+
+    public void Apply(TransformBuilderContext context)
+    {
+        context.AddXForwarded(ForwardedTransformActions.Set);
+        context.AddRequestTransform(static transformContext =>
+        {
+            var requestId = transformContext.HttpContext.Features.Get<IRequestIdFeature>()?.RequestId;
+            transformContext.ProxyRequest.Headers.Remove(RequestIdFeature.HeaderName);
+            if (requestId is not null)
+            {
+                transformContext.ProxyRequest.Headers.TryAddWithoutValidation(RequestIdFeature.HeaderName, requestId);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
+        // The client sees our id, not one the backend may have made up.
+        context.AddResponseTransform(static transformContext =>
+        {
+            if (transformContext.HttpContext.Features.Get<IRequestIdFeature>()?.RequestId is { } requestId)
+            {
+                transformContext.HttpContext.Response.Headers[RequestIdFeature.HeaderName] = requestId;
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
+        foreach (var header in RevealingHeaders)
+        {
+            context.AddResponseHeaderRemove(header, ResponseCondition.Always);
+        }
+    }
+}

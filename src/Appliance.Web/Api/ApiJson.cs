@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Appliance.Data.Store;
+
+namespace Appliance.Web.Api;
+
+/// <summary>
+/// Reads request bodies with the configuration's JSON rules, turning every way a body can be wrong
+/// into a 400 that names the field or the position.
+/// </summary>
+internal static class ApiJson
+{
+    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiProblems.Invalid("body", "Send the body as JSON with 'Content-Type: application/json'.", StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, ConfigJson.Options, request.HttpContext.RequestAborted);
+            return value is null
+                ? (null, ApiProblems.Invalid("body", "The body must be a JSON object, not null."))
+                : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ApiProblems.Invalid(FieldOf(ex.Path), Describe(ex)));
+        }
+    }
+
+    // "$.backends[0].weight" is the field "backends[0].weight"; an error outside any member is the body's.
+    private static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+
+    private static string Describe(JsonException ex)
+    {
+        var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";
+        return ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? $"Unknown member{where}; check the spelling against the API's schema."
+            : ex.Message.Contains("could not be converted", StringComparison.Ordinal)
+                ? $"The value has the wrong type{where}."
+                : $"The body is not valid JSON{where}.";
+    }
+}

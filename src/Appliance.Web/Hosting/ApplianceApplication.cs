@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Appliance.Data.Hosting;
+using Appliance.Engine.DataPlane;
+using Appliance.Web.Api;
+using Appliance.Web.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Appliance.Web.Hosting;
+
+/// <summary>
+/// Builds the appliance: the control plane (API, later the admin site) on <c>Appliance:Admin:Urls</c>,
+/// which starts the data plane as a hosted service. Program.cs and the tests build it the same way.
+/// </summary>
+public static class ApplianceApplication
+{
+    /// <summary>Creates the application; <paramref name="configure"/> lets tests add configuration before services are registered.</summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        var configuration = builder.Configuration;
+        builder.WebHost.UseUrls(configuration[AdminOptions.UrlsKey] is { Length: > 0 } urls ? urls : AdminOptions.DefaultUrls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        var proxySection = configuration.GetSection(ProxyOptions.SectionName);
+        var shutdownSeconds = proxySection.GetValue(nameof(ProxyOptions.ShutdownTimeoutSeconds), new ProxyOptions().ShutdownTimeoutSeconds);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
+
+        builder.Services.AddApplianceData(configuration);
+
+        // The key ring protects cookies and, later, private keys: it lives with the rest of the
+        // appliance's state, in the owner-only data directory, not in the user's home.
+        var dataDirectory = DataDirectory.FromConfiguration(configuration);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Appliance")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory.FullPath, "keys")));
+        builder.Services.AddApplianceEngine(configuration);
+
+        builder.Services.AddSingleton(new BootstrapToken(configuration[BootstrapToken.ConfigurationKey]));
+        builder.Services.AddAuthentication(ApiTokenDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenDefaults.Scheme, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiTokenDefaults.ReadPolicy, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(ApiTokenDefaults.WritePolicy, policy => policy.RequireRole(Appliance.Data.Model.ApplianceRoles.Admin));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi("v1");
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
+        api.MapPoolEndpoints()
+            .MapRouteEndpoints()
+            .MapHealthEndpoints()
+            .MapConfigEndpoints()
+            .MapAuditEndpoints();
+        app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
+        return app;
+    }
+}

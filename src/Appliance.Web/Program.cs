@@ -1,0 +1,4 @@
+using Appliance.Web.Hosting;
+
+var app = ApplianceApplication.Create(args);
+await app.RunAsync();
