@@ -123,6 +123,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
     {
         app.UseMiddleware<RequestRecordingMiddleware>();
         app.UseMiddleware<ErrorPageMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
 
         // No route matched: answer here, before the endpoint step that would only 404 with an empty body.

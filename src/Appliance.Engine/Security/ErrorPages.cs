@@ -14,8 +14,14 @@ public static class ErrorPages
     public static Task WriteAsync(HttpContext context, int statusCode)
     {
         var response = context.Response;
+        var requestId = context.Features.Get<Metrics.IRequestIdFeature>()?.RequestId;
         response.Clear();
         response.StatusCode = statusCode;
+        if (requestId is not null)
+        {
+            response.Headers[Metrics.RequestIdFeature.HeaderName] = requestId;
+        }
+
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
         if (HttpMethods.IsHead(context.Request.Method))
@@ -24,15 +30,16 @@ public static class ErrorPages
         }
 
         var reason = WebUtility.HtmlEncode(ReasonPhrases.GetReasonPhrase(statusCode));
-        var requestId = WebUtility.HtmlEncode(context.Features.Get<Metrics.IRequestIdFeature>()?.RequestId ?? "");
+        var encodedRequestId = WebUtility.HtmlEncode(requestId ?? "");
         var html = $"<!doctype html><html><head><meta charset=\"utf-8\"><title>{statusCode} {reason}</title></head>"
-            + $"<body><h1>{statusCode} {reason}</h1><p>{Explain(statusCode)}</p><p><small>Request id: {requestId}</small></p></body></html>";
+            + $"<body><h1>{statusCode} {reason}</h1><p>{Explain(statusCode)}</p><p><small>Request id: {encodedRequestId}</small></p></body></html>";
         return response.WriteAsync(html);
     }
 
     private static string Explain(int statusCode) => statusCode switch
     {
         StatusCodes.Status404NotFound => "Nothing is served at this address.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this site accepts.",
         StatusCodes.Status502BadGateway => "The service behind this site did not answer properly. Please try again shortly.",
         StatusCodes.Status503ServiceUnavailable => "The service is unavailable right now. Please try again shortly.",
         StatusCodes.Status504GatewayTimeout => "The service behind this site took too long to answer. Please try again shortly.",

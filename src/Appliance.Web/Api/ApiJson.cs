@@ -26,21 +26,32 @@ internal static class ApiJson
         }
         catch (JsonException ex)
         {
-            return (null, ApiProblems.Invalid(FieldOf(ex.Path), Describe(ex)));
+            return (null, Describe(ex));
         }
     }
 
-    // "$.backends[0].weight" is the field "backends[0].weight"; an error outside any member is the body's.
-    private static string FieldOf(string? jsonPath) =>
-        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
-
-    private static string Describe(JsonException ex)
+    private static IResult Describe(JsonException ex)
     {
         var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";
-        return ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-            ? $"Unknown member{where}; check the spelling against the API's schema."
-            : ex.Message.Contains("could not be converted", StringComparison.Ordinal)
-                ? $"The value has the wrong type{where}."
-                : $"The body is not valid JSON{where}.";
+
+        // A member that does not exist or has the wrong type belongs to its field; broken syntax
+        // belongs to the body as a whole.
+        if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return ApiProblems.Invalid(FieldOf(ex.Path), $"Unknown member{where}; check the spelling against the API's schema.");
+        }
+
+        if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return ApiProblems.Invalid(FieldOf(ex.Path), $"The value has the wrong type{where}.");
+        }
+
+        return ApiProblems.Invalid("body", $"The body is not valid JSON{where}.");
     }
+
+    // "$.backends[0].weight" is the field "backends[0].weight".
+    private static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body"
+        : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..]
+        : jsonPath.TrimStart('$');
 }

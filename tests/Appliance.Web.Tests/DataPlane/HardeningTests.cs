@@ -1,0 +1,96 @@
+using System.Net;
+using Appliance.Web.Tests.Infrastructure;
+
+namespace Appliance.Web.Tests.DataPlane;
+
+public sealed class HardeningTests(ApplianceHost host) : IClassFixture<ApplianceHost>, IAsyncLifetime
+{
+    private TestBackend _backend = null!;
+
+    public async Task InitializeAsync()
+    {
+        _backend = await TestBackend.StartAsync("hardened");
+        if (await host.Api.GetAsync("/api/v1/pools/hard") is { StatusCode: HttpStatusCode.NotFound })
+        {
+            await host.AddPoolAsync(new { name = "hard", backends = new[] { new { address = _backend.Address } } });
+            await host.AddRouteAsync(new { name = "hard", hosts = new[] { "hard.test" }, targets = new[] { new { pool = "hard", weight = 1 } } });
+        }
+        else
+        {
+            var update = await host.Api.PutAsync("/api/v1/pools/hard", System.Net.Http.Json.JsonContent.Create(new { backends = new[] { new { address = _backend.Address } } }));
+            update.EnsureSuccessStatusCode();
+        }
+
+        await host.WaitForLiveConfigAsync();
+    }
+
+    public async Task DisposeAsync() => await _backend.DisposeAsync();
+
+    [Fact]
+    public async Task Responses_do_not_reveal_the_backend_software()
+    {
+        using var client = host.CreateProxyClient();
+        using var response = await client.GetWithHostAsync("hard.test", "/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Server"));
+        Assert.False(response.Headers.Contains("X-Powered-By"));
+        Assert.False(response.Headers.Contains("X-AspNet-Version"));
+        Assert.Equal("hardened", response.Headers.GetValues("X-Backend").Single());
+    }
+
+    [Fact]
+    public async Task Backends_receive_forwarded_headers_and_a_request_id_and_the_client_sees_the_same_id()
+    {
+        using var client = host.CreateProxyClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/page");
+        request.Headers.Host = "hard.test";
+        request.Headers.Add("X-Forwarded-For", "6.6.6.6");
+        request.Headers.Add("X-Request-Id", "spoofed");
+        using var response = await client.SendAsync(request);
+
+        var received = _backend.ReceivedHeaders.Last();
+        Assert.Equal("127.0.0.1", received["X-Forwarded-For"]);
+        Assert.Equal("http", received["X-Forwarded-Proto"]);
+        Assert.Equal("hard.test", received["X-Forwarded-Host"]);
+        var requestId = received["X-Request-Id"];
+        Assert.Matches("^[0-9a-f]{32}$", requestId);
+        Assert.Equal(requestId, response.Headers.GetValues("X-Request-Id").Single());
+    }
+
+    [Fact]
+    public async Task A_dead_pool_gets_a_generic_page_that_names_no_backend()
+    {
+        await using var doomed = await TestBackend.StartAsync("doomed");
+        var address = doomed.Address;
+        await host.AddPoolAsync(new { name = "dead", backends = new[] { new { address } } });
+        await host.AddRouteAsync(new { name = "dead", hosts = new[] { "dead.test" }, targets = new[] { new { pool = "dead", weight = 1 } } });
+        await host.WaitForLiveConfigAsync();
+        await doomed.StopAsync();
+
+        using var client = host.CreateProxyClient();
+        using var response = await client.GetWithHostAsync("dead.test", "/");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("502 Bad Gateway", body);
+        Assert.DoesNotContain(address, body);
+        Assert.DoesNotContain("127.0.0.1", body);
+        Assert.DoesNotContain("Exception", body);
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task A_pool_with_no_backend_in_rotation_answers_a_generic_503()
+    {
+        await host.AddPoolAsync(new { name = "empty", backends = Array.Empty<object>() });
+        await host.AddRouteAsync(new { name = "empty", hosts = new[] { "empty.test" }, targets = new[] { new { pool = "empty", weight = 1 } } });
+        await host.WaitForLiveConfigAsync();
+
+        using var client = host.CreateProxyClient();
+        using var response = await client.GetWithHostAsync("empty.test", "/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("503 Service Unavailable", await response.Content.ReadAsStringAsync());
+    }
+}
