@@ -76,7 +76,7 @@ internal sealed partial class SnapshotRefresher(
         }
 
         snapshots.Swap(snapshot);
-        LogSnapshotApplied(revision, snapshot.Routes.Count, snapshot.Clusters.Count);
+        LogSnapshotBuilt(revision, snapshot.Routes.Count, snapshot.Clusters.Count);
     }
 
     private async Task<List<Exception>> ValidateAsync(ProxySnapshot snapshot, CancellationToken cancellationToken)
@@ -96,8 +96,8 @@ internal sealed partial class SnapshotRefresher(
         return problems;
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Configuration revision {Revision} is live: {Routes} route(s), {Pools} pool(s).")]
-    private partial void LogSnapshotApplied(long revision, int routes, int pools);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Configuration revision {Revision} built: {Routes} route(s), {Pools} pool(s).")]
+    private partial void LogSnapshotBuilt(long revision, int routes, int pools);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Configuration revision {Revision} was refused ({Problems}); revision {LiveRevision} keeps serving.")]
     private partial void LogSnapshotRefused(long revision, string problems, long liveRevision);

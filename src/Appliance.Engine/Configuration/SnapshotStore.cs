@@ -7,11 +7,21 @@ namespace Appliance.Engine.Configuration;
 public sealed class SnapshotStore
 {
     private ProxySnapshot _current = ProxySnapshot.Empty;
+    private long _appliedRevision = ProxySnapshot.Empty.Revision;
 
     /// <summary>The live snapshot.</summary>
     public ProxySnapshot Current => Volatile.Read(ref _current);
 
-    /// <summary>Raised after a new snapshot went live.</summary>
+    /// <summary>
+    /// The revision YARP has finished applying: its routes are matched and its clusters balanced.
+    /// It trails <see cref="Current"/> by the milliseconds YARP takes to rebuild its endpoints.
+    /// </summary>
+    public long AppliedRevision => Interlocked.Read(ref _appliedRevision);
+
+    /// <summary>Records that YARP serves <paramref name="revision"/>.</summary>
+    public void MarkApplied(long revision) => Interlocked.Exchange(ref _appliedRevision, revision);
+
+    /// <summary>Raised after a new snapshot was swapped in, before YARP applies it.</summary>
     public event Action<ProxySnapshot>? Swapped;
 
     /// <summary>Makes <paramref name="snapshot"/> the live one.</summary>

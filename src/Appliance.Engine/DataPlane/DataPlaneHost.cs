@@ -113,6 +113,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         builder.Services.AddRouting();
         builder.Services.AddReverseProxy().AddTransforms<HardeningTransformProvider>();
         builder.Services.AddSingleton<IProxyConfigProvider, SnapshotProxyConfigProvider>();
+        builder.Services.AddSingleton<IConfigChangeListener, AppliedRevisionListener>();
         builder.Services.AddSingleton<ILoadBalancingPolicy, WeightedRoundRobinPolicy>();
         builder.Services.AddSingleton<ILoadBalancingPolicy, FirstAvailablePolicy>();
         builder.Services.AddSingleton<IActiveHealthCheckPolicy, ConsecutiveResultsHealthPolicy>();

@@ -23,7 +23,7 @@ public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlan
         var routes = snapshot.Splits.Keys.Order(StringComparer.Ordinal)
             .Select(name => new RouteTraffic(name, metrics.ForRoute(name)))
             .ToArray();
-        return new HealthReport(snapshot.Revision, metrics.Total(), pools, routes);
+        return new HealthReport(snapshots.AppliedRevision, metrics.Total(), pools, routes);
     }
 
     private PoolHealth ReadPool(PoolPlan pool, IProxyStateLookup proxyState)

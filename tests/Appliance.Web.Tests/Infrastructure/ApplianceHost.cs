@@ -82,8 +82,6 @@ public class ApplianceHost : IAsyncLifetime
     public HttpClient CreateProxyClient(HttpMessageHandler? handler = null) =>
         new(handler ?? new SocketsHttpHandler { UseCookies = false }) { BaseAddress = ProxyAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    public long LiveRevision => App.Services.GetRequiredService<SnapshotStore>().Current.Revision;
-
     /// <summary>Creates a pool and a route through the API and waits until the data plane serves the route.</summary>
     public async Task AddPoolAsync(object pool)
     {
@@ -97,32 +95,12 @@ public class ApplianceHost : IAsyncLifetime
         await EnsureSuccessAsync(response);
     }
 
-    /// <summary>Waits until YARP has applied the store's current revision.</summary>
+    /// <summary>Waits until the data plane serves the store's current revision.</summary>
     public async Task WaitForLiveConfigAsync()
     {
         var revision = await App.Services.GetRequiredService<Appliance.Data.Store.ConfigStore>().GetRevisionAsync();
-        await Eventually.TrueAsync(() => LiveRevision >= revision, TimeSpan.FromSeconds(10), "the data plane to load revision " + revision);
-
-        // The snapshot is swapped before YARP rebuilds its routes; wait until YARP's state holds
-        // exactly the snapshot's routes and clusters.
-        await Eventually.TrueAsync(YarpMatchesSnapshot, TimeSpan.FromSeconds(10), "YARP to apply revision " + revision);
-    }
-
-    private bool YarpMatchesSnapshot()
-    {
-        var snapshot = App.Services.GetRequiredService<SnapshotStore>().Current;
-        var dataPlane = App.Services.GetRequiredService<DataPlaneHost>().Services;
-        var proxyState = dataPlane.GetRequiredService<Yarp.ReverseProxy.IProxyStateLookup>();
-        // Routing matches against the endpoints, which YARP rebuilds after its own state.
-        var routes = dataPlane.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
-            .Select(e => e.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>())
-            .OfType<Yarp.ReverseProxy.Model.RouteModel>()
-            .ToDictionary(r => r.Config.RouteId);
-        var clusters = proxyState.GetClusters().ToDictionary(c => c.ClusterId);
-        return routes.Count == snapshot.Routes.Count
-            && snapshot.Routes.All(r => routes.TryGetValue(r.RouteId, out var model) && model.Config.Equals(r))
-            && clusters.Count == snapshot.Clusters.Count
-            && snapshot.Clusters.All(c => clusters.TryGetValue(c.ClusterId, out var state) && state.Model.Config.Equals(c));
+        var snapshots = App.Services.GetRequiredService<SnapshotStore>();
+        await Eventually.TrueAsync(() => snapshots.AppliedRevision >= revision, TimeSpan.FromSeconds(10), "the data plane to serve revision " + revision);
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response)
