@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Appliance.Web.Tests.Infrastructure;
+
+namespace Appliance.Web.Tests.DataPlane;
+
+public sealed class ObservabilityTests(ObservabilityTests.FileAccessLogHost host) : IClassFixture<ObservabilityTests.FileAccessLogHost>
+{
+    [Fact]
+    public async Task Each_request_is_counted_per_route_pool_and_backend_and_written_to_the_access_log()
+    {
+        var backends = await TestBackend.StartManyAsync("obs-0", "obs-1");
+        try
+        {
+            await host.AddPoolAsync(new { name = "obs", backends = backends.Select(b => new { address = b.Address }).ToArray() });
+            await host.AddRouteAsync(new { name = "obs", hosts = new[] { "obs.test" }, targets = new[] { new { pool = "obs", weight = 1 } } });
+            await host.WaitForLiveConfigAsync();
+
+            using var client = host.CreateProxyClient();
+            for (var i = 0; i < 10; i++)
+            {
+                (await client.GetWithHostAsync("obs.test", "/page?secret=hunter2")).Dispose();
+            }
+
+            (await client.GetWithHostAsync("nobody.test", "/missing")).Dispose();
+
+            // A request is recorded when its pipeline ends, which can be just after the client has read the last byte.
+            JsonElement report = default, route = default;
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    report = await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/health");
+                    route = report.GetProperty("routes").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "obs");
+                    return route.GetProperty("traffic").GetProperty("requests").GetInt64() >= 10 && report.GetProperty("total").GetProperty("status4xx").GetInt64() >= 1;
+                },
+                TimeSpan.FromSeconds(10),
+                "ten requests to be recorded");
+            Assert.Equal(10, route.GetProperty("traffic").GetProperty("requests").GetInt64());
+            Assert.Equal(10, route.GetProperty("traffic").GetProperty("status2xx").GetInt64());
+            var pool = report.GetProperty("pools").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "obs");
+            Assert.Equal(10, pool.GetProperty("traffic").GetProperty("requests").GetInt64());
+            var perBackend = pool.GetProperty("backends").EnumerateArray().Select(b => b.GetProperty("traffic")).ToArray();
+            Assert.All(perBackend, t => Assert.Equal(5, t.GetProperty("requests").GetInt64()));
+            Assert.All(perBackend, t => Assert.True(t.GetProperty("p95Milliseconds").GetDouble() > 0));
+            Assert.Equal(0, pool.GetProperty("traffic").GetProperty("errorRate").GetDouble());
+            Assert.True(report.GetProperty("total").GetProperty("status4xx").GetInt64() >= 1);
+
+            var logPath = Path.Combine(host.DataDirectory, "logs", "access.log");
+            var lines = Array.Empty<JsonElement>();
+            await Eventually.TrueAsync(
+                () =>
+                {
+                    lines = File.Exists(logPath)
+                        ? ReadShared(logPath).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray()
+                        : [];
+                    return lines.Length >= 11;
+                },
+                TimeSpan.FromSeconds(10),
+                "the access log lines");
+
+            var proxied = lines.First(l => l.GetProperty("route").GetString() == "obs");
+            Assert.Equal("obs.test", proxied.GetProperty("host").GetString());
+            Assert.Equal("GET", proxied.GetProperty("method").GetString());
+            Assert.Equal("/page", proxied.GetProperty("path").GetString());
+            Assert.Equal(200, proxied.GetProperty("status").GetInt32());
+            Assert.Equal(5, proxied.GetProperty("bytes").GetInt64());
+            Assert.Equal("obs", proxied.GetProperty("pool").GetString());
+            Assert.Contains(proxied.GetProperty("backend").GetString(), backends.Select(b => b.Address));
+            Assert.Equal("127.0.0.1", proxied.GetProperty("client").GetString());
+            Assert.Matches("^[0-9a-f]{32}$", proxied.GetProperty("requestId").GetString());
+            Assert.DoesNotContain(lines, l => l.GetRawText().Contains("hunter2", StringComparison.Ordinal));
+
+            var unmatched = lines.Single(l => l.GetProperty("host").GetString() == "nobody.test");
+            Assert.Equal(404, unmatched.GetProperty("status").GetInt32());
+            Assert.Equal(JsonValueKind.Null, unmatched.GetProperty("route").ValueKind);
+        }
+        finally
+        {
+            foreach (var backend in backends)
+            {
+                await backend.DisposeAsync();
+            }
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public sealed class FileAccessLogHost : ApplianceHost
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Appliance:AccessLog:Target"] = "File",
+            ["Appliance:AccessLog:Path"] = "logs/access.log",
+        };
+    }
+}
