@@ -79,9 +79,11 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-        // One configuration and one logging pipeline for the whole process.
+        // The same settings as the control plane, copied rather than chained: a chained source
+        // writes through, and the host's own settings (urls, applicationName) would overwrite the
+        // control plane's.
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddConfiguration(controlPlaneServices.GetRequiredService<IConfiguration>());
+        builder.Configuration.AddInMemoryCollection(controlPlaneServices.GetRequiredService<IConfiguration>().AsEnumerable());
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(controlPlaneServices.GetRequiredService<ILoggerFactory>());
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));

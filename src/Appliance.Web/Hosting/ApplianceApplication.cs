@@ -17,7 +17,9 @@ public static class ApplianceApplication
     /// <summary>Creates the application; <paramref name="configure"/> lets tests add configuration before services are registered.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json ships next to the binaries; reading it from there makes `dotnet run`,
+        // `dotnet Appliance.Web.dll` from any folder and the container behave the same.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
         var configuration = builder.Configuration;

@@ -6,6 +6,17 @@ namespace Appliance.Web.Tests.DataPlane;
 public sealed class DataPlaneIsolationTests(ApplianceHost host) : IClassFixture<ApplianceHost>
 {
     [Fact]
+    public void Each_plane_listens_only_where_it_is_configured()
+    {
+        // The tests configure loopback with ephemeral ports for both.
+        var admin = Assert.Single(host.App.Urls);
+        Assert.StartsWith("http://127.0.0.1:", admin);
+        Assert.NotEqual("http://127.0.0.1:0", admin);
+        Assert.StartsWith("http://127.0.0.1:", host.ProxyAddress.ToString());
+        Assert.NotEqual(new Uri(admin).Port, host.ProxyAddress.Port);
+    }
+
+    [Fact]
     public async Task The_api_is_never_served_on_the_data_plane_with_or_without_routes()
     {
         using var client = host.CreateProxyClient();

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Side-by-side throughput of the appliance, a bare YARP proxy and nginx as a proxy, all in front
+# of the same nginx origin, measured with wrk in interleaved rounds (A B C A B C ...).
+# Prints requests/s and p99 per proxy and size, and the ratios appliance/bare-YARP and
+# appliance/nginx. Figures, never a pass/fail: run it by hand, not in CI.
+#
+#   bench/proxy.sh [rounds=3] [seconds=10] [connections=50]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+rounds=${1:-3}
+seconds=${2:-10}
+connections=${3:-50}
+
+need=()
+command -v nginx >/dev/null || need+=(nginx-light)
+command -v wrk >/dev/null || need+=(wrk)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$work/origin.pid" ] && kill "$(cat "$work/origin.pid")" 2>/dev/null || true
+  [ -f "$work/peer.pid" ] && kill "$(cat "$work/peer.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+  [ -n "${KEEP:-}" ] && cp -r "$work" /tmp/bench-keep; rm -rf "$work"
+}
+trap cleanup EXIT
+
+origin_port=19001 appliance_port=19080 admin_port=19081 yarp_port=19082 nginx_port=19083
+mkdir -p "$work/www"
+head -c 1024 /dev/urandom >"$work/www/1k.bin"
+head -c 65536 /dev/urandom >"$work/www/64k.bin"
+
+nginx_conf() { # name, server block
+  cat >"$work/$1.conf" <<CONF
+worker_processes 1;
+pid $work/$1.pid;
+error_log $work/$1.error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/$1-body; proxy_temp_path $work/$1-proxy;
+  fastcgi_temp_path $work/$1-fcgi; uwsgi_temp_path $work/$1-uwsgi; scgi_temp_path $work/$1-scgi;
+  $2
+}
+CONF
+  nginx -c "$work/$1.conf"
+}
+
+nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
+nginx_conf peer "upstream origin { server 127.0.0.1:$origin_port; keepalive 64; }
+  server { listen 127.0.0.1:$nginx_port; keepalive_requests 1000000;
+    location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection \"\";
+      proxy_set_header X-Forwarded-For \$remote_addr; proxy_hide_header Server; } }"
+
+echo "Building (Release)..."
+dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null
+dotnet build -c Release -v q -nologo bench/BareYarp >/dev/null
+
+token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+Appliance__DataDirectory="$work/data" \
+Appliance__Admin__Urls="http://127.0.0.1:$admin_port" \
+Appliance__Admin__BootstrapToken="$token" \
+Appliance__Proxy__HttpPort=$appliance_port \
+Appliance__Proxy__BindAddress=127.0.0.1 \
+ASPNETCORE_ENVIRONMENT=Production \
+  dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
+pids+=($!)
+dotnet bench/BareYarp/bin/Release/net10.0/BareYarp.dll $yarp_port "http://127.0.0.1:$origin_port" >"$work/yarp.log" 2>&1 &
+pids+=($!)
+
+wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; exit 1; }
+wait_for "http://127.0.0.1:$admin_port/"
+api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@" >/dev/null; }
+api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
+api -d '{"name":"all","targets":[{"pool":"origin","weight":1}]}' "http://127.0.0.1:$admin_port/api/v1/routes"
+for port in $appliance_port $yarp_port $nginx_port; do
+  for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/1k.bin")" = 200 ] && break; sleep 0.1; done
+done
+
+declare -A rps p99
+names=(appliance bare-yarp nginx)
+ports=($appliance_port $yarp_port $nginx_port)
+for size in 1k 64k; do
+  # Warm up each proxy (JIT, connection pools) before measuring.
+  for port in "${ports[@]}"; do wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$port/$size.bin" >/dev/null; done
+  for round in $(seq 1 "$rounds"); do
+    for i in 0 1 2; do
+      out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:${ports[$i]}/$size.bin")
+      r=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+      p=$(awk '$1=="99%" {print $2}' <<<"$out")
+      rps[$size,${names[$i]}]="${rps[$size,${names[$i]}]:-} $r"
+      p99[$size,${names[$i]}]="${p99[$size,${names[$i]}]:-} $p"
+      printf '%-4s round %d %-10s %10s req/s  p99 %s\n' "$size" "$round" "${names[$i]}" "$r" "$p"
+    done
+  done
+done
+
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.2f\n", v }'; }
+median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo
+echo "Medians of $rounds rounds, $seconds s each, $connections connections, wrk -t2 ($(nproc) cores shared by client, proxy and origin):"
+printf '%-5s %-10s %12s %10s\n' size proxy req/s p99-ms
+for size in 1k 64k; do
+  for name in "${names[@]}"; do
+    r=$(median <<<"${rps[$size,$name]}")
+    p=$(for v in ${p99[$size,$name]}; do to_ms <<<"$v"; done | tr '\n' ' ' | median)
+    printf '%-5s %-10s %12.0f %10.2f\n' "$size" "$name" "$r" "$p"
+    eval "m_${size}_${name//-/_}=$r"
+  done
+  awk -v a="$(eval echo \$m_${size}_appliance)" -v y="$(eval echo \$m_${size}_bare_yarp)" -v n="$(eval echo \$m_${size}_nginx)" -v s="$size" \
+    'BEGIN { printf "%-5s appliance/bare-yarp %.2f   appliance/nginx %.2f\n", s, a/y, a/n }'
+done
