@@ -1,10 +1,13 @@
 namespace Appliance.Engine.AccessLogging;
 
-/// <summary>One finished request as the access log writes it. The query string is left out: it often carries secrets.</summary>
+/// <summary>
+/// One finished request as the access log writes it. The query string is left out: it often
+/// carries secrets. Values are captured as they are and formatted by the writer, off the request path.
+/// </summary>
 public sealed record AccessLogEntry(
     DateTimeOffset Time,
     string RequestId,
-    string? Client,
+    System.Net.IPAddress? Client,
     string Host,
     string Method,
     string Path,

@@ -5,6 +5,4 @@ internal sealed class RequestIdFeature(string requestId) : IRequestIdFeature
     public const string HeaderName = "X-Request-Id";
 
     public string RequestId { get; } = requestId;
-
-    public static string NewId() => Guid.NewGuid().ToString("N");
 }

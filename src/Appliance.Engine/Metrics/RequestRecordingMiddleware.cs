@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Appliance.Engine.AccessLogging;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Model;
 
@@ -16,20 +17,20 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, TrafficMe
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        var requestId = RequestIdFeature.NewId();
+        var requestId = RequestIdGenerator.Next();
         context.Features.Set<IRequestIdFeature>(new RequestIdFeature(requestId));
         context.Response.Headers[RequestIdFeature.HeaderName] = requestId;
 
-        var body = context.Response.Body;
-        var counting = new CountingStream(body);
-        context.Response.Body = counting;
+        var body = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var counting = new CountingResponseBodyFeature(body);
+        context.Features.Set<IHttpResponseBodyFeature>(counting);
         try
         {
             await next(context);
         }
         finally
         {
-            context.Response.Body = body;
+            context.Features.Set(body);
             Record(context, requestId, counting.BytesWritten, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
@@ -50,7 +51,7 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, TrafficMe
             accessLog.Write(new AccessLogEntry(
                 time.GetUtcNow(),
                 requestId,
-                context.Connection.RemoteIpAddress?.ToString(),
+                context.Connection.RemoteIpAddress,
                 request.Host.Value ?? "",
                 request.Method,
                 request.Path.Value ?? "/",
