@@ -25,14 +25,20 @@ internal sealed class TrafficSplitMiddleware(RequestDelegate next, SnapshotStore
         var target = split.Choose(cookie, random, out var drawn);
         if (split.Sticky && drawn)
         {
-            context.Response.Cookies.Append(split.CookieName, target.CookieValue, new CookieOptions
+            // Set when the response starts: a retry or an error page clears the headers set so far.
+            context.Response.OnStarting(static state =>
             {
-                Path = "/",
-                HttpOnly = true,
-                Secure = context.Request.IsHttps,
-                SameSite = SameSiteMode.Lax,
-                MaxAge = StickyCookie.Lifetime,
-            });
+                var (httpContext, cookieName, cookieValue) = ((HttpContext, string, string))state;
+                httpContext.Response.Cookies.Append(cookieName, cookieValue, new CookieOptions
+                {
+                    Path = "/",
+                    HttpOnly = true,
+                    Secure = httpContext.Request.IsHttps,
+                    SameSite = SameSiteMode.Lax,
+                    MaxAge = StickyCookie.Lifetime,
+                });
+                return Task.CompletedTask;
+            }, (context, split.CookieName, target.CookieValue));
         }
 
         // Between a snapshot swap and YARP applying it, a new pool may not exist yet: the route's

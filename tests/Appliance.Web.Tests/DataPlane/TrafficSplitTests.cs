@@ -119,4 +119,44 @@ public sealed class TrafficSplitTests(ApplianceHost host) : IClassFixture<Applia
         Assert.Equal("new", await moved.Content.ReadAsStringAsync());
         Assert.NotEqual(cookie, moved.Headers.GetValues("Set-Cookie").Single().Split(';')[0]);
     }
+
+    [Fact]
+    public async Task A_new_sticky_client_gets_its_cookie_even_when_the_request_was_retried()
+    {
+        await using var alive = await TestBackend.StartAsync("retried");
+        await using var other = await TestBackend.StartAsync("other");
+        await host.AddPoolAsync(new
+        {
+            name = "sr-flaky",
+            loadBalancing = "RoundRobin",
+            backends = new[] { new { address = "http://127.0.0.1:" + FreePort() }, new { address = alive.Address } },
+        });
+        await host.AddPoolAsync(new { name = "sr-other", backends = new[] { new { address = other.Address } } });
+        await host.AddRouteAsync(new
+        {
+            name = "sr",
+            hosts = new[] { "sr.test" },
+            sticky = true,
+            targets = new[] { new { pool = "sr-flaky", weight = 90 }, new { pool = "sr-other", weight = 10 } },
+        });
+        await host.WaitForLiveConfigAsync();
+
+        using var client = host.CreateProxyClient();
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await client.GetWithHostAsync("sr.test", "/");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.StartsWith("apl_t_", Assert.Single(response.Headers.GetValues("Set-Cookie")));
+        }
+
+        // Half of the draws of the flaky pool hit the dead backend first: retries happened.
+        Assert.True(alive.Requests >= 1);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
