@@ -49,7 +49,12 @@ public static class ApplianceApplication
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Appliance API";
+            document.Info.Description = "Pools, routes, health, configuration import and export, and the audit trail of the Appliance reverse proxy.";
+            return Task.CompletedTask;
+        }));
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -245,6 +245,7 @@ public sealed class ApiTests(ApplianceHost host) : IClassFixture<ApplianceHost>
     public async Task The_openapi_document_describes_the_api()
     {
         var document = await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
+        Assert.Equal("Appliance API", document.GetProperty("info").GetProperty("title").GetString());
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/pools", out _));
         Assert.True(paths.TryGetProperty("/api/v1/routes/{name}", out _));
