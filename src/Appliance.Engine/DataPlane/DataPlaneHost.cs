@@ -124,6 +124,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseMiddleware<ClientAddressMiddleware>();
         app.UseMiddleware<RequestRecordingMiddleware>();
         app.UseMiddleware<ErrorPageMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();

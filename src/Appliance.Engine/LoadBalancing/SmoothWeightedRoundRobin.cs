@@ -9,14 +9,16 @@ public sealed class SmoothWeightedRoundRobin
     private readonly Dictionary<string, long> _currentWeights = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Picks among <paramref name="count"/> candidates whose ids and weights the two functions
-    /// give, and returns the index of the chosen one. Candidates absent from a call keep their
-    /// current weight, as nginx's skipped peers do.
+    /// Picks among <paramref name="count"/> candidates whose ids, weights and list positions the
+    /// functions give, and returns the index of the chosen one. Ties go to the earlier position,
+    /// as nginx's go to the earlier peer, whatever order the candidates come in. Candidates absent
+    /// from a call keep their current weight, as nginx's skipped peers do.
     /// </summary>
-    public int Pick<TState>(int count, TState state, Func<TState, int, string> idAt, Func<TState, int, int> weightAt)
+    public int Pick<TState>(int count, TState state, Func<TState, int, string> idAt, Func<TState, int, int> weightAt, Func<TState, int, int> positionAt)
     {
         var best = -1;
         long bestWeight = 0;
+        var bestPosition = int.MaxValue;
         string? bestId = null;
         long total = 0;
         for (var i = 0; i < count; i++)
@@ -26,10 +28,12 @@ public sealed class SmoothWeightedRoundRobin
             var current = _currentWeights.GetValueOrDefault(id) + weight;
             _currentWeights[id] = current;
             total += weight;
-            if (best < 0 || current > bestWeight)
+            var position = positionAt(state, i);
+            if (best < 0 || current > bestWeight || (current == bestWeight && position < bestPosition))
             {
                 best = i;
                 bestWeight = current;
+                bestPosition = position;
                 bestId = id;
             }
         }

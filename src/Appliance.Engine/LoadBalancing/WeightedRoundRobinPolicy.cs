@@ -24,15 +24,17 @@ internal sealed class WeightedRoundRobinPolicy : ILoadBalancingPolicy
         // The feature's cluster, not the route's: a traffic split may have moved the request.
         var model = context.GetReverseProxyFeature().Cluster;
         var weights = ClusterDestinationWeights.WeightsOf(model);
+        var positions = ClusterDestinationWeights.PositionsOf(model);
         var state = _states.GetValue(model, static _ => new SmoothWeightedRoundRobin());
         int index;
         lock (state)
         {
             index = state.Pick(
                 availableDestinations.Count,
-                (availableDestinations, weights),
+                (availableDestinations, weights, positions),
                 static (s, i) => s.availableDestinations[i].DestinationId,
-                static (s, i) => s.weights.GetValueOrDefault(s.availableDestinations[i].DestinationId, 1));
+                static (s, i) => s.weights.GetValueOrDefault(s.availableDestinations[i].DestinationId, 1),
+                static (s, i) => s.positions.GetValueOrDefault(s.availableDestinations[i].DestinationId, int.MaxValue));
         }
 
         return availableDestinations[index];

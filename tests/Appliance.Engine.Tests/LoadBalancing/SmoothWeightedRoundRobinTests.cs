@@ -4,9 +4,15 @@ namespace Appliance.Engine.Tests.LoadBalancing;
 
 public sealed class SmoothWeightedRoundRobinTests
 {
-    private static string[] Sequence(SmoothWeightedRoundRobin wrr, (string Id, int Weight)[] peers, int count) =>
+    // Peers are listed in position order unless a test passes positions of its own.
+    private static string[] Sequence(SmoothWeightedRoundRobin wrr, (string Id, int Weight)[] peers, int count, int[]? positions = null) =>
         Enumerable.Range(0, count)
-            .Select(_ => peers[wrr.Pick(peers.Length, peers, static (p, i) => p[i].Id, static (p, i) => p[i].Weight)].Id)
+            .Select(_ => peers[wrr.Pick(
+                peers.Length,
+                (peers, positions),
+                static (s, i) => s.peers[i].Id,
+                static (s, i) => s.peers[i].Weight,
+                static (s, i) => s.positions?[i] ?? i)].Id)
             .ToArray();
 
     [Fact]
@@ -16,6 +22,14 @@ public sealed class SmoothWeightedRoundRobinTests
 
         // nginx's documented example: a a b a c a a, never five a's in a row.
         Assert.Equal(["a", "a", "b", "a", "c", "a", "a"], sequence);
+    }
+
+    [Fact]
+    public void Ties_go_to_the_earlier_list_position_whatever_order_the_candidates_come_in()
+    {
+        // YARP hands over healthy destinations in its own order; b is listed second by the operator.
+        var sequence = Sequence(new SmoothWeightedRoundRobin(), [("b", 1), ("a", 3)], 4, positions: [1, 0]);
+        Assert.Equal(["a", "a", "b", "a"], sequence);
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public sealed class ObservabilityTests(ObservabilityTests.FileAccessLogHost host
             Assert.Equal("obs", proxied.GetProperty("pool").GetString());
             Assert.Contains(proxied.GetProperty("backend").GetString(), backends.Select(b => b.Address));
             Assert.Equal("127.0.0.1", proxied.GetProperty("client").GetString());
+            Assert.All(backends.SelectMany(b => b.ReceivedHeaders), headers => Assert.Equal("127.0.0.1", headers["X-Forwarded-For"]));
             Assert.Matches("^[0-9a-f]{32}$", proxied.GetProperty("requestId").GetString());
             Assert.DoesNotContain(lines, l => l.GetRawText().Contains("hunter2", StringComparison.Ordinal));
 
@@ -96,6 +97,9 @@ public sealed class ObservabilityTests(ObservabilityTests.FileAccessLogHost host
         {
             ["Appliance:AccessLog:Target"] = "File",
             ["Appliance:AccessLog:Path"] = "logs/access.log",
+
+            // Every interface, as in production: IPv4 clients arrive on a dual-stack socket.
+            ["Appliance:Proxy:BindAddress"] = "*",
         };
     }
 }

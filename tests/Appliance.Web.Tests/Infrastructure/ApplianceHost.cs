@@ -56,7 +56,8 @@ public class ApplianceHost : IAsyncLifetime
 
         Api = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BootstrapToken);
-        ProxyAddress = new Uri(_app.Services.GetRequiredService<DataPlaneHost>().Addresses.Single());
+        // Listening on every interface reports [::]; clients reach it through IPv4 loopback.
+        ProxyAddress = new Uri(_app.Services.GetRequiredService<DataPlaneHost>().Addresses.Single().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }
 
     public virtual async Task DisposeAsync()
