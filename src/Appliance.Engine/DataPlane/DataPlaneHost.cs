@@ -85,7 +85,12 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(controlPlaneServices.GetRequiredService<IConfiguration>().AsEnumerable());
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(controlPlaneServices.GetRequiredService<ILoggerFactory>());
+        builder.Logging.AddProvider(new ForwardingLoggerProvider(controlPlaneServices.GetRequiredService<ILoggerFactory>()));
+
+        // ASP.NET Core starts an Activity for every request as soon as its hosting logger is
+        // enabled at any level, and HttpClient then sends a traceparent to the backend: measurable
+        // work on every request for nothing, unless a tracer listens (which re-enables it).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
 
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
