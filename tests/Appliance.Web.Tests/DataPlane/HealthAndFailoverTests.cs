@@ -108,7 +108,7 @@ public sealed class HealthAndFailoverTests(ApplianceHost host) : IClassFixture<A
     public async Task A_GET_to_a_backend_that_refuses_connections_is_retried_on_another_and_a_POST_is_not()
     {
         await using var alive = await TestBackend.StartAsync("alive");
-        var deadAddress = "http://127.0.0.1:" + FreePort();
+        var deadAddress = "http://127.0.0.1:" + Ports.Unused();
         await host.AddPoolAsync(new
         {
             name = "retry",
@@ -203,12 +203,5 @@ public sealed class HealthAndFailoverTests(ApplianceHost host) : IClassFixture<A
             .Single(p => p.GetProperty("name").GetString() == pool)
             .GetProperty("backends").EnumerateArray()
             .Single(b => b.GetProperty("address").GetString() == address);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -44,8 +44,32 @@ public sealed class TestBackend : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        app.UseWebSockets();
         var backend = new TestBackend(name, app);
         app.MapGet("/health", () => backend._healthy ? Results.Text("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        app.Map("/ws", async (HttpContext context) =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                return Results.BadRequest();
+            }
+
+            backend.Count(context);
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var buffer = new byte[4096];
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (received.MessageType == System.Net.WebSockets.WebSocketMessageType.Close)
+                {
+                    await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    return Results.Empty;
+                }
+
+                var reply = System.Text.Encoding.UTF8.GetBytes($"{backend.Name}:{System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count)}");
+                await socket.SendAsync(reply, System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+            }
+        });
         app.Map("/slow/{**rest}", async (HttpContext context) =>
         {
             backend.Count(context);
