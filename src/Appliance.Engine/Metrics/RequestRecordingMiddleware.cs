@@ -43,13 +43,14 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, TrafficMe
         var backend = proxy?.ProxiedDestination?.Model.Config.Address;
         var status = context.Response.StatusCode;
         var failed = context.GetForwarderErrorFeature() is not null;
-        metrics.Record(route, pool, backend, status, failed, milliseconds);
+        var now = time.GetUtcNow();
+        metrics.Record(now, route, pool, backend, status, failed, milliseconds);
 
         if (accessLog.Enabled)
         {
             var request = context.Request;
             accessLog.Write(new AccessLogEntry(
-                time.GetUtcNow(),
+                now,
                 requestId,
                 context.Connection.RemoteIpAddress,
                 request.Host.Value ?? "",

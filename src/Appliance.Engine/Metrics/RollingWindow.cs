@@ -12,9 +12,12 @@ public sealed class RollingWindow
     private readonly Lock _lock = new();
 
     /// <summary>Records one finished request at second <paramref name="second"/> (Unix time).</summary>
-    public void Record(long second, int statusCode, bool failed, double milliseconds)
+    public void Record(long second, int statusCode, bool failed, double milliseconds) =>
+        RecordInBucket(second, statusCode, failed, LatencyBuckets.IndexOf(milliseconds));
+
+    // The latency bucket is found once per request by the caller, not once per window.
+    internal void RecordInBucket(long second, int statusCode, bool failed, int latencyIndex)
     {
-        var latencyIndex = LatencyBuckets.IndexOf(milliseconds);
         var statusClass = Math.Clamp(statusCode / 100, 1, 5) - 1;
         lock (_lock)
         {

@@ -11,21 +11,22 @@ public sealed class TrafficMetrics(TimeProvider time)
     private readonly RollingWindow _total = new();
 
     /// <summary>Records one finished request. Route, pool and backend are null when the request never got that far.</summary>
-    public void Record(string? route, string? pool, string? backend, int statusCode, bool failed, double milliseconds)
+    public void Record(DateTimeOffset finishedAt, string? route, string? pool, string? backend, int statusCode, bool failed, double milliseconds)
     {
-        var second = time.GetUtcNow().ToUnixTimeSeconds();
-        _total.Record(second, statusCode, failed, milliseconds);
+        var second = finishedAt.ToUnixTimeSeconds();
+        var latency = LatencyBuckets.IndexOf(milliseconds);
+        _total.RecordInBucket(second, statusCode, failed, latency);
         if (route is not null)
         {
-            _routes.GetOrAdd(route, static _ => new RollingWindow()).Record(second, statusCode, failed, milliseconds);
+            _routes.GetOrAdd(route, static _ => new RollingWindow()).RecordInBucket(second, statusCode, failed, latency);
         }
 
         if (pool is not null)
         {
-            _pools.GetOrAdd(pool, static _ => new RollingWindow()).Record(second, statusCode, failed, milliseconds);
+            _pools.GetOrAdd(pool, static _ => new RollingWindow()).RecordInBucket(second, statusCode, failed, latency);
             if (backend is not null)
             {
-                _backends.GetOrAdd((pool, backend), static _ => new RollingWindow()).Record(second, statusCode, failed, milliseconds);
+                _backends.GetOrAdd((pool, backend), static _ => new RollingWindow()).RecordInBucket(second, statusCode, failed, latency);
             }
         }
     }
