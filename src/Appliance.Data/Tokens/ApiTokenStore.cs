@@ -1,25 +1,74 @@
 using Appliance.Data.Entities;
 using Appliance.Data.Model;
+using Appliance.Data.Store;
+using Appliance.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appliance.Data.Tokens;
 
-/// <summary>API tokens, stored as hashes only.</summary>
+/// <summary>API tokens, stored as hashes only. Creating and revoking one is audited; its secret never is.</summary>
 public sealed class ApiTokenStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time)
 {
-    /// <summary>Creates a token and returns it: this is the only time it is ever seen.</summary>
-    public async Task<string> CreateAsync(string name, string role, CancellationToken cancellationToken = default)
+    private const string TokenEntityType = "token";
+    private const int MaxNameLength = 100;
+
+    /// <summary>Creates a token and returns it: this is the only time its secret is ever seen.</summary>
+    public async Task<StoreResult<CreatedApiToken>> CreateAsync(ApiTokenRequest request, string actor, CancellationToken cancellationToken = default)
     {
-        if (!ApplianceRoles.All.Contains(role, StringComparer.Ordinal))
+        var name = request.Name?.Trim() ?? "";
+        var errors = new ValidationErrors();
+        if (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl))
         {
-            throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+            errors.Add("name", $"A name of 1 to {MaxNameLength} printable characters is required.");
+        }
+
+        if (!ApplianceRoles.All.Contains(request.Role, StringComparer.Ordinal))
+        {
+            errors.Add("role", $"Unknown role '{request.Role}'. Use one of: {string.Join(", ", ApplianceRoles.All)}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return StoreResult<CreatedApiToken>.Invalid(errors);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.ApiTokens.AnyAsync(t => t.Name == name && t.RevokedAt == null, cancellationToken))
+        {
+            return StoreResult<CreatedApiToken>.Conflict("name", $"An active token named '{name}' already exists.");
         }
 
         var token = ApiTokenHasher.NewToken();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ApiTokens.Add(new ApiTokenEntity { Name = name, Role = role, TokenHash = ApiTokenHasher.Hash(token), CreatedAt = time.GetUtcNow() });
+        var entity = new ApiTokenEntity { Name = name, Role = request.Role, TokenHash = ApiTokenHasher.Hash(token), CreatedAt = time.GetUtcNow() };
+        db.ApiTokens.Add(entity);
+        Audit(db, actor, AuditAction.Create, name, before: null, after: ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
-        return token;
+        return StoreResult<CreatedApiToken>.Ok(new CreatedApiToken(entity.Id, entity.Name, entity.Role, entity.CreatedAt, token));
+    }
+
+    /// <summary>Every token, active and revoked, oldest first.</summary>
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tokens = await db.ApiTokens.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return tokens.Select(ToInfo).ToArray();
+    }
+
+    /// <summary>Revokes a token; it stops working at once.</summary>
+    public async Task<StoreResult<ApiTokenInfo>> RevokeAsync(int id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entity = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.RevokedAt == null, cancellationToken);
+        if (entity is null)
+        {
+            return StoreResult<ApiTokenInfo>.NotFound($"There is no active token with id {id}.");
+        }
+
+        var before = ToInfo(entity);
+        entity.RevokedAt = time.GetUtcNow();
+        Audit(db, actor, AuditAction.Delete, entity.Name, before, ToInfo(entity));
+        await db.SaveChangesAsync(cancellationToken);
+        return StoreResult<ApiTokenInfo>.Ok(ToInfo(entity));
     }
 
     /// <summary>The identity of a token that exists and is not revoked, else null.</summary>
@@ -32,4 +81,18 @@ public sealed class ApiTokenStore(IDbContextFactory<ApplianceDbContext> contexts
             .Select(t => new ApiTokenIdentity(t.Name, t.Role))
             .SingleOrDefaultAsync(cancellationToken);
     }
+
+    private static ApiTokenInfo ToInfo(ApiTokenEntity entity) => new(entity.Id, entity.Name, entity.Role, entity.CreatedAt, entity.RevokedAt);
+
+    private void Audit(ApplianceDbContext db, string actor, AuditAction action, string name, ApiTokenInfo? before, ApiTokenInfo? after) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Action = action,
+            EntityType = TokenEntityType,
+            EntityName = name,
+            Before = before is null ? null : ConfigJson.Serialize(before),
+            After = after is null ? null : ConfigJson.Serialize(after),
+        });
 }

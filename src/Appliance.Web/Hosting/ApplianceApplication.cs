@@ -67,7 +67,8 @@ public static class ApplianceApplication
             .MapRouteEndpoints()
             .MapHealthEndpoints()
             .MapConfigEndpoints()
-            .MapAuditEndpoints();
+            .MapAuditEndpoints()
+            .MapTokenEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         return app;
     }

@@ -10,7 +10,7 @@ public sealed class ApiTokenStoreTests(StoreFixture fixture) : IClassFixture<Sto
     public async Task A_token_is_found_by_its_value_and_only_its_hash_is_stored()
     {
         var tokens = fixture.Services.GetRequiredService<ApiTokenStore>();
-        var token = await tokens.CreateAsync("automation", ApplianceRoles.Admin);
+        var token = (await tokens.CreateAsync(new ApiTokenRequest { Name = "automation", Role = ApplianceRoles.Admin }, "tester")).Value!.Token;
 
         Assert.StartsWith("apl_", token);
         Assert.Equal(new ApiTokenIdentity("automation", ApplianceRoles.Admin), await tokens.FindAsync(token));
@@ -25,9 +25,29 @@ public sealed class ApiTokenStoreTests(StoreFixture fixture) : IClassFixture<Sto
     }
 
     [Fact]
-    public async Task Unknown_roles_are_refused()
+    public async Task Bad_names_and_unknown_roles_are_refused_with_field_messages()
     {
         var tokens = fixture.Services.GetRequiredService<ApiTokenStore>();
-        await Assert.ThrowsAsync<ArgumentException>(() => tokens.CreateAsync("x", "Root"));
+        var result = await tokens.CreateAsync(new ApiTokenRequest { Name = " ", Role = "Root" }, "tester");
+        Assert.Equal(Appliance.Data.Store.StoreStatus.Invalid, result.Status);
+        Assert.Equal(["name", "role"], result.Errors.Keys.Order());
+    }
+
+    [Fact]
+    public async Task A_revoked_token_stops_working_and_its_name_can_be_reused()
+    {
+        var tokens = fixture.Services.GetRequiredService<ApiTokenStore>();
+        var created = (await tokens.CreateAsync(new ApiTokenRequest { Name = "rotate-me", Role = ApplianceRoles.Viewer }, "tester")).Value!;
+        Assert.Equal(Appliance.Data.Store.StoreStatus.Conflict, (await tokens.CreateAsync(new ApiTokenRequest { Name = "rotate-me" }, "tester")).Status);
+
+        Assert.Equal(Appliance.Data.Store.StoreStatus.Ok, (await tokens.RevokeAsync(created.Id, "tester")).Status);
+        Assert.Null(await tokens.FindAsync(created.Token));
+        Assert.Equal(Appliance.Data.Store.StoreStatus.NotFound, (await tokens.RevokeAsync(created.Id, "tester")).Status);
+        Assert.Equal(Appliance.Data.Store.StoreStatus.Ok, (await tokens.CreateAsync(new ApiTokenRequest { Name = "rotate-me" }, "tester")).Status);
+
+        var listed = (await tokens.ListAsync()).Where(t => t.Name == "rotate-me").ToArray();
+        Assert.Equal(2, listed.Length);
+        Assert.NotNull(listed[0].RevokedAt);
+        Assert.Null(listed[1].RevokedAt);
     }
 }

@@ -21,6 +21,8 @@ public sealed class ApiTests(ApplianceHost host) : IClassFixture<ApplianceHost>
     [InlineData("PUT", "/api/v1/config")]
     [InlineData("GET", "/api/v1/audit")]
     [InlineData("GET", "/api/v1/openapi.json")]
+    [InlineData("GET", "/api/v1/tokens")]
+    [InlineData("DELETE", "/api/v1/tokens/1")]
     public async Task Every_endpoint_answers_401_without_a_valid_token(string method, string path)
     {
         using var anonymous = new HttpClient { BaseAddress = host.Api.BaseAddress };
@@ -39,7 +41,7 @@ public sealed class ApiTests(ApplianceHost host) : IClassFixture<ApplianceHost>
     public async Task A_stored_token_works_and_a_viewer_token_may_read_but_not_write()
     {
         var tokens = host.App.Services.GetRequiredService<ApiTokenStore>();
-        var viewer = await tokens.CreateAsync("ci-viewer", ApplianceRoles.Viewer);
+        var viewer = (await tokens.CreateAsync(new ApiTokenRequest { Name = "ci-viewer", Role = ApplianceRoles.Viewer }, "test")).Value!.Token;
         using var client = new HttpClient { BaseAddress = host.Api.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", viewer);
 
