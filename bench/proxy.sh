@@ -82,7 +82,14 @@ for port in $appliance_port $yarp_port $nginx_port; do
   for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/1k.bin")" = 200 ] && break; sleep 0.1; done
 done
 
-declare -A rps p99
+# CPU time per request (user + system, all of a proxy's processes) is steadier than req/s on a
+# machine where client, proxy and origin share the cores.
+tick=$(getconf CLK_TCK)
+peer_pids() { echo "$(cat "$work/peer.pid") $(pgrep -P "$(cat "$work/peer.pid")" | tr '\n' ' ')"; }
+cpu_ticks() { local total=0; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
+proxy_pids() { case "$1" in appliance) echo "${pids[0]}" ;; bare-yarp) echo "${pids[1]}" ;; nginx) peer_pids ;; esac; }
+
+declare -A rps p99 cpu
 names=(appliance bare-yarp nginx)
 ports=($appliance_port $yarp_port $nginx_port)
 for size in 1k 64k; do
@@ -90,12 +97,18 @@ for size in 1k 64k; do
   for port in "${ports[@]}"; do wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$port/$size.bin" >/dev/null; done
   for round in $(seq 1 "$rounds"); do
     for i in 0 1 2; do
+      watched=$(proxy_pids "${names[$i]}")
+      before=$(cpu_ticks $watched)
       out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:${ports[$i]}/$size.bin")
+      after=$(cpu_ticks $watched)
       r=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
       p=$(awk '$1=="99%" {print $2}' <<<"$out")
+      n=$(awk '/requests in/ {print $1}' <<<"$out")
+      c=$(awk -v t=$((after - before)) -v n="$n" -v hz="$tick" 'BEGIN {printf "%.1f", t * 1000000 / hz / n}')
       rps[$size,${names[$i]}]="${rps[$size,${names[$i]}]:-} $r"
       p99[$size,${names[$i]}]="${p99[$size,${names[$i]}]:-} $p"
-      printf '%-4s round %d %-10s %10s req/s  p99 %s\n' "$size" "$round" "${names[$i]}" "$r" "$p"
+      cpu[$size,${names[$i]}]="${cpu[$size,${names[$i]}]:-} $c"
+      printf '%-4s round %d %-10s %10s req/s  p99 %-8s %6s us CPU/req\n' "$size" "$round" "${names[$i]}" "$r" "$p" "$c"
     done
   done
 done
@@ -105,12 +118,13 @@ median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR%
 
 echo
 echo "Medians of $rounds rounds, $seconds s each, $connections connections, wrk -t2 ($(nproc) cores shared by client, proxy and origin):"
-printf '%-5s %-10s %12s %10s\n' size proxy req/s p99-ms
+printf '%-5s %-10s %12s %10s %14s\n' size proxy req/s p99-ms us-CPU/req
 for size in 1k 64k; do
   for name in "${names[@]}"; do
     r=$(median <<<"${rps[$size,$name]}")
     p=$(for v in ${p99[$size,$name]}; do to_ms <<<"$v"; done | tr '\n' ' ' | median)
-    printf '%-5s %-10s %12.0f %10.2f\n' "$size" "$name" "$r" "$p"
+    u=$(median <<<"${cpu[$size,$name]}")
+    printf '%-5s %-10s %12.0f %10.2f %14.1f\n' "$size" "$name" "$r" "$p" "$u"
     eval "m_${size}_${name//-/_}=$r"
   done
   awk -v a="$(eval echo \$m_${size}_appliance)" -v y="$(eval echo \$m_${size}_bare_yarp)" -v n="$(eval echo \$m_${size}_nginx)" -v s="$size" \
