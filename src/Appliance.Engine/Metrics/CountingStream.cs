@@ -24,13 +24,18 @@ internal sealed class CountingStream(Stream inner) : Stream
         BytesWritten += buffer.Length;
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    // No async state machine of our own: count first, then hand back the inner stream's task.
+    // Bytes of a write that then fails are counted; the request is failing anyway.
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-        await inner.WriteAsync(buffer, cancellationToken);
+        BytesWritten += count;
+        return inner.WriteAsync(buffer, offset, count, cancellationToken);
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
         BytesWritten += buffer.Length;
+        return inner.WriteAsync(buffer, cancellationToken);
     }
 
     public override void Flush() => inner.Flush();
