@@ -15,6 +15,7 @@ internal sealed partial class SnapshotRefresher(
     ConfigChangeSignal changeSignal,
     SnapshotStore snapshots,
     SnapshotBuilder builder,
+    Metrics.TrafficMetrics metrics,
     IConfigValidator yarpValidator,
     DataPlane.ProxyOptions options,
     ILogger<SnapshotRefresher> logger) : BackgroundService
@@ -76,6 +77,7 @@ internal sealed partial class SnapshotRefresher(
         }
 
         snapshots.Swap(snapshot);
+        metrics.RetainOnly(Metrics.ProxySnapshotNames.Of(snapshot));
         LogSnapshotBuilt(revision, snapshot.Routes.Count, snapshot.Clusters.Count);
     }
 

@@ -31,6 +31,28 @@ public sealed class TrafficMetrics(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Forgets the windows of routes, pools and backends that are no longer configured, so that
+    /// names come and go without the windows piling up.
+    /// </summary>
+    public void RetainOnly(ProxySnapshotNames names)
+    {
+        foreach (var route in _routes.Keys.Where(r => !names.Routes.Contains(r)))
+        {
+            _routes.TryRemove(route, out _);
+        }
+
+        foreach (var pool in _pools.Keys.Where(p => !names.Pools.Contains(p)))
+        {
+            _pools.TryRemove(pool, out _);
+        }
+
+        foreach (var backend in _backends.Keys.Where(b => !names.Backends.Contains(b)))
+        {
+            _backends.TryRemove(backend, out _);
+        }
+    }
+
     public WindowStats Total() => _total.Read(Now());
 
     public WindowStats ForRoute(string route) => Read(_routes, route);
