@@ -4,7 +4,7 @@ namespace Appliance.Engine.AccessLogging;
 /// One finished request as the access log writes it. The query string is left out: it often
 /// carries secrets. Values are captured as they are and formatted by the writer, off the request path.
 /// </summary>
-public sealed record AccessLogEntry(
+internal sealed record AccessLogEntry(
     DateTimeOffset Time,
     string RequestId,
     System.Net.IPAddress? Client,

@@ -12,7 +12,7 @@ namespace Appliance.Engine.AccessLogging;
 /// so a slow disk or terminal never slows the proxy. When the queue is full, lines are dropped and
 /// counted rather than blocking traffic.
 /// </summary>
-public sealed partial class AccessLogWriter : BackgroundService
+internal sealed partial class AccessLogWriter : BackgroundService
 {
     private readonly Channel<AccessLogEntry> _queue = Channel.CreateBounded<AccessLogEntry>(
         new BoundedChannelOptions(16_384) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });

@@ -7,7 +7,7 @@ namespace Appliance.Engine.Configuration;
 /// One immutable, complete configuration of the data plane: YARP's routes and clusters plus the
 /// appliance's own per-route and per-pool data, all built from one database revision.
 /// </summary>
-public sealed class ProxySnapshot
+internal sealed class ProxySnapshot
 {
     public ProxySnapshot(
         long revision,

@@ -3,7 +3,7 @@ using Appliance.Engine.Randomness;
 namespace Appliance.Engine.Configuration;
 
 /// <summary>How a route shares its traffic among pools, and whether clients keep the target they drew.</summary>
-public sealed class RouteSplit
+internal sealed class RouteSplit
 {
     public RouteSplit(string routeName, bool sticky, string cookieName, IReadOnlyList<SplitTarget> targets)
     {

@@ -13,7 +13,7 @@ namespace Appliance.Engine.Configuration;
 /// Turns a configuration document into a <see cref="ProxySnapshot"/>. Pure: no I/O, no clock,
 /// the same document always gives the same snapshot.
 /// </summary>
-public sealed class SnapshotBuilder(SnapshotBuilderOptions options)
+internal sealed class SnapshotBuilder(SnapshotBuilderOptions options)
 {
     private const string CatchAll = "{**catch-all}";
 

@@ -1,7 +1,7 @@
 namespace Appliance.Engine.Configuration;
 
 /// <summary>Engine-wide settings that shape every cluster.</summary>
-public sealed record SnapshotBuilderOptions
+internal sealed record SnapshotBuilderOptions
 {
     /// <summary>How long a backend that failed on live traffic stays out before it is tried again.</summary>
     public TimeSpan PassiveReactivationPeriod { get; init; } = TimeSpan.FromSeconds(30);

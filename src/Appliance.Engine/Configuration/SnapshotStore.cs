@@ -10,7 +10,7 @@ public sealed class SnapshotStore
     private long _appliedRevision = ProxySnapshot.Empty.Revision;
 
     /// <summary>The live snapshot.</summary>
-    public ProxySnapshot Current => Volatile.Read(ref _current);
+    internal ProxySnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>
     /// The revision YARP has finished applying: its routes are matched and its clusters balanced.
@@ -19,13 +19,13 @@ public sealed class SnapshotStore
     public long AppliedRevision => Interlocked.Read(ref _appliedRevision);
 
     /// <summary>Records that YARP serves <paramref name="revision"/>.</summary>
-    public void MarkApplied(long revision) => Interlocked.Exchange(ref _appliedRevision, revision);
+    internal void MarkApplied(long revision) => Interlocked.Exchange(ref _appliedRevision, revision);
 
     /// <summary>Raised after a new snapshot was swapped in, before YARP applies it.</summary>
-    public event Action<ProxySnapshot>? Swapped;
+    internal event Action<ProxySnapshot>? Swapped;
 
     /// <summary>Makes <paramref name="snapshot"/> the live one.</summary>
-    public void Swap(ProxySnapshot snapshot)
+    internal void Swap(ProxySnapshot snapshot)
     {
         Volatile.Write(ref _current, snapshot);
         Swapped?.Invoke(snapshot);

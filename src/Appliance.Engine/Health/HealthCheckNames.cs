@@ -1,7 +1,7 @@
 namespace Appliance.Engine.Health;
 
 /// <summary>Policy names and cluster metadata keys of health checking.</summary>
-public static class HealthCheckNames
+internal static class HealthCheckNames
 {
     /// <summary>Our active policy: N failures take a backend out, M successes put it back.</summary>
     public const string ActivePolicy = "Appliance.ConsecutiveResults";

@@ -4,7 +4,7 @@ using Yarp.ReverseProxy.Configuration;
 namespace Appliance.Engine.LoadBalancing;
 
 /// <summary>Per-backend data that rides in YARP's destination metadata.</summary>
-public static class DestinationMetadata
+internal static class DestinationMetadata
 {
     public const string Weight = "Appliance.Weight";
     public const string Position = "Appliance.Position";

@@ -4,7 +4,7 @@ namespace Appliance.Engine.LoadBalancing;
 /// nginx's smooth weighted round robin: weights 5, 1, 1 give a a b a c a a rather than
 /// a a a a a b c, so a heavy backend never gets a burst. Not thread-safe; the caller locks.
 /// </summary>
-public sealed class SmoothWeightedRoundRobin
+internal sealed class SmoothWeightedRoundRobin
 {
     private readonly Dictionary<string, long> _currentWeights = new(StringComparer.OrdinalIgnoreCase);
 

@@ -3,7 +3,7 @@ using Appliance.Engine.Configuration;
 namespace Appliance.Engine.Metrics;
 
 /// <summary>The route, pool and backend names a snapshot configures: what per-name state may keep.</summary>
-public sealed class ProxySnapshotNames
+internal sealed class ProxySnapshotNames
 {
     private ProxySnapshotNames(HashSet<string> routes, HashSet<string> pools, HashSet<(string Pool, string Backend)> backends)
     {

@@ -4,7 +4,7 @@ namespace Appliance.Engine.Metrics;
 /// Counts requests, status classes, errors and latencies in one-second buckets over the last
 /// minute. A lock per window is cheaper than the proxying it measures and keeps reads consistent.
 /// </summary>
-public sealed class RollingWindow
+internal sealed class RollingWindow
 {
     public const int Seconds = 60;
 

@@ -35,7 +35,7 @@ public sealed class TrafficMetrics(TimeProvider time)
     /// Forgets the windows of routes, pools and backends that are no longer configured, so that
     /// names come and go without the windows piling up.
     /// </summary>
-    public void RetainOnly(ProxySnapshotNames names)
+    internal void RetainOnly(ProxySnapshotNames names)
     {
         foreach (var route in _routes.Keys.Where(r => !names.Routes.Contains(r)))
         {

@@ -1,7 +1,7 @@
 namespace Appliance.Engine.Randomness;
 
 /// <summary>Randomness for the request path, injectable so that tests can fix the draws.</summary>
-public interface IRandomSource
+internal interface IRandomSource
 {
     /// <summary>A number in [0, <paramref name="maxExclusive"/>).</summary>
     int Next(int maxExclusive);

@@ -7,7 +7,7 @@ namespace Appliance.Engine.Routing;
 /// wildcard, which beats any host; then a longer path prefix wins; then a route that names its
 /// methods; then the lower <see cref="RouteSpec.Order"/>; then the name, so the order is total.
 /// </summary>
-public sealed class RouteSpecificity : IComparer<RouteSpec>
+internal sealed class RouteSpecificity : IComparer<RouteSpec>
 {
     public static RouteSpecificity Instance { get; } = new();
 

@@ -7,7 +7,7 @@ namespace Appliance.Engine.Routing;
 /// Names and values of the cookie that keeps a client on its target. Both are short hashes, so
 /// that clients see neither route nor pool names, yet they stay stable across restarts and nodes.
 /// </summary>
-public static class StickyCookie
+internal static class StickyCookie
 {
     private const string Prefix = "apl_t_";
 

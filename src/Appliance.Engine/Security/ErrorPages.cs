@@ -8,7 +8,7 @@ namespace Appliance.Engine.Security;
 /// The small pages the proxy answers with when it has nothing better: they say what happened in
 /// general terms and carry the request id for support, and never name a backend or show a trace.
 /// </summary>
-public static class ErrorPages
+internal static class ErrorPages
 {
     /// <summary>Writes the generic page for <paramref name="statusCode"/>; the response must not have started.</summary>
     public static Task WriteAsync(HttpContext context, int statusCode)
