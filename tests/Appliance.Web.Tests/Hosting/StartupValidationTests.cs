@@ -1,0 +1,43 @@
+using Appliance.Web.Hosting;
+
+namespace Appliance.Web.Tests.Hosting;
+
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("Appliance:Proxy:HttpPort", "70000", "Appliance:Proxy:HttpPort")]
+    [InlineData("Appliance:Proxy:BindAddress", "everywhere", "Appliance:Proxy:BindAddress")]
+    [InlineData("Appliance:Proxy:Limits:MaxRequestBodySize", "0", "Appliance:Proxy:Limits:MaxRequestBodySize")]
+    [InlineData("Appliance:Proxy:Limits:RequestHeadersTimeoutSeconds", "0", "Appliance:Proxy:Limits:RequestHeadersTimeoutSeconds")]
+    public void Invalid_settings_stop_the_start_with_a_message_naming_the_key(string key, string value, string expected) =>
+        Assert.Contains(expected, StartFails(key, value).Message);
+
+    [Fact]
+    public void A_short_bootstrap_token_is_refused_without_echoing_it()
+    {
+        var error = StartFails("Appliance:Admin:BootstrapToken", "hunter2-secret");
+        Assert.Contains("at least 24 characters", error.Message);
+        Assert.DoesNotContain("hunter2-secret", error.Message);
+    }
+
+    private static InvalidOperationException StartFails(string key, string value)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "appliance-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            return Assert.Throws<InvalidOperationException>(() => ApplianceApplication.Create([], builder =>
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Appliance:DataDirectory"] = directory,
+                    [key] = value,
+                })));
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+}
