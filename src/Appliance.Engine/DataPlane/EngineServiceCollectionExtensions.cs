@@ -36,6 +36,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TrafficMetrics>();
         services.AddSingleton<HealthEventLog>();
         services.AddSingleton<HealthReader>();
+        services.AddSingleton<PrometheusMetricsWriter>();
         services.AddSingleton<AccessLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
         services.AddSingleton<DataPlaneHost>();

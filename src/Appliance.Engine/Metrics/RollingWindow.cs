@@ -2,7 +2,8 @@ namespace Appliance.Engine.Metrics;
 
 /// <summary>
 /// Counts requests, status classes, errors and latencies in one-second buckets over the last
-/// minute. A lock per window is cheaper than the proxying it measures and keeps reads consistent.
+/// minute, and the same since start for Prometheus. A lock per window is cheaper than the
+/// proxying it measures and keeps reads consistent.
 /// </summary>
 internal sealed class RollingWindow
 {
@@ -10,13 +11,16 @@ internal sealed class RollingWindow
 
     private readonly Bucket[] _buckets = Enumerable.Range(0, Seconds).Select(_ => new Bucket()).ToArray();
     private readonly Lock _lock = new();
+    private readonly long[] _totalStatusClasses = new long[5];
+    private readonly long[] _totalLatencies = new long[LatencyBuckets.Count];
+    private double _totalMilliseconds;
 
     /// <summary>Records one finished request at second <paramref name="second"/> (Unix time).</summary>
     public void Record(long second, int statusCode, bool failed, double milliseconds) =>
-        RecordInBucket(second, statusCode, failed, LatencyBuckets.IndexOf(milliseconds));
+        RecordInBucket(second, statusCode, failed, LatencyBuckets.IndexOf(milliseconds), milliseconds);
 
     // The latency bucket is found once per request by the caller, not once per window.
-    internal void RecordInBucket(long second, int statusCode, bool failed, int latencyIndex)
+    internal void RecordInBucket(long second, int statusCode, bool failed, int latencyIndex, double milliseconds)
     {
         var statusClass = Math.Clamp(statusCode / 100, 1, 5) - 1;
         lock (_lock)
@@ -35,6 +39,19 @@ internal sealed class RollingWindow
             }
 
             bucket.Latencies[latencyIndex]++;
+
+            _totalStatusClasses[statusClass]++;
+            _totalLatencies[latencyIndex]++;
+            _totalMilliseconds += milliseconds;
+        }
+    }
+
+    /// <summary>Counts since start (or since the name appeared), for counters that only grow.</summary>
+    public CumulativeStats ReadCumulative()
+    {
+        lock (_lock)
+        {
+            return new CumulativeStats((long[])_totalStatusClasses.Clone(), (long[])_totalLatencies.Clone(), _totalMilliseconds);
         }
     }
 

@@ -15,18 +15,18 @@ public sealed class TrafficMetrics(TimeProvider time)
     {
         var second = finishedAt.ToUnixTimeSeconds();
         var latency = LatencyBuckets.IndexOf(milliseconds);
-        _total.RecordInBucket(second, statusCode, failed, latency);
+        _total.RecordInBucket(second, statusCode, failed, latency, milliseconds);
         if (route is not null)
         {
-            _routes.GetOrAdd(route, static _ => new RollingWindow()).RecordInBucket(second, statusCode, failed, latency);
+            _routes.GetOrAdd(route, static _ => new RollingWindow()).RecordInBucket(second, statusCode, failed, latency, milliseconds);
         }
 
         if (pool is not null)
         {
-            _pools.GetOrAdd(pool, static _ => new RollingWindow()).RecordInBucket(second, statusCode, failed, latency);
+            _pools.GetOrAdd(pool, static _ => new RollingWindow()).RecordInBucket(second, statusCode, failed, latency, milliseconds);
             if (backend is not null)
             {
-                _backends.GetOrAdd((pool, backend), static _ => new RollingWindow()).RecordInBucket(second, statusCode, failed, latency);
+                _backends.GetOrAdd((pool, backend), static _ => new RollingWindow()).RecordInBucket(second, statusCode, failed, latency, milliseconds);
             }
         }
     }
@@ -54,6 +54,18 @@ public sealed class TrafficMetrics(TimeProvider time)
     }
 
     public WindowStats Total() => _total.Read(Now());
+
+    internal CumulativeStats TotalSinceStart() => _total.ReadCumulative();
+
+    internal IEnumerable<(string Route, CumulativeStats Stats)> RoutesSinceStart() =>
+        _routes.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value.ReadCumulative()));
+
+    internal IEnumerable<(string Pool, CumulativeStats Stats)> PoolsSinceStart() =>
+        _pools.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.ReadCumulative()));
+
+    internal IEnumerable<(string Pool, string Backend, CumulativeStats Stats)> BackendsSinceStart() =>
+        _backends.OrderBy(b => b.Key.Pool, StringComparer.Ordinal).ThenBy(b => b.Key.Backend, StringComparer.Ordinal)
+            .Select(b => (b.Key.Pool, b.Key.Backend, b.Value.ReadCumulative()));
 
     public WindowStats ForRoute(string route) => Read(_routes, route);
 

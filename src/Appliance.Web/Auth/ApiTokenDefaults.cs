@@ -10,4 +10,7 @@ public static class ApiTokenDefaults
 
     /// <summary>An Admin token: changes.</summary>
     public const string WritePolicy = "ApiWrite";
+
+    /// <summary>Prometheus scrapes: any valid token, or a request from this host.</summary>
+    public const string MetricsPolicy = "Metrics";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Appliance.Data.Hosting;
 using Appliance.Engine.DataPlane;
+using Appliance.Engine.Metrics;
 using Appliance.Web.Api;
 using Appliance.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
@@ -45,7 +46,8 @@ public static class ApplianceApplication
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenDefaults.Scheme, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiTokenDefaults.ReadPolicy, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(ApiTokenDefaults.WritePolicy, policy => policy.RequireRole(Appliance.Data.Model.ApplianceRoles.Admin));
+            .AddPolicy(ApiTokenDefaults.WritePolicy, policy => policy.RequireRole(Appliance.Data.Model.ApplianceRoles.Admin))
+            .AddPolicy(ApiTokenDefaults.MetricsPolicy, policy => policy.RequireAssertion(MetricsAccess.IsAllowed));
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -70,6 +72,9 @@ public static class ApplianceApplication
             .MapAuditEndpoints()
             .MapTokenEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
+        app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
+            .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)
+            .ExcludeFromDescription();
         return app;
     }
 }

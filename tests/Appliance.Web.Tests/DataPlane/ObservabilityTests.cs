@@ -45,6 +45,24 @@ public sealed class ObservabilityTests(ObservabilityTests.FileAccessLogHost host
             Assert.Equal(0, pool.GetProperty("traffic").GetProperty("errorRate").GetDouble());
             Assert.True(report.GetProperty("total").GetProperty("status4xx").GetInt64() >= 1);
 
+            // Prometheus on the same host scrapes without a token.
+            using var scraper = new HttpClient { BaseAddress = host.Api.BaseAddress };
+            using var scrape = await scraper.GetAsync("/metrics");
+            Assert.Equal(System.Net.HttpStatusCode.OK, scrape.StatusCode);
+            Assert.Equal("text/plain; version=0.0.4; charset=utf-8", scrape.Content.Headers.ContentType?.ToString());
+            var exposition = await scrape.Content.ReadAsStringAsync();
+            Assert.Contains("appliance_route_requests_total{route=\"obs\",code=\"2xx\"} 10\n", exposition);
+            Assert.Contains("appliance_route_request_duration_seconds_count{route=\"obs\"} 10\n", exposition);
+            Assert.Contains("appliance_route_request_duration_seconds_bucket{route=\"obs\",le=\"+Inf\"} 10\n", exposition);
+            foreach (var backend in backends)
+            {
+                var labels = $"pool=\"obs\",backend=\"{backend.Address}\"";
+                Assert.Contains($"appliance_backend_requests_total{{{labels},code=\"2xx\"}} 5\n", exposition);
+                Assert.Contains($"appliance_backend_in_rotation{{{labels}}} 1\n", exposition);
+            }
+
+            Assert.Contains("# TYPE appliance_requests_total counter", exposition);
+
             var logPath = Path.Combine(host.DataDirectory, "logs", "access.log");
             var lines = Array.Empty<JsonElement>();
             await Eventually.TrueAsync(

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using Appliance.Engine.Health;
+
+namespace Appliance.Engine.Metrics;
+
+/// <summary>
+/// Renders the appliance's counters in the Prometheus text format (0.0.4): requests by status
+/// class for the data plane and per route, pool and backend, request duration histograms per
+/// route, and each backend's health, rotation and requests in flight.
+/// </summary>
+public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health)
+{
+    /// <summary>The content type Prometheus expects for this format.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    // Prometheus' usual latency boundaries, in seconds; our finer buckets are summed into them.
+    private static readonly double[] DurationBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+    private static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx"];
+
+    /// <summary>The exposition as of now.</summary>
+    public string Write()
+    {
+        var text = new StringBuilder(4096);
+        var report = health.Read();
+
+        Header(text, "appliance_config_revision", "gauge", "Configuration revision the data plane serves.");
+        Sample(text, "appliance_config_revision", "", report.Revision);
+
+        Header(text, "appliance_requests_total", "counter", "Requests the data plane finished, by status class.");
+        Requests(text, "appliance_requests_total", "", metrics.TotalSinceStart());
+
+        Header(text, "appliance_route_requests_total", "counter", "Requests per route, by status class.");
+        foreach (var (route, stats) in metrics.RoutesSinceStart())
+        {
+            Requests(text, "appliance_route_requests_total", Label("route", route), stats);
+        }
+
+        Header(text, "appliance_pool_requests_total", "counter", "Requests per pool, by status class.");
+        foreach (var (pool, stats) in metrics.PoolsSinceStart())
+        {
+            Requests(text, "appliance_pool_requests_total", Label("pool", pool), stats);
+        }
+
+        Header(text, "appliance_backend_requests_total", "counter", "Requests per backend, by status class.");
+        foreach (var (pool, backend, stats) in metrics.BackendsSinceStart())
+        {
+            Requests(text, "appliance_backend_requests_total", Label("pool", pool) + "," + Label("backend", backend), stats);
+        }
+
+        Header(text, "appliance_route_request_duration_seconds", "histogram", "Time from request start to response end, per route.");
+        foreach (var (route, stats) in metrics.RoutesSinceStart())
+        {
+            Histogram(text, "appliance_route_request_duration_seconds", Label("route", route), stats);
+        }
+
+        Header(text, "appliance_backend_healthy", "gauge", "1 when the backend's health is Healthy, else 0.");
+        Header(text, "appliance_backend_in_rotation", "gauge", "1 when the backend receives new requests, else 0.");
+        Header(text, "appliance_backend_in_flight", "gauge", "Requests the backend is serving now.");
+        foreach (var pool in report.Pools)
+        {
+            foreach (var backend in pool.Backends)
+            {
+                var labels = Label("pool", pool.Name) + "," + Label("backend", backend.Address);
+                Sample(text, "appliance_backend_healthy", labels, backend.Health == "Healthy" ? 1 : 0);
+                Sample(text, "appliance_backend_in_rotation", labels, backend.InRotation ? 1 : 0);
+                Sample(text, "appliance_backend_in_flight", labels, backend.InFlight);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Requests(StringBuilder text, string name, string labels, CumulativeStats stats)
+    {
+        for (var i = 0; i < StatusClasses.Length; i++)
+        {
+            Sample(text, name, Join(labels, Label("code", StatusClasses[i])), stats.StatusClasses[i]);
+        }
+    }
+
+    private static void Histogram(StringBuilder text, string name, string labels, CumulativeStats stats)
+    {
+        foreach (var boundary in DurationBoundaries)
+        {
+            long count = 0;
+            for (var i = 0; i < stats.Latencies.Length && LatencyBuckets.UpperBounds[i] <= boundary * 1000; i++)
+            {
+                count += stats.Latencies[i];
+            }
+
+            Sample(text, name + "_bucket", Join(labels, Label("le", boundary.ToString(CultureInfo.InvariantCulture))), count);
+        }
+
+        Sample(text, name + "_bucket", Join(labels, Label("le", "+Inf")), stats.Requests);
+        Sample(text, name + "_sum", labels, stats.SumMilliseconds / 1000);
+        Sample(text, name + "_count", labels, stats.Requests);
+    }
+
+    private static void Header(StringBuilder text, string name, string type, string help) =>
+        text.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n')
+            .Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
+
+    private static void Sample(StringBuilder text, string name, string labels, double value)
+    {
+        text.Append(name);
+        if (labels.Length > 0)
+        {
+            text.Append('{').Append(labels).Append('}');
+        }
+
+        text.Append(' ').Append(value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+    }
+
+    private static string Join(string first, string second) => first.Length == 0 ? second : first + "," + second;
+
+    private static string Label(string name, string value) =>
+        name + "=\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+}
