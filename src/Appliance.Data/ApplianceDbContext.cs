@@ -12,6 +12,7 @@ public sealed class ApplianceDbContext(DbContextOptions<ApplianceDbContext> opti
     internal DbSet<RouteTargetEntity> RouteTargets => Set<RouteTargetEntity>();
     internal DbSet<ConfigRevision> Revisions => Set<ConfigRevision>();
     internal DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+    internal DbSet<UserEntity> Users => Set<UserEntity>();
 
     /// <summary>Audit trail of configuration changes.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

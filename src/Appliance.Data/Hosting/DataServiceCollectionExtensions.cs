@@ -30,6 +30,13 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<Appliance.Data.Users.UserStore>();
+
+        // After the migrator: the seeder may create the first administrator, and only if none
+        // exists then does the setup code come to life.
+        services.AddHostedService<Appliance.Data.Users.InitialUserSeeder>();
+        services.AddSingleton<Appliance.Data.Users.SetupCode>();
+        services.AddHostedService(sp => sp.GetRequiredService<Appliance.Data.Users.SetupCode>());
         return services;
     }
 }

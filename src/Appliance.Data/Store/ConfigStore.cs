@@ -305,16 +305,7 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
     }
 
     private void Audit(ApplianceDbContext db, string actor, AuditAction action, string entityType, string entityName, object? before, object? after) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = time.GetUtcNow(),
-            Actor = actor,
-            Action = action,
-            EntityType = entityType,
-            EntityName = entityName,
-            Before = before is null ? null : ConfigJson.Serialize(before),
-            After = after is null ? null : ConfigJson.Serialize(after),
-        });
+        Auditing.AuditTrail.Add(db, time, actor, action, entityType, entityName, before, after);
 
     private static async Task<long> ReadRevisionAsync(ApplianceDbContext db, CancellationToken cancellationToken) =>
         await db.Revisions.AsNoTracking().Where(r => r.Id == ConfigRevision.SingletonId).Select(r => r.Revision).SingleAsync(cancellationToken);

@@ -85,14 +85,5 @@ public sealed class ApiTokenStore(IDbContextFactory<ApplianceDbContext> contexts
     private static ApiTokenInfo ToInfo(ApiTokenEntity entity) => new(entity.Id, entity.Name, entity.Role, entity.CreatedAt, entity.RevokedAt);
 
     private void Audit(ApplianceDbContext db, string actor, AuditAction action, string name, ApiTokenInfo? before, ApiTokenInfo? after) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = time.GetUtcNow(),
-            Actor = actor,
-            Action = action,
-            EntityType = TokenEntityType,
-            EntityName = name,
-            Before = before is null ? null : ConfigJson.Serialize(before),
-            After = after is null ? null : ConfigJson.Serialize(after),
-        });
+        Auditing.AuditTrail.Add(db, time, actor, action, TokenEntityType, name, before, after);
 }

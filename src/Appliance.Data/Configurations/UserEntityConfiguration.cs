@@ -1,0 +1,18 @@
+using Appliance.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Appliance.Data.Configurations;
+
+internal sealed class UserEntityConfiguration : IEntityTypeConfiguration<UserEntity>
+{
+    public void Configure(EntityTypeBuilder<UserEntity> builder)
+    {
+        builder.ToTable("Users");
+        builder.Property(u => u.UserName).HasMaxLength(64).IsRequired();
+        builder.Property(u => u.NormalizedUserName).HasMaxLength(64).IsRequired();
+        builder.HasIndex(u => u.NormalizedUserName).IsUnique();
+        builder.Property(u => u.PasswordHash).HasMaxLength(512).IsRequired();
+        builder.Property(u => u.Role).HasMaxLength(20).IsRequired();
+    }
+}

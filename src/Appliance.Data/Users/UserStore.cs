@@ -1,0 +1,238 @@
+using Appliance.Data.Entities;
+using Appliance.Data.Model;
+using Appliance.Data.Store;
+using Appliance.Data.Validation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appliance.Data.Users;
+
+/// <summary>
+/// The admin site's users: passwords hashed with ASP.NET Core Identity's PasswordHasher, an
+/// account locked for 15 minutes after 5 failed sign-ins, at least one Admin at all times, and
+/// every change audited (never a password or hash).
+/// </summary>
+public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time)
+{
+    public const int MaxFailedSignIns = 5;
+    public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 128;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private const string UserEntityType = "user";
+    private static readonly PasswordHasher<UserEntity> Hasher = new();
+
+    // Checked against when the user does not exist, so that an unknown name takes as long as a wrong password.
+    private static readonly string DummyHash = Hasher.HashPassword(new UserEntity(), "not-a-password-anyone-has");
+
+    /// <summary>True once any user exists: the first-run setup is over.</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>Every user, by name.</summary>
+    public async Task<IReadOnlyList<UserInfo>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.NormalizedUserName).ToListAsync(cancellationToken);
+        return users.Select(ToInfo).ToArray();
+    }
+
+    /// <summary>Creates a user; 409 when the name is taken, whatever its case.</summary>
+    public async Task<StoreResult<UserInfo>> CreateAsync(NewUser user, string actor, CancellationToken cancellationToken = default)
+    {
+        var userName = user.UserName?.Trim() ?? "";
+        var errors = new ValidationErrors();
+        if (!UserNamePattern().IsMatch(userName))
+        {
+            errors.Add("userName", "Use 1 to 64 letters, digits, dots, dashes, underscores or @.");
+        }
+
+        ValidatePassword(user.Password, userName, "password", errors);
+        if (!ApplianceRoles.All.Contains(user.Role, StringComparer.Ordinal))
+        {
+            errors.Add("role", $"Unknown role '{user.Role}'. Use one of: {string.Join(", ", ApplianceRoles.All)}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return StoreResult<UserInfo>.Invalid(errors);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Normalize(userName);
+        if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, cancellationToken))
+        {
+            return StoreResult<UserInfo>.Conflict("userName", $"A user named '{userName}' already exists.");
+        }
+
+        var entity = new UserEntity { UserName = userName, NormalizedUserName = normalized, Role = user.Role, CreatedAt = time.GetUtcNow() };
+        entity.PasswordHash = Hasher.HashPassword(entity, user.Password);
+        db.Users.Add(entity);
+        Audit(db, actor, AuditAction.Create, userName, before: null, after: ToInfo(entity));
+        await db.SaveChangesAsync(cancellationToken);
+        return StoreResult<UserInfo>.Ok(ToInfo(entity));
+    }
+
+    /// <summary>Checks a user name and password, counting failures towards the lockout.</summary>
+    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Normalize(userName ?? "");
+        var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        if (entity is null)
+        {
+            Hasher.VerifyHashedPassword(new UserEntity(), DummyHash, password ?? "");
+            return new SignInResult(SignInOutcome.Failed);
+        }
+
+        var now = time.GetUtcNow();
+        if (entity.LockedUntil is { } lockedUntil && lockedUntil > now)
+        {
+            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
+        }
+
+        var verdict = Hasher.VerifyHashedPassword(entity, entity.PasswordHash, password ?? "");
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            entity.FailedSignIns++;
+            if (entity.FailedSignIns >= MaxFailedSignIns)
+            {
+                entity.FailedSignIns = 0;
+                entity.LockedUntil = now + LockoutDuration;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return entity.LockedUntil > now
+                ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: entity.LockedUntil)
+                : new SignInResult(SignInOutcome.Failed);
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            entity.PasswordHash = Hasher.HashPassword(entity, password!);
+        }
+
+        entity.FailedSignIns = 0;
+        entity.LockedUntil = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return new SignInResult(SignInOutcome.Succeeded, ToInfo(entity));
+    }
+
+    /// <summary>Changes a user's own password after checking the current one.</summary>
+    public async Task<StoreResult<UserInfo>> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Normalize(userName);
+        var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        if (entity is null)
+        {
+            return StoreResult<UserInfo>.NotFound($"There is no user named '{userName}'.");
+        }
+
+        var errors = new ValidationErrors();
+        if (Hasher.VerifyHashedPassword(entity, entity.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+        {
+            errors.Add("currentPassword", "The current password is not correct.");
+        }
+
+        ValidatePassword(newPassword, entity.UserName, "newPassword", errors);
+        if (!errors.IsEmpty)
+        {
+            return StoreResult<UserInfo>.Invalid(errors);
+        }
+
+        entity.PasswordHash = Hasher.HashPassword(entity, newPassword);
+        Audit(db, entity.UserName, AuditAction.Update, entity.UserName, ToInfo(entity), ToInfo(entity));
+        await db.SaveChangesAsync(cancellationToken);
+        return StoreResult<UserInfo>.Ok(ToInfo(entity));
+    }
+
+    /// <summary>Changes a user's role; the last Admin cannot be demoted.</summary>
+    public Task<StoreResult<UserInfo>> SetRoleAsync(int id, string role, string actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, actor, cancellationToken, async (db, entity) =>
+        {
+            if (!ApplianceRoles.All.Contains(role, StringComparer.Ordinal))
+            {
+                var errors = new ValidationErrors();
+                errors.Add("role", $"Unknown role '{role}'. Use one of: {string.Join(", ", ApplianceRoles.All)}.");
+                return StoreResult<UserInfo>.Invalid(errors);
+            }
+
+            if (entity.Role == ApplianceRoles.Admin && role != ApplianceRoles.Admin && await IsLastAdminAsync(db, cancellationToken))
+            {
+                return StoreResult<UserInfo>.Conflict("role", $"'{entity.UserName}' is the last Admin; make another user Admin first.");
+            }
+
+            var before = ToInfo(entity);
+            entity.Role = role;
+            Audit(db, actor, AuditAction.Update, entity.UserName, before, ToInfo(entity));
+            return StoreResult<UserInfo>.Ok(ToInfo(entity));
+        });
+
+    /// <summary>Deletes a user; the last Admin cannot be deleted.</summary>
+    public Task<StoreResult<UserInfo>> DeleteAsync(int id, string actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, actor, cancellationToken, async (db, entity) =>
+        {
+            if (entity.Role == ApplianceRoles.Admin && await IsLastAdminAsync(db, cancellationToken))
+            {
+                return StoreResult<UserInfo>.Conflict("id", $"'{entity.UserName}' is the last Admin and cannot be deleted.");
+            }
+
+            db.Users.Remove(entity);
+            Audit(db, actor, AuditAction.Delete, entity.UserName, ToInfo(entity), after: null);
+            return StoreResult<UserInfo>.Ok(ToInfo(entity));
+        });
+
+    private async Task<StoreResult<UserInfo>> ChangeAsync(
+        int id,
+        string actor,
+        CancellationToken cancellationToken,
+        Func<ApplianceDbContext, UserEntity, Task<StoreResult<UserInfo>>> change)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entity = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (entity is null)
+        {
+            return StoreResult<UserInfo>.NotFound($"There is no user with id {id}.");
+        }
+
+        var result = await change(db, entity);
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static async Task<bool> IsLastAdminAsync(ApplianceDbContext db, CancellationToken cancellationToken) =>
+        await db.Users.CountAsync(u => u.Role == ApplianceRoles.Admin, cancellationToken) <= 1;
+
+    private static void ValidatePassword(string? password, string userName, string field, ValidationErrors errors)
+    {
+        // Length over composition rules, as NIST SP 800-63B advises.
+        if (password is null || password.Length < MinPasswordLength || password.Length > MaxPasswordLength)
+        {
+            errors.Add(field, $"Use a password of {MinPasswordLength} to {MaxPasswordLength} characters.");
+        }
+        else if (string.Equals(password, userName, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(field, "The password cannot be the user name.");
+        }
+    }
+
+    private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
+
+    private static UserInfo ToInfo(UserEntity entity) => new(entity.Id, entity.UserName, entity.Role, entity.CreatedAt, entity.LockedUntil);
+
+    private void Audit(ApplianceDbContext db, string actor, AuditAction action, string name, UserInfo? before, UserInfo? after) =>
+        Auditing.AuditTrail.Add(db, time, actor, action, UserEntityType, name, before, after);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UserNamePattern();
+}

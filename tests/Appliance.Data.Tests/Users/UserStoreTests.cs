@@ -1,0 +1,111 @@
+using Appliance.Data.Model;
+using Appliance.Data.Store;
+using Appliance.Data.Tests.Store;
+using Appliance.Data.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appliance.Data.Tests.Users;
+
+public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private UserStore Users => fixture.Services.GetRequiredService<UserStore>();
+
+    private async Task<UserInfo> CreateAsync(string name, string role = ApplianceRoles.Admin, string password = "correct horse battery") =>
+        (await Users.CreateAsync(new NewUser { UserName = name, Password = password, Role = role }, "test")).Value
+        ?? throw new InvalidOperationException("not created");
+
+    [Fact]
+    public async Task A_user_signs_in_with_the_right_password_only_and_names_are_unique_whatever_the_case()
+    {
+        await CreateAsync("Alice");
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("alice", "correct horse battery")).Outcome);
+        Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("alice", "wrong horse battery")).Outcome);
+        Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("nobody", "correct horse battery")).Outcome);
+        Assert.Equal(StoreStatus.Conflict, (await Users.CreateAsync(new NewUser { UserName = "ALICE", Password = "another long password", Role = ApplianceRoles.Viewer }, "test")).Status);
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_for_fifteen_minutes_even_for_the_right_password()
+    {
+        await CreateAsync("bob");
+        for (var i = 1; i < UserStore.MaxFailedSignIns; i++)
+        {
+            Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("bob", "guess " + i)).Outcome);
+        }
+
+        var locked = await Users.SignInAsync("bob", "guess 5");
+        Assert.Equal(SignInOutcome.LockedOut, locked.Outcome);
+        Assert.Equal(fixture.Clock.GetUtcNow() + UserStore.LockoutDuration, locked.LockedUntil);
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("bob", "correct horse battery")).Outcome);
+
+        fixture.Clock.Advance(UserStore.LockoutDuration - TimeSpan.FromSeconds(1));
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("bob", "correct horse battery")).Outcome);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("bob", "correct horse battery")).Outcome);
+    }
+
+    [Fact]
+    public async Task A_success_resets_the_failure_count()
+    {
+        await CreateAsync("carol");
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 1; i < UserStore.MaxFailedSignIns; i++)
+            {
+                await Users.SignInAsync("carol", "nope");
+            }
+
+            Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("carol", "correct horse battery")).Outcome);
+        }
+    }
+
+    [Theory]
+    [InlineData("dave", "short", "password")]
+    [InlineData("dave dave", "correct horse battery", "userName")]
+    [InlineData("davedavedave", "DAVEDAVEDAVE", "password")]
+    public async Task Weak_passwords_and_bad_names_are_refused_on_their_field(string name, string password, string field)
+    {
+        var result = await Users.CreateAsync(new NewUser { UserName = name, Password = password, Role = ApplianceRoles.Viewer }, "test");
+        Assert.Equal(StoreStatus.Invalid, result.Status);
+        Assert.Contains(field, result.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task The_last_admin_can_be_neither_demoted_nor_deleted()
+    {
+        var directory = new StoreFixture();
+        await directory.InitializeAsync();
+        try
+        {
+            var users = directory.Services.GetRequiredService<UserStore>();
+            var only = (await users.CreateAsync(new NewUser { UserName = "root", Password = "correct horse battery", Role = ApplianceRoles.Admin }, "test")).Value!;
+            Assert.Equal(StoreStatus.Conflict, (await users.SetRoleAsync(only.Id, ApplianceRoles.Viewer, "test")).Status);
+            Assert.Equal(StoreStatus.Conflict, (await users.DeleteAsync(only.Id, "test")).Status);
+
+            var second = (await users.CreateAsync(new NewUser { UserName = "second", Password = "correct horse battery", Role = ApplianceRoles.Admin }, "test")).Value!;
+            Assert.Equal(StoreStatus.Ok, (await users.SetRoleAsync(only.Id, ApplianceRoles.Viewer, "test")).Status);
+            Assert.Equal(StoreStatus.Conflict, (await users.DeleteAsync(second.Id, "test")).Status);
+        }
+        finally
+        {
+            await directory.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Changing_a_password_needs_the_current_one_and_nothing_secret_reaches_the_audit_trail()
+    {
+        await CreateAsync("erin");
+        var wrong = await Users.ChangePasswordAsync("erin", "not it", "a brand new passphrase");
+        Assert.Equal(StoreStatus.Invalid, wrong.Status);
+        Assert.Contains("currentPassword", wrong.Errors.Keys);
+
+        Assert.Equal(StoreStatus.Ok, (await Users.ChangePasswordAsync("erin", "correct horse battery", "a brand new passphrase")).Status);
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("erin", "a brand new passphrase")).Outcome);
+
+        var audit = await fixture.Services.GetRequiredService<Appliance.Data.Auditing.AuditLog>().GetLatestAsync(50);
+        Assert.Contains(audit, a => a.EntityType == "user" && a.EntityName == "erin");
+        Assert.All(audit, a => Assert.DoesNotContain("passphrase", (a.Before ?? "") + (a.After ?? "")));
+        Assert.All(audit, a => Assert.DoesNotContain("horse", (a.Before ?? "") + (a.After ?? "")));
+    }
+}
