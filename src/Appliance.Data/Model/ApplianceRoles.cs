@@ -10,4 +10,13 @@ public static class ApplianceRoles
     public const string Viewer = "Viewer";
 
     public static IReadOnlyList<string> All { get; } = [Admin, Viewer];
+
+    /// <summary>Adds a message for <paramref name="field"/> unless <paramref name="role"/> is a known role.</summary>
+    public static void Validate(string? role, Validation.ValidationErrors errors, string field = "role")
+    {
+        if (!All.Contains(role, StringComparer.Ordinal))
+        {
+            errors.Add(field, $"Unknown role '{role}'. Use one of: {string.Join(", ", All)}.");
+        }
+    }
 }

@@ -22,10 +22,7 @@ public sealed class ApiTokenStore(IDbContextFactory<ApplianceDbContext> contexts
             errors.Add("name", $"A name of 1 to {MaxNameLength} printable characters is required.");
         }
 
-        if (!ApplianceRoles.All.Contains(request.Role, StringComparer.Ordinal))
-        {
-            errors.Add("role", $"Unknown role '{request.Role}'. Use one of: {string.Join(", ", ApplianceRoles.All)}.");
-        }
+        ApplianceRoles.Validate(request.Role, errors);
 
         if (!errors.IsEmpty)
         {

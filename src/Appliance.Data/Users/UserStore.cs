@@ -51,10 +51,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         ValidatePassword(user.Password, userName, "password", errors);
-        if (!ApplianceRoles.All.Contains(user.Role, StringComparer.Ordinal))
-        {
-            errors.Add("role", $"Unknown role '{user.Role}'. Use one of: {string.Join(", ", ApplianceRoles.All)}.");
-        }
+        ApplianceRoles.Validate(user.Role, errors);
 
         if (!errors.IsEmpty)
         {
@@ -154,10 +151,10 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     public Task<StoreResult<UserInfo>> SetRoleAsync(int id, string role, string actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, actor, cancellationToken, async (db, entity) =>
         {
-            if (!ApplianceRoles.All.Contains(role, StringComparer.Ordinal))
+            var errors = new ValidationErrors();
+            ApplianceRoles.Validate(role, errors);
+            if (!errors.IsEmpty)
             {
-                var errors = new ValidationErrors();
-                errors.Add("role", $"Unknown role '{role}'. Use one of: {string.Join(", ", ApplianceRoles.All)}.");
                 return StoreResult<UserInfo>.Invalid(errors);
             }
 
