@@ -10,7 +10,7 @@ namespace Appliance.Data.Users;
 /// The one-time code that proves, on first run, that whoever creates the first administrator can
 /// read the appliance's log or its data directory. There are no default passwords: until a user
 /// exists, this code is the only way in. It is printed to the log at start, written to
-/// <c>{DataDirectory}/setup-code</c> (owner-only) and works exactly once.
+/// <c>{DataDirectory}/setup-code</c> (owner-only) and creates exactly one administrator.
 /// </summary>
 public sealed partial class SetupCode(UserStore users, DataDirectory dataDirectory, ILogger<SetupCode> logger) : IHostedService
 {
@@ -20,6 +20,7 @@ public sealed partial class SetupCode(UserStore users, DataDirectory dataDirecto
     private const string Alphabet = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
 
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _redeeming = new(1, 1);
     private byte[]? _code;
 
     /// <summary>True while the first administrator has not been created.</summary>
@@ -66,22 +67,48 @@ public sealed partial class SetupCode(UserStore users, DataDirectory dataDirecto
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Accepts the code once; afterwards, and for any other code, false.</summary>
-    public bool TryConsume(string? presented)
+    /// <summary>
+    /// Creates the first administrator if <paramref name="presented"/> is the code, and spends the
+    /// code only when that succeeds: a refused password does not cost the operator a restart.
+    /// Redemptions are serialised, so two browsers cannot both use one code.
+    /// </summary>
+    public async Task<SetupRedemption> RedeemAsync(string? presented, NewUser administrator, CancellationToken cancellationToken = default)
+    {
+        await _redeeming.WaitAsync(cancellationToken);
+        try
+        {
+            if (!Matches(presented))
+            {
+                return new SetupRedemption(SetupRedemptionOutcome.WrongCode, null);
+            }
+
+            var created = await users.CreateAsync(administrator with { Role = Model.ApplianceRoles.Admin }, "setup", cancellationToken);
+            if (!created.Succeeded)
+            {
+                return new SetupRedemption(SetupRedemptionOutcome.Refused, created);
+            }
+
+            lock (_lock)
+            {
+                _code = null;
+            }
+
+            File.Delete(FilePath);
+            return new SetupRedemption(SetupRedemptionOutcome.Created, created);
+        }
+        finally
+        {
+            _redeeming.Release();
+        }
+    }
+
+    private bool Matches(string? presented)
     {
         var candidate = Encoding.ASCII.GetBytes((presented ?? "").Trim().ToUpperInvariant());
         lock (_lock)
         {
-            if (_code is null || !CryptographicOperations.FixedTimeEquals(_code, candidate))
-            {
-                return false;
-            }
-
-            _code = null;
+            return _code is not null && CryptographicOperations.FixedTimeEquals(_code, candidate);
         }
-
-        File.Delete(FilePath);
-        return true;
     }
 
     private static string NewCode() =>
