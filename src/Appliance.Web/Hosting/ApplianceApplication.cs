@@ -5,6 +5,7 @@ using Appliance.Engine.Metrics;
 using Appliance.Web.Api;
 using Appliance.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
+using MudBlazor.Services;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Appliance.Web.Hosting;
@@ -20,7 +21,14 @@ public static class ApplianceApplication
     {
         // appsettings.json ships next to the binaries; reading it from there makes `dotnet run`,
         // `dotnet Appliance.Web.dll` from any folder and the container behave the same.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The application name is this assembly's even when a test host starts it: static assets
+        // are found through <ApplicationName>.staticwebassets.endpoints.json.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(ApplianceApplication).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
 
         var configuration = builder.Configuration;
@@ -42,12 +50,28 @@ public static class ApplianceApplication
         builder.Services.AddApplianceEngine(configuration);
 
         builder.Services.AddSingleton(new BootstrapToken(configuration[BootstrapToken.ConfigurationKey]));
-        builder.Services.AddAuthentication(ApiTokenDefaults.Scheme)
+        // Pages sign in with a cookie; the API and /metrics only ever accept bearer tokens, so a
+        // browser's cookie can never be ridden into an API call.
+        builder.Services.AddAuthentication(AdminCookie.Scheme)
+            .AddCookie(AdminCookie.Scheme, cookie =>
+            {
+                cookie.Cookie.Name = AdminCookie.CookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = "/login";
+                cookie.LogoutPath = "/logout";
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+            })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenDefaults.Scheme, null);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ApiTokenDefaults.ReadPolicy, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(ApiTokenDefaults.WritePolicy, policy => policy.RequireRole(Appliance.Data.Model.ApplianceRoles.Admin))
-            .AddPolicy(ApiTokenDefaults.MetricsPolicy, policy => policy.RequireAssertion(MetricsAccess.IsAllowed));
+            .AddPolicy(ApiTokenDefaults.ReadPolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiTokenDefaults.WritePolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireRole(Appliance.Data.Model.ApplianceRoles.Admin))
+            .AddPolicy(ApiTokenDefaults.MetricsPolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireAssertion(MetricsAccess.IsAllowed));
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -61,8 +85,18 @@ public static class ApplianceApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SetupGateMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapPost("/logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(AdminCookie.Scheme);
+            return Results.LocalRedirect("/login");
+        });
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         api.MapPoolEndpoints()

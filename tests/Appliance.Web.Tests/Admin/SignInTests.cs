@@ -1,0 +1,95 @@
+using System.Net;
+using Appliance.Data.Model;
+using Appliance.Data.Users;
+using Appliance.Web.Tests.Infrastructure;
+
+namespace Appliance.Web.Tests.Admin;
+
+public sealed class SignInTests(SignInTests.SeededHost host) : IClassFixture<SignInTests.SeededHost>
+{
+    private static Dictionary<string, string> Credentials(string userName, string password) => new()
+    {
+        ["Input.UserName"] = userName,
+        ["Input.Password"] = password,
+    };
+
+    [Fact]
+    public async Task Pages_need_a_signed_in_user_who_can_sign_out()
+    {
+        using var browser = new AdminBrowser(host.Api.BaseAddress!);
+        using (var anonymous = await browser.GetAsync("/"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+            Assert.StartsWith("http://127.0.0.1", anonymous.Headers.Location?.OriginalString);
+            Assert.Contains("/login?ReturnUrl=%2F", anonymous.Headers.Location?.OriginalString);
+        }
+
+        using (var signedIn = await browser.SubmitAsync("/login", "login", Credentials("ops", "initial passphrase 1")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/_content/MudBlazor/MudBlazor.min.css")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/_framework/blazor.web.js")).StatusCode);
+
+        // The API never accepts the site's cookie: it wants a token.
+        using (var api = await browser.GetAsync("/api/v1/pools"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        }
+
+        using (var signedOut = await browser.PostAsync("/logout", new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var users = host.App.Services.GetRequiredService<UserStore>();
+        await users.CreateAsync(new NewUser { UserName = "mallory-target", Password = "the right passphrase", Role = ApplianceRoles.Viewer }, "test");
+        using var browser = new AdminBrowser(host.Api.BaseAddress!);
+
+        for (var attempt = 1; attempt < UserStore.MaxFailedSignIns; attempt++)
+        {
+            using var wrong = await browser.SubmitAsync("/login", "login", Credentials("mallory-target", "guess " + attempt));
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("Wrong user name or password.", await wrong.Content.ReadAsStringAsync());
+        }
+
+        using (var fifth = await browser.SubmitAsync("/login", "login", Credentials("mallory-target", "guess 5")))
+        {
+            Assert.Contains("locked until", await fifth.Content.ReadAsStringAsync());
+        }
+
+        using (var right = await browser.SubmitAsync("/login", "login", Credentials("mallory-target", "the right passphrase")))
+        {
+            Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+            Assert.Contains("locked until", await right.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        using var browser = new AdminBrowser(host.Api.BaseAddress!);
+        var fields = Credentials("ops", "initial passphrase 1");
+        fields["_handler"] = "login";
+        using var response = await browser.PostAsync("/login", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("appliance_admin=", StringComparison.Ordinal)));
+    }
+
+    public sealed class SeededHost : ApplianceHost
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Appliance:Admin:InitialUser"] = "ops",
+            ["Appliance:Admin:InitialPassword"] = "initial passphrase 1",
+        };
+    }
+}
