@@ -72,6 +72,7 @@ public static class ApplianceApplication
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSignInRateLimit();
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -86,6 +87,7 @@ public static class ApplianceApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SetupGateMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

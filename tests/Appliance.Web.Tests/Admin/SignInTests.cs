@@ -5,9 +5,10 @@ using Appliance.Web.Tests.Infrastructure;
 
 namespace Appliance.Web.Tests.Admin;
 
+// The sign-in posts of this class stay under the per-address limit; SignInRateLimitTests has its own host.
 public sealed class SignInTests(SignInTests.SeededHost host) : IClassFixture<SignInTests.SeededHost>
 {
-    private static Dictionary<string, string> Credentials(string userName, string password) => new()
+    internal static Dictionary<string, string> Credentials(string userName, string password) => new()
     {
         ["Input.UserName"] = userName,
         ["Input.Password"] = password,
