@@ -49,6 +49,29 @@ public sealed class SignInTests(SignInTests.SeededHost host) : IClassFixture<Sig
     }
 
     [Fact]
+    public async Task Signed_in_users_see_pools_routes_and_the_audit_trail()
+    {
+        await host.AddPoolAsync(new { name = "ui-web", loadBalancing = "WeightedRoundRobin", backends = new[] { new { address = "http://10.0.0.7:8080", weight = 3 } } });
+        await host.AddPoolAsync(new { name = "ui-next", backends = new[] { new { address = "http://10.0.0.8:8080" } } });
+        await host.AddRouteAsync(new { name = "ui-canary", hosts = new[] { "shop.test" }, targets = new[] { new { pool = "ui-web", weight = 90 }, new { pool = "ui-next", weight = 10 } } });
+
+        using var browser = new AdminBrowser(host.Api.BaseAddress!);
+        (await browser.SubmitAsync("/login", "login", Credentials("ops", "initial passphrase 1"))).Dispose();
+
+        var pools = await (await browser.GetAsync("/pools")).Content.ReadAsStringAsync();
+        Assert.Contains("data-pool=\"ui-web\"", pools);
+        Assert.Contains("http://10.0.0.7:8080 · 3", pools);
+
+        var routes = await (await browser.GetAsync("/routes")).Content.ReadAsStringAsync();
+        Assert.Contains("data-route=\"ui-canary\"", routes);
+        Assert.Contains("ui-web 90 %, ui-next 10 %", routes);
+
+        var audit = await (await browser.GetAsync("/audit")).Content.ReadAsStringAsync();
+        Assert.Contains("Create route ui-canary", audit);
+        Assert.Contains("token:bootstrap", audit);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
         var users = host.App.Services.GetRequiredService<UserStore>();
