@@ -35,6 +35,11 @@ public static class ApplianceApplication
         builder.WebHost.UseUrls(configuration[AdminOptions.UrlsKey] is { Length: > 0 } urls ? urls : AdminOptions.DefaultUrls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
+        // Outside Development too: run from a build (dotnet run, the tests), the admin site's
+        // package assets (MudBlazor's CSS and JS) are found through this manifest; a published
+        // app has them under wwwroot and no manifest, and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+
         var proxySection = configuration.GetSection(ProxyOptions.SectionName);
         var shutdownSeconds = proxySection.GetValue(nameof(ProxyOptions.ShutdownTimeoutSeconds), new ProxyOptions().ShutdownTimeoutSeconds);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
