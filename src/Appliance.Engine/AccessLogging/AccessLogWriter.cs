@@ -23,6 +23,7 @@ internal sealed partial class AccessLogWriter : BackgroundService
     private readonly DataDirectory _dataDirectory;
     private readonly ILogger<AccessLogWriter> _logger;
     private long _dropped;
+    private long _droppedReported;
 
     public AccessLogWriter(AccessLogOptions options, DataDirectory dataDirectory, ILogger<AccessLogWriter> logger)
     {
@@ -93,6 +94,14 @@ internal sealed partial class AccessLogWriter : BackgroundService
         await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
         buffer.ResetWrittenCount();
         await output.FlushAsync(cancellationToken);
+
+        // Say so when lines were lost, once per batch rather than once per line.
+        var dropped = Dropped;
+        if (dropped != _droppedReported)
+        {
+            LogDropped(dropped - _droppedReported, dropped);
+            _droppedReported = dropped;
+        }
     }
 
     private static void Format(AccessLogEntry entry, Utf8JsonWriter json)
@@ -140,6 +149,9 @@ internal sealed partial class AccessLogWriter : BackgroundService
         LogWritingTo(path);
         return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
     }
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "The access log could not keep up: {Count} line(s) dropped ({Total} since start).")]
+    private partial void LogDropped(long count, long total);
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Access log is written to {Path}.")]
     private partial void LogWritingTo(string path);

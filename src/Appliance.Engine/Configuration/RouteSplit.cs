@@ -12,6 +12,7 @@ internal sealed class RouteSplit
         CookieName = cookieName;
         Targets = targets;
         TotalWeight = targets.Sum(t => t.Weight);
+        IsSingleTarget = targets.Count(t => t.Weight > 0) == 1;
     }
 
     public string RouteName { get; }
@@ -21,7 +22,7 @@ internal sealed class RouteSplit
     public int TotalWeight { get; }
 
     /// <summary>True when only one target can ever be drawn, so the request needs no draw at all.</summary>
-    public bool IsSingleTarget => Targets.Count(t => t.Weight > 0) == 1;
+    public bool IsSingleTarget { get; }
 
     /// <summary>
     /// The target a request goes to: the one its sticky cookie names while that target still takes
