@@ -40,6 +40,15 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         return users.Select(ToInfo).ToArray();
     }
 
+    /// <summary>The user with this name (whatever its case), or null.</summary>
+    public async Task<UserInfo?> FindAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Normalize(userName);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        return user is null ? null : ToInfo(user);
+    }
+
     /// <summary>Creates a user; 409 when the name is taken, whatever its case.</summary>
     public async Task<StoreResult<UserInfo>> CreateAsync(NewUser user, string actor, CancellationToken cancellationToken = default)
     {

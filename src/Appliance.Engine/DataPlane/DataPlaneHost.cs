@@ -97,7 +97,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
 
         // The control plane's own URLs are in the shared configuration; the data plane listens only where ConfigureKestrel says.
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
-        builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, options));
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, options, controlPlaneServices.GetRequiredService<ConnectionCounter>()));
 
         ShareFromControlPlane<ProxyOptions>(builder.Services);
         ShareFromControlPlane<ConfigStore>(builder.Services);
@@ -148,7 +148,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         });
     }
 
-    private static void ConfigureKestrel(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, ProxyOptions options)
+    private static void ConfigureKestrel(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, ProxyOptions options, ConnectionCounter connections)
     {
         kestrel.AddServerHeader = false;
         var limits = kestrel.Limits;
@@ -162,13 +162,27 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         limits.MaxConcurrentConnections = options.Limits.MaxConcurrentConnections;
         limits.MaxConcurrentUpgradedConnections = options.Limits.MaxConcurrentConnections;
 
+        // Every connection is counted from accept to close, whatever its protocol does with it.
+        void Count(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen) => listen.Use(next => async connection =>
+        {
+            connections.Opened();
+            try
+            {
+                await next(connection);
+            }
+            finally
+            {
+                connections.Closed();
+            }
+        });
+
         if (options.BindAddress == "*")
         {
-            kestrel.ListenAnyIP(options.HttpPort);
+            kestrel.ListenAnyIP(options.HttpPort, Count);
         }
         else
         {
-            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.HttpPort);
+            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.HttpPort, Count);
         }
     }
 

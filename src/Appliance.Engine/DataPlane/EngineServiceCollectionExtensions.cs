@@ -34,6 +34,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(accessLogOptions);
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<TrafficMetrics>();
+        services.AddSingleton<ConnectionCounter>();
+        services.AddSingleton<TrafficHistory>();
+        services.AddHostedService<TrafficHistorySampler>();
         services.AddSingleton<HealthEventLog>();
         services.AddSingleton<HealthReader>();
         services.AddSingleton<PrometheusMetricsWriter>();

@@ -9,7 +9,7 @@ namespace Appliance.Engine.Metrics;
 /// class for the data plane and per route, pool and backend, request duration histograms per
 /// route, and each backend's health, rotation and requests in flight.
 /// </summary>
-public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health)
+public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections)
 {
     /// <summary>The content type Prometheus expects for this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -54,21 +54,29 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
             Histogram(text, "appliance_route_request_duration_seconds", Label("route", route), stats);
         }
 
-        Header(text, "appliance_backend_healthy", "gauge", "1 when the backend's health is Healthy, else 0.");
-        Header(text, "appliance_backend_in_rotation", "gauge", "1 when the backend receives new requests, else 0.");
-        Header(text, "appliance_backend_in_flight", "gauge", "Requests the backend is serving now.");
+        // Each family's samples stay together under its header, as the text format requires.
+        BackendGauge(text, report, "appliance_backend_healthy", "1 when the backend's health is Healthy, else 0.", b => b.Health == "Healthy" ? 1 : 0);
+        BackendGauge(text, report, "appliance_backend_in_rotation", "1 when the backend receives new requests, else 0.", b => b.InRotation ? 1 : 0);
+        BackendGauge(text, report, "appliance_backend_in_flight", "Requests the backend is serving now.", b => b.InFlight);
+
+        Header(text, "appliance_open_connections", "gauge", "Client connections to the data plane open now.");
+        Sample(text, "appliance_open_connections", "", report.OpenConnections);
+        Header(text, "appliance_connections_total", "counter", "Client connections the data plane accepted since start.");
+        Sample(text, "appliance_connections_total", "", connections.Accepted);
+
+        return text.ToString();
+    }
+
+    private static void BackendGauge(StringBuilder text, HealthReport report, string name, string help, Func<BackendHealth, long> value)
+    {
+        Header(text, name, "gauge", help);
         foreach (var pool in report.Pools)
         {
             foreach (var backend in pool.Backends)
             {
-                var labels = Label("pool", pool.Name) + "," + Label("backend", backend.Address);
-                Sample(text, "appliance_backend_healthy", labels, backend.Health == "Healthy" ? 1 : 0);
-                Sample(text, "appliance_backend_in_rotation", labels, backend.InRotation ? 1 : 0);
-                Sample(text, "appliance_backend_in_flight", labels, backend.InFlight);
+                Sample(text, name, Label("pool", pool.Name) + "," + Label("backend", backend.Address), value(backend));
             }
         }
-
-        return text.ToString();
     }
 
     private static void Requests(StringBuilder text, string name, string labels, CumulativeStats stats)

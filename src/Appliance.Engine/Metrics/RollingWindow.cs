@@ -55,9 +55,10 @@ internal sealed class RollingWindow
         }
     }
 
-    /// <summary>Totals of the <see cref="Seconds"/> seconds that end at <paramref name="now"/> (Unix time).</summary>
-    public WindowStats Read(long now)
+    /// <summary>Totals of the <paramref name="seconds"/> (at most <see cref="Seconds"/>) seconds that end at <paramref name="now"/> (Unix time).</summary>
+    public WindowStats Read(long now, int seconds = Seconds)
     {
+        seconds = Math.Clamp(seconds, 1, Seconds);
         long requests = 0, errors = 0;
         var statusClasses = new long[5];
         var latencies = new long[LatencyBuckets.Count];
@@ -65,7 +66,7 @@ internal sealed class RollingWindow
         {
             foreach (var bucket in _buckets)
             {
-                if (bucket.Second <= now - Seconds || bucket.Second > now)
+                if (bucket.Second <= now - seconds || bucket.Second > now)
                 {
                     continue;
                 }
@@ -91,7 +92,7 @@ internal sealed class RollingWindow
 
         return new WindowStats(
             requests,
-            requests / (double)Seconds,
+            requests / (double)seconds,
             errors / (double)requests,
             Percentile(latencies, requests, 0.50),
             Percentile(latencies, requests, 0.95),

@@ -55,6 +55,9 @@ public sealed class TrafficMetrics(TimeProvider time)
 
     public WindowStats Total() => _total.Read(Now());
 
+    /// <summary>Totals of the <paramref name="seconds"/> whole seconds before the current one, which is still filling.</summary>
+    internal WindowStats TotalOfLastCompletedSeconds(int seconds) => _total.Read(Now() - 1, seconds);
+
     internal CumulativeStats TotalSinceStart() => _total.ReadCumulative();
 
     internal IEnumerable<(string Route, CumulativeStats Stats)> RoutesSinceStart() =>

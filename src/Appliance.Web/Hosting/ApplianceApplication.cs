@@ -68,6 +68,7 @@ public static class ApplianceApplication
                 cookie.LogoutPath = "/logout";
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = AdminCookie.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenDefaults.Scheme, null);
         builder.Services.AddAuthorizationBuilder()
@@ -75,6 +76,7 @@ public static class ApplianceApplication
             .AddPolicy(ApiTokenDefaults.WritePolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireRole(Appliance.Data.Model.ApplianceRoles.Admin))
             .AddPolicy(ApiTokenDefaults.MetricsPolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireAssertion(MetricsAccess.IsAllowed));
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AdminCircuitRevalidator>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSignInRateLimit();

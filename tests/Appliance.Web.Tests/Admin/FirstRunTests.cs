@@ -63,7 +63,7 @@ public sealed class FirstRunTests(ApplianceHost host) : IClassFixture<ApplianceH
             Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
             var html = await dashboard.Content.ReadAsStringAsync();
             Assert.Contains("Dashboard", html);
-            Assert.Contains(">admin<", html);
+            Assert.Contains(">admin (Admin)<", html);
         }
 
         Assert.False(File.Exists(codePath));

@@ -63,6 +63,12 @@ public sealed class ObservabilityTests(ObservabilityTests.FileAccessLogHost host
 
             Assert.Contains("# TYPE appliance_requests_total counter", exposition);
 
+            // The proxy client keeps its connection open, and the data plane counts it.
+            Assert.Matches(@"\nappliance_open_connections [1-9][0-9]*\n", exposition);
+            Assert.Matches(@"\nappliance_connections_total [1-9][0-9]*\n", exposition);
+            Assert.True(report.GetProperty("openConnections").GetInt64() >= 1);
+            AssertFamiliesAreContiguous(exposition);
+
             var logPath = Path.Combine(host.DataDirectory, "logs", "access.log");
             var lines = Array.Empty<JsonElement>();
             await Eventually.TrueAsync(
@@ -99,6 +105,30 @@ public sealed class ObservabilityTests(ObservabilityTests.FileAccessLogHost host
             {
                 await backend.DisposeAsync();
             }
+        }
+    }
+
+    // The text format wants every sample of a family right under that family's TYPE line.
+    private static void AssertFamiliesAreContiguous(string exposition)
+    {
+        string? family = null;
+        foreach (var line in exposition.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.StartsWith("# TYPE ", StringComparison.Ordinal))
+            {
+                family = line.Split(' ')[2];
+                continue;
+            }
+
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var name = line[..line.IndexOfAny(['{', ' '])];
+            Assert.True(
+                name == family || name == family + "_bucket" || name == family + "_sum" || name == family + "_count",
+                $"'{line}' appears under the TYPE of '{family}'.");
         }
     }
 
