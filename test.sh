@@ -11,6 +11,15 @@ mkdir -p "$results"
 # Tests start real servers on loopback; telemetry and first-run banners only slow them down.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The end-to-end tests drive Debian's Chromium through Playwright (which downloads no browser).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the end-to-end tests..."
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
 status=0
 dotnet test Appliance.sln --configuration Release --logger "trx" --results-directory "$results" || status=$?
 
