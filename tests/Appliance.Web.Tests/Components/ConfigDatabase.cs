@@ -14,6 +14,10 @@ public sealed class ConfigDatabase : IAsyncLifetime
 
     public ConfigStore Store => _services.GetRequiredService<ConfigStore>();
 
+    public Appliance.Data.Users.UserStore Users => _services.GetRequiredService<Appliance.Data.Users.UserStore>();
+
+    public Appliance.Data.Tokens.ApiTokenStore Tokens => _services.GetRequiredService<Appliance.Data.Tokens.ApiTokenStore>();
+
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()

@@ -14,6 +14,8 @@ public abstract class FormContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(database.Store);
+        Services.AddSingleton(database.Users);
+        Services.AddSingleton(database.Tokens);
     }
 
     protected ConfigDatabase Database { get; }

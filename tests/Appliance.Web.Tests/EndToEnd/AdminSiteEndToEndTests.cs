@@ -75,7 +75,7 @@ public sealed class AdminSiteEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync($"{UserName} (Admin)");
 
         // A pool of the two live backends, probed every second.
-        await page.GotoAsync("/pools");
+        await browser.OpenAsync("/pools");
         var poolForm = page.GetByTestId("pool-form");
         await browser.ClickUntilVisibleAsync(page.GetByTestId("new-pool"), poolForm);
         await page.FillAsync("#pool-name", "shop");
@@ -93,7 +93,7 @@ public sealed class AdminSiteEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-pool='shop']")).ToBeVisibleAsync();
 
         // A route for shop.test to it.
-        await page.GotoAsync("/routes");
+        await browser.OpenAsync("/routes");
         var routeForm = page.GetByTestId("route-form");
         await browser.ClickUntilVisibleAsync(page.GetByTestId("new-route"), routeForm);
         await page.FillAsync("#route-name", "shop");
@@ -104,6 +104,13 @@ public sealed class AdminSiteEndToEndTests : IAsyncLifetime
         await routeForm.GetByTestId("save").ClickAsync();
         await Assertions.Expect(routeForm).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("[data-route='shop']")).ToBeVisibleAsync();
+
+        // The pool cannot go while the route uses it: the store's reason is shown, nothing changes.
+        await browser.OpenAsync("/pools");
+        await browser.ClickUntilVisibleAsync(page.GetByRole(AriaRole.Button, new() { Name = "Delete pool shop" }), page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("page-error")).ToContainTextAsync("Pool 'shop' is a target of route 'shop'; remove it from their targets first.");
+        await Assertions.Expect(page.Locator("[data-pool='shop']")).ToBeVisibleAsync();
 
         // Traffic flows through the data plane to a backend.
         await _host.WaitForLiveConfigAsync();
@@ -117,7 +124,7 @@ public sealed class AdminSiteEndToEndTests : IAsyncLifetime
         Assert.Equal(8, _backends.Sum(b => b.Requests));
 
         // The dashboard shows both backends healthy, then one going down, without a reload.
-        await page.GotoAsync("/");
+        await browser.OpenAsync("/");
         var blue = page.Locator($"tr[data-backend='{_backends[0].Address}'] [data-health]");
         var green = page.Locator($"tr[data-backend='{_backends[1].Address}'] [data-health]");
         await Assertions.Expect(blue).ToHaveAttributeAsync("data-health", "Healthy");
@@ -134,11 +141,20 @@ public sealed class AdminSiteEndToEndTests : IAsyncLifetime
         Assert.Equal(0, navigations);
         await browser.ScreenshotAsync("dashboard");
 
+        // History belongs to the appliance, not to the page: a reload shows it whole.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator($"[data-health-event='{_backends[1].Address}']").First).ToContainTextAsync("went down");
+        await Assertions.Expect(page.GetByTestId("chart-requests").Locator("svg")).ToBeVisibleAsync();
+
         // The audit trail lists both changes, with their content.
-        await page.GotoAsync("/audit");
+        await browser.OpenAsync("/audit");
         var poolEntry = page.Locator("td[data-audit]", new() { HasTextString = "Create pool shop" });
         await Assertions.Expect(poolEntry).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("td[data-audit]", new() { HasTextString = "Create route shop" })).ToBeVisibleAsync();
+        await page.FillAsync("#audit-search", "route");
+        await Assertions.Expect(poolEntry).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("td[data-audit]")).ToHaveCountAsync(1);
+        await page.FillAsync("#audit-search", "");
         await browser.ClickUntilVisibleAsync(poolEntry, page.GetByTestId("audit-diff"));
         await Assertions.Expect(page.GetByTestId("audit-diff")).ToContainTextAsync(_backends[1].Address);
         await browser.ScreenshotAsync("audit");

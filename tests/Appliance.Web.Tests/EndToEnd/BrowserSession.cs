@@ -82,6 +82,13 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens an admin page and waits until its circuit is live, so that clicks and typing reach the server.</summary>
+    public async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await Page.Locator("[data-circuit='live']").WaitForAsync();
+    }
+
     /// <summary>
     /// Clicks until <paramref name="expected"/> shows: a prerendered page's buttons do nothing until
     /// its circuit is connected, and there is no event for that moment.

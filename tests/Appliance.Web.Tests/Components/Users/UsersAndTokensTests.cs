@@ -1,0 +1,70 @@
+using Appliance.Data.Model;
+using Appliance.Data.Users;
+using Appliance.Web.Components.Pages.Users;
+using Bunit;
+
+namespace Appliance.Web.Tests.Components.Users;
+
+public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(database), IClassFixture<ConfigDatabase>
+{
+    [Fact]
+    public async Task An_admin_adds_a_user_after_the_stores_messages_for_a_short_password()
+    {
+        SignIn("alice");
+        RenderPopoverHost();
+        var name = UniqueName("carol");
+        var list = Render<UserList>();
+
+        list.Find("#new-user-name").Change(name);
+        list.Find("#new-user-password").Change("short");
+        list.Find("[data-testid=add-user]").Click();
+        list.WaitForAssertion(() => Assert.Contains("Use a password of 12 to 128 characters.", list.Find("[data-testid=users]").TextContent));
+        Assert.Null(await Database.Users.FindAsync(name));
+
+        list.Find("#new-user-password").Change("a long enough passphrase");
+        list.Find("[data-testid=add-user]").Click();
+
+        list.WaitForAssertion(() => Assert.NotNull(list.Find($"[data-user='{name}']")));
+        var user = await Database.Users.FindAsync(name);
+        Assert.Equal(ApplianceRoles.Viewer, user?.Role);
+        Assert.Equal(SignInOutcome.Succeeded, (await Database.Users.SignInAsync(name, "a long enough passphrase")).Outcome);
+    }
+
+    [Fact]
+    public async Task A_created_token_is_shown_once_and_the_token_store_accepts_it()
+    {
+        SignIn("alice");
+        RenderPopoverHost();
+        var name = UniqueName("ci");
+        var list = Render<ApiTokenList>();
+
+        list.Find("#new-token-name").Change(name);
+        list.Find("[data-testid=create-token]").Click();
+
+        var secret = "";
+        list.WaitForAssertion(() => secret = list.Find("[data-testid=new-token]").TextContent.Trim());
+        Assert.Equal(name, (await Database.Tokens.FindAsync(secret))?.Name);
+        Assert.Contains("active", list.Find($"[data-token='{name}']").TextContent);
+
+        // Shown once: a fresh render of the list has no secret in it.
+        var again = Render<ApiTokenList>();
+        Assert.Empty(again.FindAll("[data-testid=new-token]"));
+        Assert.DoesNotContain(secret, again.Markup);
+    }
+
+    [Fact]
+    public void A_viewer_sees_users_and_tokens_without_any_control()
+    {
+        SignIn("victor", ApplianceRoles.Viewer);
+        RenderPopoverHost();
+
+        var users = Render<UserList>();
+        var tokens = Render<ApiTokenList>();
+
+        Assert.Empty(users.FindAll("[data-testid=add-user]"));
+        Assert.Empty(users.FindAll("#new-user-name"));
+        Assert.Empty(users.FindAll("button[aria-label^='Delete user']"));
+        Assert.Empty(tokens.FindAll("[data-testid=create-token]"));
+        Assert.Empty(tokens.FindAll("button[aria-label^='Revoke token']"));
+    }
+}
