@@ -13,6 +13,8 @@ public sealed class ApplianceDbContext(DbContextOptions<ApplianceDbContext> opti
     internal DbSet<ConfigRevision> Revisions => Set<ConfigRevision>();
     internal DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     internal DbSet<UserEntity> Users => Set<UserEntity>();
+    internal DbSet<CertificateEntity> Certificates => Set<CertificateEntity>();
+    internal DbSet<AcmeAccountEntity> AcmeAccounts => Set<AcmeAccountEntity>();
 
     /// <summary>Audit trail of configuration changes.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -1,4 +1,5 @@
 using Appliance.Data.Entities;
+using Appliance.Data.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,6 +13,7 @@ internal sealed class RouteEntityConfiguration : IEntityTypeConfiguration<RouteE
         builder.Property(r => r.Name).HasMaxLength(63).IsRequired();
         builder.HasIndex(r => r.Name).IsUnique();
         builder.Property(r => r.Path).HasMaxLength(2048).IsRequired();
+        builder.Property(r => r.Tls).HasMaxLength(63).IsRequired().HasDefaultValue(TlsModes.Off);
 
         // Hosts and methods are stored as JSON arrays: they are always read and written whole.
         builder.PrimitiveCollection(r => r.Hosts).IsRequired();

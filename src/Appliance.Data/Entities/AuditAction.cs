@@ -7,4 +7,10 @@ public enum AuditAction
     Update,
     Delete,
     Import,
+
+    /// <summary>A certificate was issued or renewed by the ACME server.</summary>
+    Issue,
+
+    /// <summary>An ACME issuance or renewal failed.</summary>
+    Fail,
 }

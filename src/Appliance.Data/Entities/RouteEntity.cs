@@ -9,5 +9,8 @@ internal sealed class RouteEntity
     public List<string> Methods { get; set; } = [];
     public int Order { get; set; }
     public bool Sticky { get; set; }
+    public string Tls { get; set; } = "off";
+    public bool HttpsRedirect { get; set; }
+    public int HstsMaxAgeSeconds { get; set; }
     public List<RouteTargetEntity> Targets { get; set; } = [];
 }

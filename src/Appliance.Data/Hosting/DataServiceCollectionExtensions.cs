@@ -3,6 +3,7 @@ using Appliance.Data.Auditing;
 using Appliance.Data.Hosting;
 using Appliance.Data.Store;
 using Appliance.Data.Tokens;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,16 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<Appliance.Data.Users.UserStore>();
+
+        // The key ring encrypts private keys and the admin site's cookies: it lives with the rest of
+        // the appliance's state, in the owner-only data directory, never in the user's home.
+        services.AddDataProtection()
+            .SetApplicationName("Appliance")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory.FullPath, "keys")));
+        services.AddSingleton<Appliance.Data.Certificates.CertificateKeyProtector>();
+        services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();
+        services.AddSingleton<Appliance.Data.Certificates.CertificateStore>();
+        services.AddSingleton<Appliance.Data.Certificates.AcmeAccountStore>();
 
         // After the migrator: the seeder may create the first administrator, and only if none
         // exists then does the setup code come to life.

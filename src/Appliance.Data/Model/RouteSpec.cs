@@ -23,4 +23,16 @@ public sealed record RouteSpec
 
     /// <summary>Keeps a client on the target it first drew, through a cookie.</summary>
     public bool Sticky { get; init; }
+
+    /// <summary>
+    /// <see cref="TlsModes.Off"/> (no certificate managed for the route), <see cref="TlsModes.Auto"/>
+    /// (an ACME certificate for its hosts, requested when the route is saved) or the name of a certificate.
+    /// </summary>
+    public string Tls { get; init; } = TlsModes.Off;
+
+    /// <summary>Plain HTTP requests are redirected to HTTPS: 301 for GET and HEAD, 308 otherwise.</summary>
+    public bool HttpsRedirect { get; init; }
+
+    /// <summary><c>Strict-Transport-Security</c> max-age on HTTPS responses; 0 sends no header.</summary>
+    public int HstsMaxAgeSeconds { get; init; }
 }

@@ -168,6 +168,7 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
             var poolIds = await db.Pools.ToDictionaryAsync(p => p.Name, p => p.Id, StringComparer.Ordinal, cancellationToken);
             var errors = new ValidationErrors();
             ConfigValidator.ValidateRoute(route, poolIds.Keys.ToHashSet(StringComparer.Ordinal), errors);
+            await ValidateCertificateAsync(db, route, errors, "tls", cancellationToken);
             if (!errors.IsEmpty)
             {
                 return StoreResult<RouteSpec>.Invalid(errors);
@@ -201,6 +202,7 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
             var poolIds = await db.Pools.ToDictionaryAsync(p => p.Name, p => p.Id, StringComparer.Ordinal, cancellationToken);
             var errors = new ValidationErrors();
             ConfigValidator.ValidateRoute(route, poolIds.Keys.ToHashSet(StringComparer.Ordinal), errors);
+            await ValidateCertificateAsync(db, route, errors, "tls", cancellationToken);
             if (route.Name != name)
             {
                 errors.Add("name", $"The name cannot be changed (the URL names '{name}'); create a new route instead.");
@@ -242,6 +244,11 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
         return WriteAsync<ConfigDocument>(async db =>
         {
             var errors = ConfigValidator.ValidateDocument(normalized);
+            for (var i = 0; i < normalized.Routes.Count; i++)
+            {
+                await ValidateCertificateAsync(db, normalized.Routes[i], errors, $"routes[{i}].tls", cancellationToken);
+            }
+
             if (!errors.IsEmpty)
             {
                 return StoreResult<ConfigDocument>.Invalid(errors);
@@ -275,7 +282,8 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
         }, cancellationToken);
     }
 
-    private async Task<StoreResult<T>> WriteAsync<T>(Func<ApplianceDbContext, Task<StoreResult<T>>> change, CancellationToken cancellationToken)
+    // Every configuration change, certificates included, goes through here: one transaction, a new revision, a signal.
+    internal async Task<StoreResult<T>> WriteAsync<T>(Func<ApplianceDbContext, Task<StoreResult<T>>> change, CancellationToken cancellationToken)
     {
         StoreResult<T> result;
         await _writeLock.WaitAsync(cancellationToken);
@@ -302,6 +310,20 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
 
         changeSignal.Notify();
         return result;
+    }
+
+    // A route that names a certificate must name one that exists; "off" and "auto" name none.
+    private static async Task ValidateCertificateAsync(ApplianceDbContext db, RouteSpec route, ValidationErrors errors, string field, CancellationToken cancellationToken)
+    {
+        if (route?.Tls is null or TlsModes.Off or TlsModes.Auto || !Slug.IsValid(route.Tls))
+        {
+            return;
+        }
+
+        if (!await db.Certificates.AnyAsync(c => c.Name == route.Tls, cancellationToken))
+        {
+            errors.Add(field, $"There is no certificate named '{route.Tls}'; upload or request it first.");
+        }
     }
 
     private void Audit(ApplianceDbContext db, string actor, AuditAction action, string entityType, string entityName, object? before, object? after) =>

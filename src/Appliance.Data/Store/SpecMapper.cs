@@ -33,6 +33,9 @@ internal static class SpecMapper
         Methods = route.Methods.ToArray(),
         Order = route.Order,
         Sticky = route.Sticky,
+        Tls = route.Tls,
+        HttpsRedirect = route.HttpsRedirect,
+        HstsMaxAgeSeconds = route.HstsMaxAgeSeconds,
         Targets = route.Targets.OrderBy(t => t.Position)
             .Select(t => new TargetSpec { Pool = poolNames[t.PoolId], Weight = t.Weight })
             .ToArray(),
@@ -78,6 +81,9 @@ internal static class SpecMapper
         route.Path = spec.Path;
         route.Methods = spec.Methods.ToList();
         route.Order = spec.Order;
+        route.Tls = spec.Tls;
+        route.HttpsRedirect = spec.HttpsRedirect;
+        route.HstsMaxAgeSeconds = spec.HstsMaxAgeSeconds;
         route.Sticky = spec.Sticky;
         route.Targets.Clear();
         route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { PoolId = poolIds[t.Pool], Weight = t.Weight, Position = i }));

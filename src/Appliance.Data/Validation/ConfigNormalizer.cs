@@ -25,6 +25,7 @@ public static class ConfigNormalizer
         Path = NormalizePath(route.Path),
         Methods = route.Methods?.Select(m => m?.Trim().ToUpperInvariant() ?? "").ToArray() ?? null!,
         Targets = route.Targets?.Select(t => t is null ? null! : t with { Pool = t.Pool?.Trim() ?? "" }).ToArray() ?? null!,
+        Tls = string.IsNullOrWhiteSpace(route.Tls) ? TlsModes.Off : route.Tls.Trim(),
     };
 
     /// <summary>Normalises every pool and route of a document.</summary>

@@ -75,6 +75,69 @@ public static partial class ConfigValidator
         ValidatePath(route.Path, errors, ValidationErrors.Field(prefix, "path"));
         ValidateMethods(route.Methods, errors, ValidationErrors.Field(prefix, "methods"));
         ValidateTargets(route.Targets, poolNames, errors, ValidationErrors.Field(prefix, "targets"));
+        ValidateTls(route, errors, prefix);
+    }
+
+    /// <summary>Validates the host names of an ACME certificate: plain DNS names, no wildcards (they need DNS-01), no ports.</summary>
+    public static void ValidateAcmeHostnames(IReadOnlyList<string>? hostnames, ValidationErrors errors, string field = "hostnames")
+    {
+        if (hostnames is null || hostnames.Count == 0)
+        {
+            errors.Add(field, "At least one host name is required.");
+            return;
+        }
+
+        if (hostnames.Count > 100)
+        {
+            errors.Add(field, "An ACME certificate covers at most 100 host names.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < hostnames.Count; i++)
+        {
+            var host = hostnames[i];
+            if (host.StartsWith("*.", StringComparison.Ordinal))
+            {
+                errors.Add($"{field}[{i}]", $"'{host}' is a wildcard: ACME issues wildcard certificates only over DNS-01, which the appliance does not do. Upload a wildcard certificate or list the host names.");
+            }
+            else if (!HostPattern().IsMatch(host) || host.Contains(':', StringComparison.Ordinal))
+            {
+                errors.Add($"{field}[{i}]", $"'{host}' is not a host name such as app.example.com.");
+            }
+            else if (!seen.Add(host))
+            {
+                errors.Add($"{field}[{i}]", $"'{host}' is listed twice.");
+            }
+        }
+    }
+
+    /// <summary>The longest HSTS max-age accepted: two years, what the preload list asks for.</summary>
+    public const int MaxHstsMaxAgeSeconds = 63_072_000;
+
+    private static void ValidateTls(RouteSpec route, ValidationErrors errors, string prefix)
+    {
+        if (route.Tls is not (TlsModes.Off or TlsModes.Auto) && !Slug.IsValid(route.Tls))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "tls"), $"Use \"{TlsModes.Off}\", \"{TlsModes.Auto}\" or the name of a certificate.");
+        }
+
+        if (route.Tls == TlsModes.Auto)
+        {
+            if (route.Hosts is { Count: 0 })
+            {
+                errors.Add(ValidationErrors.Field(prefix, "tls"), "An automatic certificate needs the route's host names; add at least one host.");
+            }
+            else if (route.Hosts?.FirstOrDefault(h => h.StartsWith("*.", StringComparison.Ordinal)) is { } wildcard)
+            {
+                errors.Add(ValidationErrors.Field(prefix, "tls"),
+                    $"'{wildcard}' is a wildcard: ACME issues wildcard certificates only over DNS-01, which the appliance does not do. Upload a wildcard certificate or list the host names.");
+            }
+        }
+
+        if (route.HstsMaxAgeSeconds is < 0 or > MaxHstsMaxAgeSeconds)
+        {
+            errors.Add(ValidationErrors.Field(prefix, "hstsMaxAgeSeconds"), $"HSTS max-age must be between 0 (no header) and {MaxHstsMaxAgeSeconds} seconds (two years).");
+        }
     }
 
     /// <summary>Validates a whole configuration: each pool and route, unique names, and that every target names a pool.</summary>

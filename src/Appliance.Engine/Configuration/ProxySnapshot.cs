@@ -14,8 +14,10 @@ internal sealed class ProxySnapshot
         IReadOnlyList<RouteConfig> routes,
         IReadOnlyList<ClusterConfig> clusters,
         FrozenDictionary<string, RouteSplit> splits,
-        IReadOnlyList<PoolPlan> pools)
+        IReadOnlyList<PoolPlan> pools,
+        FrozenDictionary<string, Tls.RouteHttpsPolicy>? httpsPolicies = null)
     {
+        HttpsPolicies = httpsPolicies ?? FrozenDictionary<string, Tls.RouteHttpsPolicy>.Empty;
         Revision = revision;
         Routes = routes;
         Clusters = clusters;
@@ -34,6 +36,9 @@ internal sealed class ProxySnapshot
 
     /// <summary>Traffic split per route id.</summary>
     public FrozenDictionary<string, RouteSplit> Splits { get; }
+
+    /// <summary>HTTPS redirect and HSTS per route id, for the routes that have either.</summary>
+    public FrozenDictionary<string, Tls.RouteHttpsPolicy> HttpsPolicies { get; }
 
     /// <summary>Pools in name order, every backend included, drained or not.</summary>
     public IReadOnlyList<PoolPlan> Pools { get; }

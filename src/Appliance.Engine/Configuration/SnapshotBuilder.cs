@@ -28,7 +28,13 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options)
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new PoolPlan(p.Name, p.LoadBalancing, p.HealthCheck, p.Backends))
             .ToArray();
-        return new ProxySnapshot(revision, routes, clusters, splits, pools);
+        var httpsPolicies = document.Routes
+            .Where(r => r.HttpsRedirect || r.HstsMaxAgeSeconds > 0)
+            .ToFrozenDictionary(
+                r => r.Name,
+                r => new Tls.RouteHttpsPolicy(r.HttpsRedirect, r.HstsMaxAgeSeconds > 0 ? $"max-age={r.HstsMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}" : null),
+                StringComparer.Ordinal);
+        return new ProxySnapshot(revision, routes, clusters, splits, pools, httpsPolicies);
     }
 
     /// <summary>The YARP path template that matches <paramref name="prefix"/> on whole segments.</summary>

@@ -18,6 +18,9 @@ internal sealed partial class SnapshotRefresher(
     Metrics.TrafficMetrics metrics,
     IConfigValidator yarpValidator,
     DataPlane.ProxyOptions options,
+    Appliance.Data.Certificates.CertificateStore certificateStore,
+    Tls.Sni.CertificateSetBuilder certificateSetBuilder,
+    Tls.Sni.CertificateSetStore certificateSets,
     ILogger<SnapshotRefresher> logger) : BackgroundService
 {
     // A refused revision is reported once, not at every poll until the next change.
@@ -76,6 +79,8 @@ internal sealed partial class SnapshotRefresher(
             return;
         }
 
+        // Certificates belong to the same revision: a new or renewed one is served from the next handshake.
+        certificateSets.Swap(certificateSetBuilder.Build(await certificateStore.GetServableAsync(cancellationToken), document.Routes));
         snapshots.Swap(snapshot);
         metrics.RetainOnly(Metrics.ProxySnapshotNames.Of(snapshot));
         LogSnapshotBuilt(revision, snapshot.Routes.Count, snapshot.Clusters.Count);

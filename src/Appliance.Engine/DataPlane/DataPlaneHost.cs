@@ -9,6 +9,9 @@ using Appliance.Engine.Metrics;
 using Appliance.Engine.Randomness;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
+using Appliance.Engine.Tls;
+using Appliance.Engine.Tls.Acme;
+using Appliance.Engine.Tls.Sni;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,6 +39,12 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
     /// <summary>The data plane's services, for reading YARP's live state. Available once started.</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The data plane has not started.");
 
+    /// <summary>The data plane's plain-HTTP address, with the real port when port 0 was asked for.</summary>
+    public string HttpAddress => Addresses.Single(a => a.StartsWith("http://", StringComparison.Ordinal));
+
+    /// <summary>The data plane's HTTPS address, with the real port when port 0 was asked for.</summary>
+    public string HttpsAddress => Addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal));
+
     /// <summary>The addresses the data plane listens on, with the real ports when port 0 was asked for.</summary>
     public IReadOnlyList<string> Addresses =>
         _app?.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
@@ -48,6 +57,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         ConfigurePipeline(app);
         await app.StartAsync(cancellationToken);
         _app = app;
+        controlPlaneServices.GetRequiredService<HttpsEndpoint>().ListeningPort = new Uri(HttpsAddress.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("*", "localhost", StringComparison.Ordinal)).Port;
         LogListening(string.Join(", ", Addresses));
     }
 
@@ -97,7 +107,12 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
 
         // The control plane's own URLs are in the shared configuration; the data plane listens only where ConfigureKestrel says.
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
-        builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, options, controlPlaneServices.GetRequiredService<ConnectionCounter>()));
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(
+            kestrel,
+            options,
+            controlPlaneServices.GetRequiredService<ConnectionCounter>(),
+            new TlsHandshakePolicy(controlPlaneServices.GetRequiredService<CertificateSetStore>()),
+            controlPlaneServices.GetRequiredService<FallbackCertificate>()));
 
         ShareFromControlPlane<ProxyOptions>(builder.Services);
         ShareFromControlPlane<ConfigStore>(builder.Services);
@@ -108,6 +123,12 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         ShareFromControlPlane<AccessLogWriter>(builder.Services);
         ShareFromControlPlane<IRandomSource>(builder.Services);
         ShareFromControlPlane<TimeProvider>(builder.Services);
+        ShareFromControlPlane<Appliance.Data.Certificates.CertificateStore>(builder.Services);
+        ShareFromControlPlane<CertificateSetStore>(builder.Services);
+        ShareFromControlPlane<FallbackCertificate>(builder.Services);
+        ShareFromControlPlane<HttpsEndpoint>(builder.Services);
+        ShareFromControlPlane<Http01ChallengeStore>(builder.Services);
+        builder.Services.AddSingleton<CertificateSetBuilder>();
 
         builder.Services.AddSingleton(new SnapshotBuilder(new SnapshotBuilderOptions
         {
@@ -131,6 +152,9 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
     {
         app.UseMiddleware<ClientAddressMiddleware>();
         app.UseMiddleware<RequestRecordingMiddleware>();
+
+        // Ahead of every route, and for hosts that have none yet: the ACME server must reach it.
+        app.UseMiddleware<Http01ChallengeMiddleware>();
         app.UseMiddleware<ErrorPageMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
@@ -141,6 +165,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
             : next(context));
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<HttpsPolicyMiddleware>();
             proxy.UseMiddleware<TrafficSplitMiddleware>();
             proxy.UseMiddleware<RetryMiddleware>();
             proxy.UseLoadBalancing();
@@ -148,7 +173,12 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         });
     }
 
-    private static void ConfigureKestrel(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, ProxyOptions options, ConnectionCounter connections)
+    private static void ConfigureKestrel(
+        Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel,
+        ProxyOptions options,
+        ConnectionCounter connections,
+        TlsHandshakePolicy tls,
+        FallbackCertificate fallback)
     {
         kestrel.AddServerHeader = false;
         var limits = kestrel.Limits;
@@ -176,13 +206,27 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
             }
         });
 
+        // HTTPS: the certificate is chosen per connection by SNI; HTTP/2 or HTTP/1.1 by ALPN.
+        void Https(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
+        {
+            Count(listen);
+            listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2;
+            listen.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackOptions
+            {
+                OnConnection = context => tls.OptionsFor(context.ClientHelloInfo, fallback),
+                HandshakeTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds),
+            });
+        }
+
         if (options.BindAddress == "*")
         {
             kestrel.ListenAnyIP(options.HttpPort, Count);
+            kestrel.ListenAnyIP(options.HttpsPort, Https);
         }
         else
         {
             kestrel.Listen(IPAddress.Parse(options.BindAddress), options.HttpPort, Count);
+            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.HttpsPort, Https);
         }
     }
 

@@ -38,6 +38,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TrafficHistory>();
         services.AddHostedService<TrafficHistorySampler>();
         services.AddSingleton<HealthEventLog>();
+        services.AddSingleton<Appliance.Engine.Tls.Sni.CertificateSetStore>();
+        services.AddSingleton<Appliance.Engine.Tls.Sni.FallbackCertificate>();
+        services.AddSingleton<Appliance.Engine.Tls.HttpsEndpoint>();
+        services.AddSingleton<Appliance.Engine.Tls.Acme.Http01ChallengeStore>();
         services.AddSingleton<HealthReader>();
         services.AddSingleton<PrometheusMetricsWriter>();
         services.AddSingleton<AccessLogWriter>();

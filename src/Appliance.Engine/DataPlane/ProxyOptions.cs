@@ -8,6 +8,15 @@ public sealed class ProxyOptions
     /// <summary>Port of the plain-HTTP data plane; 0 picks a free one (tests).</summary>
     public int HttpPort { get; set; } = 8080;
 
+    /// <summary>Port of the HTTPS data plane (certificates chosen by SNI); 0 picks a free one (tests).</summary>
+    public int HttpsPort { get; set; } = 8443;
+
+    /// <summary>
+    /// The HTTPS port clients see, for redirects from HTTP: 0 means <see cref="HttpsPort"/>. Set it
+    /// when a NAT or container maps the appliance's port (443 outside for 8443 inside).
+    /// </summary>
+    public int PublicHttpsPort { get; set; }
+
     /// <summary>Address to listen on: <c>*</c> for every interface (IPv4 and IPv6), or one IP address.</summary>
     public string BindAddress { get; set; } = "*";
 
@@ -35,6 +44,21 @@ public sealed class ProxyOptions
         if (HttpPort is < 0 or > 65535)
         {
             problems.Add($"{SectionName}:HttpPort must be between 0 and 65535.");
+        }
+
+        if (HttpsPort is < 0 or > 65535)
+        {
+            problems.Add($"{SectionName}:HttpsPort must be between 0 and 65535.");
+        }
+
+        if (HttpsPort != 0 && HttpsPort == HttpPort)
+        {
+            problems.Add($"{SectionName}:HttpsPort must differ from HttpPort.");
+        }
+
+        if (PublicHttpsPort is < 0 or > 65535)
+        {
+            problems.Add($"{SectionName}:PublicHttpsPort must be between 0 and 65535.");
         }
 
         if (BindAddress != "*" && !System.Net.IPAddress.TryParse(BindAddress, out _))

@@ -6,7 +6,6 @@ using Appliance.Web.Api;
 using Appliance.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
 using MudBlazor.Services;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Appliance.Web.Hosting;
 
@@ -46,12 +45,6 @@ public static class ApplianceApplication
 
         builder.Services.AddApplianceData(configuration);
 
-        // The key ring protects cookies and, later, private keys: it lives with the rest of the
-        // appliance's state, in the owner-only data directory, not in the user's home.
-        var dataDirectory = DataDirectory.FromConfiguration(configuration);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Appliance")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory.FullPath, "keys")));
         builder.Services.AddApplianceEngine(configuration);
 
         builder.Services.AddSingleton(new BootstrapToken(configuration[BootstrapToken.ConfigurationKey]));
@@ -113,7 +106,8 @@ public static class ApplianceApplication
             .MapHealthEndpoints()
             .MapConfigEndpoints()
             .MapAuditEndpoints()
-            .MapTokenEndpoints();
+            .MapTokenEndpoints()
+            .MapCertificateEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)

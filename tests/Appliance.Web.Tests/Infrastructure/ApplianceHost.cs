@@ -26,6 +26,9 @@ public class ApplianceHost : IAsyncLifetime
     /// <summary>Base address of the data plane.</summary>
     public Uri ProxyAddress { get; private set; } = null!;
 
+    /// <summary>Base address of the data plane's HTTPS listener.</summary>
+    public Uri HttpsAddress { get; private set; } = null!;
+
     /// <summary>Settings on top of the test defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -37,6 +40,7 @@ public class ApplianceHost : IAsyncLifetime
             ["Appliance:Admin:Urls"] = "http://127.0.0.1:0",
             ["Appliance:Admin:BootstrapToken"] = BootstrapToken,
             ["Appliance:Proxy:HttpPort"] = "0",
+            ["Appliance:Proxy:HttpsPort"] = "0",
             ["Appliance:Proxy:BindAddress"] = "127.0.0.1",
             ["Appliance:Proxy:ShutdownTimeoutSeconds"] = "10",
             ["Appliance:AccessLog:Target"] = "Off",
@@ -57,7 +61,9 @@ public class ApplianceHost : IAsyncLifetime
         Api = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BootstrapToken);
         // Listening on every interface reports [::]; clients reach it through IPv4 loopback.
-        ProxyAddress = new Uri(_app.Services.GetRequiredService<DataPlaneHost>().Addresses.Single().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var dataPlane = _app.Services.GetRequiredService<DataPlaneHost>();
+        ProxyAddress = new Uri(dataPlane.HttpAddress.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        HttpsAddress = new Uri(dataPlane.HttpsAddress.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }
 
     public virtual async Task DisposeAsync()

@@ -1,0 +1,34 @@
+using Appliance.Data.Auditing;
+using Appliance.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appliance.Data.Certificates;
+
+/// <summary>One ACME account per directory URL, its key encrypted at rest.</summary>
+public sealed class AcmeAccountStore(IDbContextFactory<ApplianceDbContext> contexts, CertificateKeyProtector keys, TimeProvider time)
+{
+    public async Task<AcmeAccount?> GetAsync(string directoryUrl, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.AcmeAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.DirectoryUrl == directoryUrl, cancellationToken);
+        return account is null ? null : new AcmeAccount(account.DirectoryUrl, account.AccountUrl, keys.Unprotect(account.ProtectedKey));
+    }
+
+    public async Task SaveAsync(AcmeAccount account, string? email, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entity = await db.AcmeAccounts.SingleOrDefaultAsync(a => a.DirectoryUrl == account.DirectoryUrl, cancellationToken);
+        if (entity is null)
+        {
+            entity = new AcmeAccountEntity { DirectoryUrl = account.DirectoryUrl, CreatedAt = time.GetUtcNow() };
+            db.AcmeAccounts.Add(entity);
+        }
+
+        entity.AccountUrl = account.AccountUrl;
+        entity.Email = email;
+        entity.ProtectedKey = keys.Protect(account.KeyPem);
+        AuditTrail.Add(db, time, CertificateStore.AcmeActor, AuditAction.Create, "acme-account", account.DirectoryUrl, before: null,
+            after: new { account.DirectoryUrl, account.AccountUrl, email });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

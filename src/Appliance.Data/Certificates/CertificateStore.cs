@@ -1,0 +1,325 @@
+using Appliance.Data.Auditing;
+using Appliance.Data.Entities;
+using Appliance.Data.Model;
+using Appliance.Data.Store;
+using Appliance.Data.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appliance.Data.Certificates;
+
+/// <summary>
+/// Certificates: uploaded ones and those the ACME worker obtains. Every change goes through the
+/// configuration's write path (one transaction, an audit entry, a new revision), so the data plane
+/// picks certificates up exactly as it picks up routes. Private keys are stored encrypted and
+/// never leave this class except to be served.
+/// </summary>
+public sealed class CertificateStore(
+    IDbContextFactory<ApplianceDbContext> contexts,
+    ConfigStore configStore,
+    CertificateKeyProtector keys,
+    AcmeWorkSignal acmeWork,
+    TimeProvider time)
+{
+    private const string EntityType = "certificate";
+
+    /// <summary>The actor the audit trail names for the appliance's own certificate work.</summary>
+    public const string AcmeActor = "acme";
+
+    /// <summary>Every certificate, by name.</summary>
+    public async Task<IReadOnlyList<CertificateInfo>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var certificates = await db.Certificates.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return certificates.Select(c => ToInfo(c, now)).ToArray();
+    }
+
+    /// <summary>One certificate, or null.</summary>
+    public async Task<CertificateInfo?> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+        return certificate is null ? null : ToInfo(certificate, time.GetUtcNow());
+    }
+
+    /// <summary>Stores an uploaded certificate after checking that it parses, that the key matches and that it has not expired.</summary>
+    public Task<StoreResult<CertificateInfo>> UploadAsync(CertificateUpload upload, string actor, CancellationToken cancellationToken = default)
+    {
+        var name = upload.Name?.Trim() ?? "";
+        var errors = new ValidationErrors();
+        ValidateName(name, errors);
+        var imported = CertificateImporter.Import(upload, time.GetUtcNow(), errors);
+        if (!errors.IsEmpty)
+        {
+            return Task.FromResult(StoreResult<CertificateInfo>.Invalid(errors));
+        }
+
+        return configStore.WriteAsync(async db =>
+        {
+            if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
+            {
+                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists; delete it first to replace it.");
+            }
+
+            var entity = new CertificateEntity { Name = name, Source = CertificateSource.Uploaded, CreatedAt = time.GetUtcNow() };
+            Apply(imported!, entity);
+            db.Certificates.Add(entity);
+            var info = ToInfo(entity, time.GetUtcNow());
+            AuditTrail.Add(db, time, actor, AuditAction.Create, EntityType, name, before: null, after: info);
+            return StoreResult<CertificateInfo>.Ok(info);
+        }, cancellationToken);
+    }
+
+    /// <summary>Asks for an ACME certificate; the ACME worker obtains it in the background and records how that went.</summary>
+    public async Task<StoreResult<CertificateInfo>> RequestAcmeAsync(AcmeCertificateRequest request, string actor, CancellationToken cancellationToken = default)
+    {
+        var name = request.Name?.Trim() ?? "";
+        var hostnames = request.Hostnames?.Select(h => h?.Trim().ToLowerInvariant() ?? "").ToArray();
+        var errors = new ValidationErrors();
+        ValidateName(name, errors);
+        ConfigValidator.ValidateAcmeHostnames(hostnames, errors);
+        if (!errors.IsEmpty)
+        {
+            return StoreResult<CertificateInfo>.Invalid(errors);
+        }
+
+        var result = await configStore.WriteAsync(async db =>
+        {
+            if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
+            {
+                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists.");
+            }
+
+            var entity = NewAcmeEntity(name, hostnames!);
+            db.Certificates.Add(entity);
+            var info = ToInfo(entity, time.GetUtcNow());
+            AuditTrail.Add(db, time, actor, AuditAction.Create, EntityType, name, before: null, after: info);
+            return StoreResult<CertificateInfo>.Ok(info);
+        }, cancellationToken);
+        acmeWork.Notify();
+        return result;
+    }
+
+    /// <summary>Makes an ACME certificate due now; uploaded ones are renewed by uploading.</summary>
+    public async Task<StoreResult<CertificateInfo>> RenewNowAsync(string name, string actor, CancellationToken cancellationToken = default)
+    {
+        var result = await configStore.WriteAsync(async db =>
+        {
+            var entity = await db.Certificates.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<CertificateInfo>.NotFound($"There is no certificate named '{name}'.");
+            }
+
+            if (entity.Source != CertificateSource.Acme)
+            {
+                return StoreResult<CertificateInfo>.Conflict("name", $"'{name}' was uploaded: renew it by deleting it and uploading its successor.");
+            }
+
+            var before = ToInfo(entity, time.GetUtcNow());
+            entity.NextAttemptAt = time.GetUtcNow();
+            entity.FailureCount = 0;
+            var info = ToInfo(entity, time.GetUtcNow());
+            AuditTrail.Add(db, time, actor, AuditAction.Update, EntityType, name, before, info);
+            return StoreResult<CertificateInfo>.Ok(info);
+        }, cancellationToken);
+        acmeWork.Notify();
+        return result;
+    }
+
+    /// <summary>Deletes a certificate unless a route names it or manages it (tls: auto).</summary>
+    public Task<StoreResult<CertificateInfo>> DeleteAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        configStore.WriteAsync(async db =>
+        {
+            var entity = await db.Certificates.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<CertificateInfo>.NotFound($"There is no certificate named '{name}'.");
+            }
+
+            var routes = await db.Routes.AsNoTracking().Select(r => new { r.Name, r.Tls }).ToListAsync(cancellationToken);
+            var users = routes.Where(r => r.Tls == name || (r.Tls == TlsModes.Auto && TlsModes.AutoCertificateName(r.Name) == name)).Select(r => r.Name).ToArray();
+            if (users.Length > 0)
+            {
+                return StoreResult<CertificateInfo>.Conflict("name",
+                    $"Certificate '{name}' is used by route {string.Join(", ", users.Select(u => $"'{u}'"))}; change the route's tls first.");
+            }
+
+            var before = ToInfo(entity, time.GetUtcNow());
+            db.Certificates.Remove(entity);
+            AuditTrail.Add(db, time, actor, AuditAction.Delete, EntityType, name, before, after: null);
+            return StoreResult<CertificateInfo>.Ok(before);
+        }, cancellationToken);
+
+    /// <summary>Every certificate that can be served now, with its key decrypted: for the data plane's SNI selection only.</summary>
+    public async Task<IReadOnlyList<ServableCertificate>> GetServableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var certificates = await db.Certificates.AsNoTracking()
+            .Where(c => c.ChainPem != null && c.ProtectedKey != null)
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return certificates
+            .Where(c => c.NotAfter > now)
+            .Select(c => new ServableCertificate(c.Name, c.Hostnames, c.ChainPem!, keys.Unprotect(c.ProtectedKey!), c.NotAfter!.Value))
+            .ToArray();
+    }
+
+    /// <summary>ACME certificates whose issuance or renewal is due at <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyList<AcmeWorkItem>> GetDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var acme = await db.Certificates.AsNoTracking().Where(c => c.Source == CertificateSource.Acme).ToListAsync(cancellationToken);
+        return acme.Where(c => c.NextAttemptAt is { } due && due <= now)
+            .OrderBy(c => c.NextAttemptAt)
+            .Select(c => new AcmeWorkItem(c.Name, c.Hostnames, c.FailureCount, c.ChainPem is not null))
+            .ToArray();
+    }
+
+    /// <summary>When the next ACME attempt is due, or null when none is planned.</summary>
+    public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var due = await db.Certificates.AsNoTracking().Where(c => c.Source == CertificateSource.Acme && c.NextAttemptAt != null)
+            .Select(c => c.NextAttemptAt).ToListAsync(cancellationToken);
+        return due.Min();
+    }
+
+    /// <summary>Records a chain the ACME server issued; it replaces the previous one in the same transaction, so there is never a gap.</summary>
+    public Task<StoreResult<CertificateInfo>> RecordIssuedAsync(string name, string chainPem, string keyPem, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        var imported = CertificateImporter.FromPem(chainPem, keyPem, errors);
+        if (imported is null)
+        {
+            return RecordFailureAsync(name, "The ACME server's certificate could not be read: " + string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)), cancellationToken);
+        }
+
+        return configStore.WriteAsync(async db =>
+        {
+            var entity = await db.Certificates.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<CertificateInfo>.NotFound($"Certificate '{name}' was deleted while it was being issued.");
+            }
+
+            var before = ToInfo(entity, time.GetUtcNow());
+            Apply(imported, entity);
+            entity.FailureCount = 0;
+            entity.LastError = null;
+            entity.NextAttemptAt = CertificateRenewalPolicy.RenewAt(imported.NotBefore, imported.NotAfter);
+            var info = ToInfo(entity, time.GetUtcNow());
+            AuditTrail.Add(db, time, AcmeActor, AuditAction.Issue, EntityType, name, before, info);
+            return StoreResult<CertificateInfo>.Ok(info);
+        }, cancellationToken);
+    }
+
+    /// <summary>Records a failed ACME attempt and when to try again; a certificate issued earlier keeps being served while valid.</summary>
+    public Task<StoreResult<CertificateInfo>> RecordFailureAsync(string name, string error, CancellationToken cancellationToken = default) =>
+        configStore.WriteAsync(async db =>
+        {
+            var entity = await db.Certificates.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<CertificateInfo>.NotFound($"Certificate '{name}' was deleted while it was being issued.");
+            }
+
+            var before = ToInfo(entity, time.GetUtcNow());
+            entity.Status = CertificateStatus.Failed;
+            entity.FailureCount++;
+            entity.LastError = error.Length > 4000 ? error[..4000] : error;
+            entity.NextAttemptAt = time.GetUtcNow() + CertificateRenewalPolicy.RetryAfter(entity.FailureCount);
+            var info = ToInfo(entity, time.GetUtcNow());
+            AuditTrail.Add(db, time, AcmeActor, AuditAction.Fail, EntityType, name, before, info);
+            return StoreResult<CertificateInfo>.Ok(info);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Makes sure the certificate a route with <c>tls: "auto"</c> needs exists for exactly its hosts;
+    /// a changed host list asks for a new certificate, and the old one is served until it arrives.
+    /// </summary>
+    public async Task EnsureAutomaticAsync(string routeName, IReadOnlyList<string> hosts, CancellationToken cancellationToken = default)
+    {
+        var name = TlsModes.AutoCertificateName(routeName);
+        var hostnames = hosts.Select(h => h.Split(':')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var changed = await configStore.WriteAsync(async db =>
+        {
+            var entity = await db.Certificates.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+            if (entity is not null && entity.Hostnames.Order(StringComparer.Ordinal).SequenceEqual(hostnames))
+            {
+                // Already right: a result that is not Ok writes nothing and bumps no revision.
+                return StoreResult<bool>.NotFound("The automatic certificate already covers these hosts.");
+            }
+
+            var before = entity is null ? null : ToInfo(entity, time.GetUtcNow());
+            if (entity is null)
+            {
+                entity = NewAcmeEntity(name, hostnames);
+                db.Certificates.Add(entity);
+            }
+            else
+            {
+                entity.Hostnames = [.. hostnames];
+                entity.NextAttemptAt = time.GetUtcNow();
+                entity.FailureCount = 0;
+            }
+
+            AuditTrail.Add(db, time, "route:" + routeName, before is null ? AuditAction.Create : AuditAction.Update, EntityType, name, before, ToInfo(entity, time.GetUtcNow()));
+            return StoreResult<bool>.Ok(true);
+        }, cancellationToken);
+
+        if (changed.Succeeded)
+        {
+            acmeWork.Notify();
+        }
+    }
+
+    private CertificateEntity NewAcmeEntity(string name, IReadOnlyList<string> hostnames) => new()
+    {
+        Name = name,
+        Hostnames = [.. hostnames],
+        Source = CertificateSource.Acme,
+        Status = CertificateStatus.Pending,
+        CreatedAt = time.GetUtcNow(),
+        NextAttemptAt = time.GetUtcNow(),
+    };
+
+    private void Apply(ImportedCertificate imported, CertificateEntity entity)
+    {
+        entity.Hostnames = [.. imported.Hostnames];
+        entity.Status = CertificateStatus.Valid;
+        entity.NotBefore = imported.NotBefore;
+        entity.NotAfter = imported.NotAfter;
+        entity.Issuer = imported.Issuer;
+        entity.Thumbprint = imported.Thumbprint;
+        entity.ChainPem = imported.ChainPem;
+        entity.ProtectedKey = keys.Protect(imported.KeyPem);
+    }
+
+    private static void ValidateName(string name, ValidationErrors errors)
+    {
+        if (!Slug.IsValid(name))
+        {
+            errors.Add("name", "Use 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit.");
+        }
+        else if (name is TlsModes.Off or TlsModes.Auto)
+        {
+            errors.Add("name", $"'{name}' is reserved: routes use it as a tls mode.");
+        }
+    }
+
+    // Expiry is a fact of the clock, not something a worker must remember to write down.
+    private static CertificateInfo ToInfo(CertificateEntity entity, DateTimeOffset now) => new()
+    {
+        Name = entity.Name,
+        Hostnames = [.. entity.Hostnames],
+        Source = entity.Source,
+        Status = entity.NotAfter is { } notAfter && notAfter <= now && entity.Status == CertificateStatus.Valid ? CertificateStatus.Expired : entity.Status,
+        NotBefore = entity.NotBefore,
+        NotAfter = entity.NotAfter,
+        Issuer = entity.Issuer,
+        Thumbprint = entity.Thumbprint,
+        LastError = entity.LastError,
+        NextAttemptAt = entity.Source == CertificateSource.Acme ? entity.NextAttemptAt : null,
+    };
+}

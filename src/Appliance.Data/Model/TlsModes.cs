@@ -1,0 +1,14 @@
+namespace Appliance.Data.Model;
+
+/// <summary>The special values of a route's <see cref="RouteSpec.Tls"/>; anything else names a certificate.</summary>
+public static class TlsModes
+{
+    /// <summary>No certificate is managed for the route (HTTPS still answers with whatever certificate matches the name).</summary>
+    public const string Off = "off";
+
+    /// <summary>The appliance requests and renews an ACME certificate for the route's hosts.</summary>
+    public const string Auto = "auto";
+
+    /// <summary>The name of the certificate that <see cref="Auto"/> manages for a route.</summary>
+    public static string AutoCertificateName(string routeName) => $"auto-{routeName}"[..Math.Min(63, routeName.Length + 5)];
+}

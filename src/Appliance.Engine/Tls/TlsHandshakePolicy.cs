@@ -1,0 +1,42 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using Appliance.Engine.Tls.Sni;
+
+namespace Appliance.Engine.Tls;
+
+/// <summary>
+/// The server side of every data-plane handshake: TLS 1.2 and 1.3 only, AEAD cipher suites with
+/// ECDHE as in Mozilla's "intermediate" profile (no CBC, no static RSA key exchange), HTTP/2 or
+/// HTTP/1.1 by ALPN, and the certificate chosen by SNI from the live set.
+/// </summary>
+internal sealed class TlsHandshakePolicy(CertificateSetStore certificates)
+{
+    /// <summary>TLS 1.3's three suites and their TLS 1.2 ECDHE counterparts.</summary>
+    public static IReadOnlyList<TlsCipherSuite> CipherSuites { get; } =
+    [
+        TlsCipherSuite.TLS_AES_128_GCM_SHA256,
+        TlsCipherSuite.TLS_AES_256_GCM_SHA384,
+        TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+        TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+        TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+        TlsCipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+    ];
+
+    // Windows takes its suites from the OS (Schannel); everywhere else OpenSSL takes this list.
+    private static readonly CipherSuitesPolicy? Suites = OperatingSystem.IsWindows() ? null : new(CipherSuites);
+    private static readonly List<SslApplicationProtocol> Protocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11];
+
+    public ValueTask<SslServerAuthenticationOptions> OptionsFor(SslClientHelloInfo hello, FallbackCertificate fallback) =>
+        ValueTask.FromResult(new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = certificates.Current?.Select(hello.ServerName) ?? fallback.Context,
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            CipherSuitesPolicy = Suites,
+            ApplicationProtocols = Protocols,
+            ClientCertificateRequired = false,
+            AllowRenegotiation = false,
+        });
+}
