@@ -11,13 +11,18 @@ mkdir -p "$results"
 # Tests start real servers on loopback; telemetry and first-run banners only slow them down.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# The end-to-end tests drive Debian's Chromium through Playwright (which downloads no browser).
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the end-to-end tests..."
+# Debian packages the tests drive: Chromium for the end-to-end tests (Playwright downloads no
+# browser), Pebble and pebble-challtestsrv as a real ACME server, openssl as a TLS client.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pebble >/dev/null 2>&1 || missing+=(pebble)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing ${missing[*]} for the tests..."
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 status=0

@@ -306,6 +306,10 @@ public sealed class CertificateStore(
         {
             errors.Add("name", $"'{name}' is reserved: routes use it as a tls mode.");
         }
+        else if (name.StartsWith(TlsModes.AutoCertificatePrefix, StringComparison.Ordinal))
+        {
+            errors.Add("name", $"Names starting with '{TlsModes.AutoCertificatePrefix}' are kept for the certificates of routes with tls \"auto\".");
+        }
     }
 
     // Expiry is a fact of the clock, not something a worker must remember to write down.

@@ -9,6 +9,9 @@ public static class TlsModes
     /// <summary>The appliance requests and renews an ACME certificate for the route's hosts.</summary>
     public const string Auto = "auto";
 
+    /// <summary>How the names of automatic certificates start; other certificates cannot use it.</summary>
+    public const string AutoCertificatePrefix = "auto-";
+
     /// <summary>The name of the certificate that <see cref="Auto"/> manages for a route.</summary>
-    public static string AutoCertificateName(string routeName) => $"auto-{routeName}"[..Math.Min(63, routeName.Length + 5)];
+    public static string AutoCertificateName(string routeName) => (AutoCertificatePrefix + routeName)[..Math.Min(63, routeName.Length + AutoCertificatePrefix.Length)];
 }

@@ -10,7 +10,7 @@ namespace Appliance.Data.Store;
 /// resulting configuration, saved in one transaction with its audit entry and a new revision, and
 /// then signalled to the engine. A refused change leaves the database untouched.
 /// </summary>
-public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, ConfigChangeSignal changeSignal, TimeProvider time)
+public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, ConfigChangeSignal changeSignal, Certificates.AcmeWorkSignal acmeWork, TimeProvider time)
 {
     private const string PoolEntityType = "pool";
     private const string RouteEntityType = "route";
@@ -309,6 +309,9 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
         }
 
         changeSignal.Notify();
+
+        // A route may have asked for an automatic certificate.
+        acmeWork.Notify();
         return result;
     }
 

@@ -27,6 +27,12 @@ public static class EngineServiceCollectionExtensions
         }
 
         var accessLogOptions = configuration.GetSection(AccessLogOptions.SectionName).Get<AccessLogOptions>() ?? new AccessLogOptions();
+        var acmeOptions = configuration.GetSection(Appliance.Engine.Tls.Acme.AcmeOptions.SectionName).Get<Appliance.Engine.Tls.Acme.AcmeOptions>() ?? new();
+        var acmeProblems = acmeOptions.Validate();
+        if (acmeProblems.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid ACME settings: " + string.Join(" ", acmeProblems));
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
@@ -48,6 +54,11 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
         services.AddSingleton<DataPlaneHost>();
         services.AddHostedService(sp => sp.GetRequiredService<DataPlaneHost>());
+
+        // After the data plane: HTTP-01 answers need it listening.
+        services.AddSingleton(acmeOptions);
+        services.AddSingleton<Appliance.Engine.Tls.Acme.AcmeIssuer>();
+        services.AddHostedService<Appliance.Engine.Tls.Acme.AcmeWorker>();
         return services;
     }
 }

@@ -32,4 +32,19 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>As above, with a message made only on timeout: the state worth reporting is known only then.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what()}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }
