@@ -18,6 +18,8 @@ public sealed class ConfigDatabase : IAsyncLifetime
 
     public Appliance.Data.Tokens.ApiTokenStore Tokens => _services.GetRequiredService<Appliance.Data.Tokens.ApiTokenStore>();
 
+    public Appliance.Data.Certificates.CertificateStore Certificates => _services.GetRequiredService<Appliance.Data.Certificates.CertificateStore>();
+
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()

@@ -16,6 +16,7 @@ public abstract class FormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(database.Store);
         Services.AddSingleton(database.Users);
         Services.AddSingleton(database.Tokens);
+        Services.AddSingleton(database.Certificates);
     }
 
     protected ConfigDatabase Database { get; }

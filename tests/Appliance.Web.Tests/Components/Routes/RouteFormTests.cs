@@ -108,7 +108,9 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         form.Find("#target-0-weight").Input("90");
         form.Find("[data-testid=add-target]").Click();
         form.Find("#target-1-weight").Input("10");
-        form.FindComponents<MudBlazor.MudSwitch<bool>>().Single().Find("input").Change(true);
+        form.FindComponents<MudBlazor.MudSwitch<bool>>().Single(s => s.Instance.Label!.StartsWith("Sticky", StringComparison.Ordinal)).Find("input").Change(true);
+        form.FindComponents<MudBlazor.MudSwitch<bool>>().Single(s => s.Instance.Label == "Redirect HTTP").Find("input").Change(true);
+        form.Find("#route-hsts").Change("31536000");
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.NotNull(saved));
@@ -118,6 +120,9 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         Assert.Equal("/api", stored.Path);
         Assert.Equal(["GET"], stored.Methods);
         Assert.True(stored.Sticky);
+        Assert.True(stored.HttpsRedirect);
+        Assert.Equal(31536000, stored.HstsMaxAgeSeconds);
+        Assert.Equal("off", stored.Tls);
         Assert.Equal(2, stored.Targets.Count);
         Assert.Equal(90, stored.Targets[0].Weight);
         Assert.Equal(10, stored.Targets[1].Weight);

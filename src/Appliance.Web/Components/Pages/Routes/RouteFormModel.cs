@@ -17,6 +17,9 @@ public sealed class RouteFormModel
     public int Order { get; set; }
     public List<TargetFormRow> Targets { get; set; } = [];
     public bool Sticky { get; set; }
+    public string Tls { get; set; } = TlsModes.Off;
+    public bool HttpsRedirect { get; set; }
+    public int HstsMaxAgeSeconds { get; set; }
 
     public static RouteFormModel From(RouteSpec route) => new()
     {
@@ -27,6 +30,9 @@ public sealed class RouteFormModel
         Order = route.Order,
         Targets = route.Targets.Select(TargetFormRow.From).ToList(),
         Sticky = route.Sticky,
+        Tls = route.Tls,
+        HttpsRedirect = route.HttpsRedirect,
+        HstsMaxAgeSeconds = route.HstsMaxAgeSeconds,
     };
 
     public RouteSpec ToSpec() => new()
@@ -38,6 +44,9 @@ public sealed class RouteFormModel
         Order = Order,
         Targets = Targets.Select(t => t.ToSpec()).ToArray(),
         Sticky = Sticky,
+        Tls = Tls,
+        HttpsRedirect = HttpsRedirect,
+        HstsMaxAgeSeconds = HstsMaxAgeSeconds,
     };
 
     /// <summary>Adds every host typed into <paramref name="text"/>, separated by commas or spaces, skipping ones already listed.</summary>
