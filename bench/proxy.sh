@@ -20,6 +20,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 work=$(mktemp -d)
+# nginx's workers run as an unprivileged user: they must be able to read the origin's files.
+chmod 755 "$work"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -79,7 +81,8 @@ api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application
 api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
 api -d '{"name":"all","targets":[{"pool":"origin","weight":1}]}' "http://127.0.0.1:$admin_port/api/v1/routes"
 for port in $appliance_port $yarp_port $nginx_port; do
-  for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/1k.bin")" = 200 ] && break; sleep 0.1; done
+  for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/1k.bin")" = 200 ] && continue 2; sleep 0.1; done
+  echo "http://127.0.0.1:$port/1k.bin never answered 200; nothing measured." >&2; exit 1
 done
 
 # CPU time per request (user + system, all of a proxy's processes) is steadier than req/s on a
@@ -101,6 +104,7 @@ for size in 1k 64k; do
       before=$(cpu_ticks $watched)
       out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:${ports[$i]}/$size.bin")
       after=$(cpu_ticks $watched)
+      if grep -q 'Non-2xx' <<<"$out"; then echo "${names[$i]} answered errors; figures discarded:" >&2; echo "$out" >&2; exit 1; fi
       r=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
       p=$(awk '$1=="99%" {print $2}' <<<"$out")
       n=$(awk '/requests in/ {print $1}' <<<"$out")

@@ -111,7 +111,8 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
             kestrel,
             options,
             controlPlaneServices.GetRequiredService<ConnectionCounter>(),
-            new TlsHandshakePolicy(controlPlaneServices.GetRequiredService<CertificateSetStore>()),
+            new TlsHandshakePolicy(controlPlaneServices.GetRequiredService<CertificateSetStore>(), controlPlaneServices.GetRequiredService<TlsAlpnChallengeStore>()),
+            controlPlaneServices.GetRequiredService<TlsAlpnChallengeStore>(),
             controlPlaneServices.GetRequiredService<FallbackCertificate>()));
 
         ShareFromControlPlane<ProxyOptions>(builder.Services);
@@ -178,6 +179,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         ProxyOptions options,
         ConnectionCounter connections,
         TlsHandshakePolicy tls,
+        TlsAlpnChallengeStore tlsAlpnChallenges,
         FallbackCertificate fallback)
     {
         kestrel.AddServerHeader = false;
@@ -211,9 +213,11 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         {
             Count(listen);
             listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2;
+            var handshakeTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
+            listen.Use(next => connection => ClientHelloInspector.InspectAsync(connection, next, tlsAlpnChallenges, handshakeTimeout));
             listen.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackOptions
             {
-                OnConnection = context => tls.OptionsFor(context.ClientHelloInfo, fallback),
+                OnConnection = context => tls.OptionsFor(context, fallback),
                 HandshakeTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds),
             });
         }

@@ -48,6 +48,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Appliance.Engine.Tls.Sni.FallbackCertificate>();
         services.AddSingleton<Appliance.Engine.Tls.HttpsEndpoint>();
         services.AddSingleton<Appliance.Engine.Tls.Acme.Http01ChallengeStore>();
+        services.AddSingleton<Appliance.Engine.Tls.Acme.TlsAlpnChallengeStore>();
         services.AddSingleton<HealthReader>();
         services.AddSingleton<PrometheusMetricsWriter>();
         services.AddSingleton<AccessLogWriter>();

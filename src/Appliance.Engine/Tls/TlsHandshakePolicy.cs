@@ -9,7 +9,7 @@ namespace Appliance.Engine.Tls;
 /// ECDHE as in Mozilla's "intermediate" profile (no CBC, no static RSA key exchange), HTTP/2 or
 /// HTTP/1.1 by ALPN, and the certificate chosen by SNI from the live set.
 /// </summary>
-internal sealed class TlsHandshakePolicy(CertificateSetStore certificates)
+internal sealed class TlsHandshakePolicy(CertificateSetStore certificates, Acme.TlsAlpnChallengeStore tlsAlpnChallenges)
 {
     /// <summary>TLS 1.3's three suites and their TLS 1.2 ECDHE counterparts.</summary>
     public static IReadOnlyList<TlsCipherSuite> CipherSuites { get; } =
@@ -29,8 +29,25 @@ internal sealed class TlsHandshakePolicy(CertificateSetStore certificates)
     private static readonly CipherSuitesPolicy? Suites = OperatingSystem.IsWindows() ? null : new(CipherSuites);
     private static readonly List<SslApplicationProtocol> Protocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11];
 
-    public ValueTask<SslServerAuthenticationOptions> OptionsFor(SslClientHelloInfo hello, FallbackCertificate fallback) =>
-        ValueTask.FromResult(new SslServerAuthenticationOptions
+    private static readonly List<SslApplicationProtocol> AcmeProtocols = [Acme.TlsAlpnChallengeStore.AcmeTls1];
+
+    public ValueTask<SslServerAuthenticationOptions> OptionsFor(Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackContext context, FallbackCertificate fallback)
+    {
+        var hello = context.ClientHelloInfo;
+
+        // TLS-ALPN-01 (RFC 8737): only a client offering acme-tls/1 gets the challenge certificate, and only that protocol.
+        if (context.Connection.Features.Get<AcmeTlsAlpnFeature>() is not null && tlsAlpnChallenges.TryGet(hello.ServerName, out var challenge))
+        {
+            return ValueTask.FromResult(new SslServerAuthenticationOptions
+            {
+                ServerCertificateContext = challenge,
+                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                CipherSuitesPolicy = Suites,
+                ApplicationProtocols = AcmeProtocols,
+            });
+        }
+
+        return ValueTask.FromResult(new SslServerAuthenticationOptions
         {
             ServerCertificateContext = certificates.Current?.Select(hello.ServerName) ?? fallback.Context,
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
@@ -39,4 +56,5 @@ internal sealed class TlsHandshakePolicy(CertificateSetStore certificates)
             ClientCertificateRequired = false,
             AllowRenegotiation = false,
         });
+    }
 }

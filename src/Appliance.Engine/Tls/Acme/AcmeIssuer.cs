@@ -14,6 +14,7 @@ internal sealed partial class AcmeIssuer(
     AcmeOptions options,
     AcmeAccountStore accounts,
     Http01ChallengeStore challenges,
+    TlsAlpnChallengeStore tlsAlpnChallenges,
     TimeProvider time,
     ILogger<AcmeIssuer> logger) : IDisposable
 {
@@ -30,7 +31,7 @@ internal sealed partial class AcmeIssuer(
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(options.OrderTimeoutSeconds));
         var token = deadline.Token;
-        var answered = new List<string>();
+        var answered = new List<Action>();
         AcmeClient? client = null;
         try
         {
@@ -65,9 +66,9 @@ internal sealed partial class AcmeIssuer(
         }
         finally
         {
-            foreach (var answer in answered)
+            foreach (var withdraw in answered)
             {
-                challenges.Remove(answer);
+                withdraw();
             }
 
             BadNonceRetries = client?.BadNonceRetries ?? 0;
@@ -77,7 +78,7 @@ internal sealed partial class AcmeIssuer(
     public void Dispose() => _http.Dispose();
 
     // One authorization per name: answer its HTTP-01 challenge and wait for the verdict.
-    private async Task AuthorizeAsync(AcmeClient client, string authorizationUrl, List<string> answered, CancellationToken token)
+    private async Task AuthorizeAsync(AcmeClient client, string authorizationUrl, List<Action> answered, CancellationToken token)
     {
         var authorization = (await client.GetAsync(authorizationUrl, token)).Json;
         var identifier = authorization.GetProperty("identifier").GetProperty("value").GetString();
@@ -91,16 +92,32 @@ internal sealed partial class AcmeIssuer(
             throw new AcmeException($"*.{identifier} is a wildcard: it can only be validated over DNS-01, which the appliance does not do.");
         }
 
-        var challenge = authorization.GetProperty("challenges").EnumerateArray()
-            .FirstOrDefault(c => c.GetProperty("type").GetString() == "http-01");
+        // The preferred challenge if the server offers it, else the other one we can answer.
+        var offered = authorization.GetProperty("challenges").EnumerateArray().ToArray();
+        var challenge = offered.FirstOrDefault(c => c.GetProperty("type").GetString() == options.Challenge);
         if (challenge.ValueKind != JsonValueKind.Object)
         {
-            throw new AcmeException($"The ACME server offers no HTTP-01 challenge for {identifier}.");
+            challenge = offered.FirstOrDefault(c => c.GetProperty("type").GetString() is AcmeOptions.Http01 or AcmeOptions.TlsAlpn01);
+        }
+
+        if (challenge.ValueKind != JsonValueKind.Object)
+        {
+            throw new AcmeException($"The ACME server offers neither HTTP-01 nor TLS-ALPN-01 for {identifier}.");
         }
 
         var challengeToken = challenge.GetProperty("token").GetString()!;
-        challenges.Add(challengeToken, challengeToken + "." + client.AccountJwk.Thumbprint());
-        answered.Add(challengeToken);
+        var keyAuthorization = challengeToken + "." + client.AccountJwk.Thumbprint();
+        if (challenge.GetProperty("type").GetString() == AcmeOptions.TlsAlpn01)
+        {
+            tlsAlpnChallenges.Add(identifier!, keyAuthorization, time);
+            answered.Add(() => tlsAlpnChallenges.Remove(identifier!));
+        }
+        else
+        {
+            challenges.Add(challengeToken, keyAuthorization);
+            answered.Add(() => challenges.Remove(challengeToken));
+        }
+
         if (challenge.GetProperty("status").GetString() == "pending")
         {
             await client.RespondAsync(challenge.GetProperty("url").GetString()!, token);

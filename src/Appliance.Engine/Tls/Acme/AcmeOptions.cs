@@ -20,6 +20,15 @@ public sealed class AcmeOptions
     /// <summary>A PEM root certificate trusted for the ACME server's own HTTPS (private CAs, test servers).</summary>
     public string? TrustedRootFile { get; set; }
 
+    /// <summary>HTTP-01 validation, on port 80 (the default).</summary>
+    public const string Http01 = "http-01";
+
+    /// <summary>TLS-ALPN-01 validation, on port 443: for sites that cannot open port 80.</summary>
+    public const string TlsAlpn01 = "tls-alpn-01";
+
+    /// <summary>The challenge tried first (<see cref="Http01"/> or <see cref="TlsAlpn01"/>); the other is used when the server offers only that one.</summary>
+    public string Challenge { get; set; } = Http01;
+
     /// <summary>Seconds an order may take to validate and issue before the attempt counts as failed.</summary>
     public int OrderTimeoutSeconds { get; set; } = 120;
 
@@ -39,6 +48,11 @@ public sealed class AcmeOptions
         if (TrustedRootFile is { Length: > 0 } root && !File.Exists(root))
         {
             problems.Add($"{SectionName}:TrustedRootFile '{root}' does not exist.");
+        }
+
+        if (Challenge is not (Http01 or TlsAlpn01))
+        {
+            problems.Add($"{SectionName}:Challenge must be '{Http01}' or '{TlsAlpn01}'.");
         }
 
         if (OrderTimeoutSeconds is < 10 or > 3600)

@@ -10,7 +10,9 @@ public class PebbleApplianceHost : ApplianceHost
     /// <summary>Seconds Pebble's certificates live; null for its default (years).</summary>
     protected virtual int? CertificateValiditySeconds => null;
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => AcmeSettings;
+
+    protected Dictionary<string, string?> AcmeSettings => new()
     {
         ["Appliance:Proxy:HttpPort"] = Pebble.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Appliance:Acme:DirectoryUrl"] = Pebble.DirectoryUrl,

@@ -25,6 +25,9 @@ public sealed class PebbleServer : IAsyncDisposable
     /// <summary>The appliance's HTTP port, which Pebble's validator connects to.</summary>
     public int HttpPort { get; private set; }
 
+    /// <summary>The appliance's HTTPS port, which Pebble's validator connects to for TLS-ALPN-01.</summary>
+    public int TlsPort { get; private set; }
+
     public string DirectoryUrl { get; private set; } = "";
 
     /// <summary>The PEM file of the CA behind Pebble's own HTTPS, for Appliance:Acme:TrustedRootFile.</summary>
@@ -112,6 +115,7 @@ public sealed class PebbleServer : IAsyncDisposable
     {
         WriteServerCertificate();
         HttpPort = Ports.Unused();
+        TlsPort = Ports.Unused();
         var acmePort = Ports.Unused();
         var managementPort = Ports.Unused();
         var dnsPort = Ports.Unused();
@@ -127,7 +131,7 @@ public sealed class PebbleServer : IAsyncDisposable
             ["certificate"] = Path.Combine(Folder, "pebble-cert.pem"),
             ["privateKey"] = Path.Combine(Folder, "pebble-key.pem"),
             ["httpPort"] = HttpPort,
-            ["tlsPort"] = Ports.Unused(),
+            ["tlsPort"] = TlsPort,
             ["ocspResponderURL"] = "",
             ["externalAccountBindingRequired"] = false,
         };
