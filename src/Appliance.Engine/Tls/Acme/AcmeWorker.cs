@@ -69,13 +69,31 @@ internal sealed partial class AcmeWorker(
         }
     }
 
+    // Every tls: auto route has its certificate, and no automatic certificate outlives its route's
+    // need for it: one left behind would keep renewing against the CA's rate limits for nothing.
     private async Task ReconcileAutomaticAsync(CancellationToken stoppingToken)
     {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var route in await configStore.GetRoutesAsync(stoppingToken))
         {
             if (route.Tls == TlsModes.Auto && route.Hosts.Count > 0)
             {
+                wanted.Add(TlsModes.AutoCertificateName(route.Name));
                 await certificates.EnsureAutomaticAsync(route.Name, route.Hosts, stoppingToken);
+            }
+        }
+
+        foreach (var certificate in await certificates.ListAsync(stoppingToken))
+        {
+            if (certificate.Source == CertificateSource.Acme
+                && certificate.Name.StartsWith(TlsModes.AutoCertificatePrefix, StringComparison.Ordinal)
+                && !wanted.Contains(certificate.Name))
+            {
+                var removed = await certificates.DeleteAsync(certificate.Name, CertificateStore.AcmeActor, stoppingToken);
+                if (removed.Succeeded)
+                {
+                    LogRemoved(certificate.Name);
+                }
             }
         }
     }
@@ -85,6 +103,9 @@ internal sealed partial class AcmeWorker(
 
     [LoggerMessage(EventId = 2511, Level = LogLevel.Warning, Message = "Certificate {Name} could not be obtained: {Reason}")]
     private partial void LogFailed(string name, string reason);
+
+    [LoggerMessage(EventId = 2513, Level = LogLevel.Information, Message = "Automatic certificate {Name} was removed: no route asks for it any more.")]
+    private partial void LogRemoved(string name);
 
     [LoggerMessage(EventId = 2512, Level = LogLevel.Error, Message = "The ACME worker failed; it tries again shortly.")]
     private partial void LogWorkerFailed(Exception exception);

@@ -73,6 +73,14 @@ public sealed class AcmeIssuanceTests(PebbleApplianceHost host) : IClassFixture<
         // The route manages it: it cannot be deleted from under the route.
         using var delete = await host.Api.DeleteAsync("/api/v1/certificates/auto-shop");
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+
+        // When the route stops asking for it, the certificate goes rather than renewing for nothing.
+        using var off = await host.Api.PutAsJsonAsync("/api/v1/routes/shop", new { hosts = new[] { "shop.test", "www.shop.test" }, targets = new[] { new { pool = "acme", weight = 1 } }, tls = "off" });
+        Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        await Eventually.TrueAsync(
+            async () => (await host.Api.GetAsync("/api/v1/certificates/auto-shop")).StatusCode == HttpStatusCode.NotFound,
+            TimeSpan.FromSeconds(10),
+            "the automatic certificate to be removed");
     }
 
     [Fact]
