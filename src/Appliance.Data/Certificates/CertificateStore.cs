@@ -4,6 +4,7 @@ using Appliance.Data.Model;
 using Appliance.Data.Store;
 using Appliance.Data.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Appliance.Data.Certificates;
 
@@ -13,12 +14,13 @@ namespace Appliance.Data.Certificates;
 /// picks certificates up exactly as it picks up routes. Private keys are stored encrypted and
 /// never leave this class except to be served.
 /// </summary>
-public sealed class CertificateStore(
+public sealed partial class CertificateStore(
     IDbContextFactory<ApplianceDbContext> contexts,
     ConfigStore configStore,
     CertificateKeyProtector keys,
     AcmeWorkSignal acmeWork,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<CertificateStore> logger)
 {
     private const string EntityType = "certificate";
 
@@ -159,10 +161,22 @@ public sealed class CertificateStore(
             .Where(c => c.ChainPem != null && c.ProtectedKey != null)
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return certificates
-            .Where(c => c.NotAfter > now)
-            .Select(c => new ServableCertificate(c.Name, c.Hostnames, c.ChainPem!, keys.Unprotect(c.ProtectedKey!), c.NotAfter!.Value))
-            .ToArray();
+        var servable = new List<ServableCertificate>(certificates.Count);
+        foreach (var certificate in certificates.Where(c => c.NotAfter > now))
+        {
+            try
+            {
+                servable.Add(new ServableCertificate(certificate.Name, certificate.Hostnames, certificate.ChainPem!, keys.Unprotect(certificate.ProtectedKey!), certificate.NotAfter!.Value));
+            }
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                // A key the key ring cannot open (a restored database without its data/keys) must not
+                // stop every other certificate, or the rest of the configuration, from loading.
+                LogUnreadableKey(certificate.Name, ex.Message);
+            }
+        }
+
+        return servable;
     }
 
     /// <summary>ACME certificates whose issuance or renewal is due at <paramref name="now"/>.</summary>
@@ -326,4 +340,7 @@ public sealed class CertificateStore(
         LastError = entity.LastError,
         NextAttemptAt = entity.Source == CertificateSource.Acme ? entity.NextAttemptAt : null,
     };
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "The private key of certificate {Name} cannot be decrypted ({Reason}); it is not served. Was the database restored without data/keys?")]
+    private partial void LogUnreadableKey(string name, string reason);
 }

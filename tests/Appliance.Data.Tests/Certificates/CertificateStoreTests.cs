@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Data.Tests.Certificates;
 
-public sealed class RenewalTimingTests(StoreFixture fixture) : IClassFixture<StoreFixture>
+public sealed class CertificateStoreTests(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
     private CertificateStore Certificates => fixture.Services.GetRequiredService<CertificateStore>();
 
@@ -52,6 +52,29 @@ public sealed class RenewalTimingTests(StoreFixture fixture) : IClassFixture<Sto
         Assert.Equal(TimeSpan.FromMinutes(20), waits[2]);
         Assert.Equal(TimeSpan.FromHours(6), waits[^1]);
         Assert.Contains(await Certificates.GetServableAsync(), s => s.Name == "flaky");
+    }
+
+    [Fact]
+    public async Task A_key_the_key_ring_cannot_open_is_skipped_and_the_other_certificates_still_load()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        foreach (var name in new[] { "readable", "unreadable" })
+        {
+            var (chain, key) = Issue(name + ".test", now.AddDays(-1), now.AddDays(30));
+            Assert.True((await Certificates.UploadAsync(new CertificateUpload { Name = name, Pem = chain, Key = key }, "test")).Succeeded);
+        }
+
+        await using (var db = await fixture.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ApplianceDbContext>>().CreateDbContextAsync())
+        {
+            var broken = db.Certificates.Single(c => c.Name == "unreadable");
+            broken.ProtectedKey = "CfDJ8-not-a-protected-payload";
+            await db.SaveChangesAsync();
+        }
+
+        var servable = await Certificates.GetServableAsync();
+
+        Assert.Contains(servable, s => s.Name == "readable");
+        Assert.DoesNotContain(servable, s => s.Name == "unreadable");
     }
 
     private static (string Chain, string Key) Issue(string host, DateTimeOffset notBefore, DateTimeOffset notAfter)
