@@ -15,6 +15,7 @@ public sealed class ApplianceDbContext(DbContextOptions<ApplianceDbContext> opti
     internal DbSet<UserEntity> Users => Set<UserEntity>();
     internal DbSet<CertificateEntity> Certificates => Set<CertificateEntity>();
     internal DbSet<AcmeAccountEntity> AcmeAccounts => Set<AcmeAccountEntity>();
+    internal DbSet<CacheRuleEntity> CacheRules => Set<CacheRuleEntity>();
 
     /// <summary>Audit trail of configuration changes.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -14,6 +14,7 @@ internal sealed class RouteEntityConfiguration : IEntityTypeConfiguration<RouteE
         builder.HasIndex(r => r.Name).IsUnique();
         builder.Property(r => r.Path).HasMaxLength(2048).IsRequired();
         builder.Property(r => r.Tls).HasMaxLength(63).IsRequired().HasDefaultValue(TlsModes.Off);
+        builder.Property(r => r.Compression).HasDefaultValue(true);
 
         // Hosts and methods are stored as JSON arrays: they are always read and written whole.
         builder.PrimitiveCollection(r => r.Hosts).IsRequired();

@@ -12,5 +12,6 @@ internal sealed class RouteEntity
     public string Tls { get; set; } = "off";
     public bool HttpsRedirect { get; set; }
     public int HstsMaxAgeSeconds { get; set; }
+    public bool Compression { get; set; } = true;
     public List<RouteTargetEntity> Targets { get; set; } = [];
 }

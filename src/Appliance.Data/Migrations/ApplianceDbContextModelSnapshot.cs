@@ -158,6 +158,48 @@ namespace Appliance.Data.Migrations
                     b.ToTable("Backends", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.CacheRuleEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefaultTtlSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludeQueryString")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MaxObjectBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CacheRules", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.CertificateEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -277,6 +319,11 @@ namespace Appliance.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Compression")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.PrimitiveCollection<string>("Hosts")
                         .IsRequired()

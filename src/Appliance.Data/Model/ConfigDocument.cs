@@ -8,4 +8,7 @@ public sealed record ConfigDocument
 
     /// <summary>Every route.</summary>
     public IReadOnlyList<RouteSpec> Routes { get; init; } = [];
+
+    /// <summary>Every cache rule; a document without the member imports none.</summary>
+    public IReadOnlyList<CacheRuleSpec> CacheRules { get; init; } = [];
 }

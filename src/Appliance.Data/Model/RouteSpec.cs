@@ -35,4 +35,7 @@ public sealed record RouteSpec
 
     /// <summary><c>Strict-Transport-Security</c> max-age on HTTPS responses; 0 sends no header.</summary>
     public int HstsMaxAgeSeconds { get; init; }
+
+    /// <summary>Text responses are compressed (brotli, zstd or gzip) for clients that accept it.</summary>
+    public bool Compression { get; init; } = true;
 }

@@ -15,6 +15,7 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
     private const string PoolEntityType = "pool";
     private const string RouteEntityType = "route";
     private const string ConfigEntityType = "config";
+    private const string CacheRuleEntityType = "cache-rule";
 
     // SQLite has one writer at a time anyway; serialising here turns "database is locked" into a short wait.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -230,12 +231,103 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
                 return StoreResult<RouteSpec>.NotFound($"There is no route named '{name}'.");
             }
 
+            var rules = await db.CacheRules.Where(r => r.Route == name).Select(r => r.Name).OrderBy(n => n).ToListAsync(cancellationToken);
+            if (rules.Count > 0)
+            {
+                return StoreResult<RouteSpec>.Conflict("name",
+                    $"Route '{name}' has cache {(rules.Count == 1 ? "rule" : "rules")} {string.Join(", ", rules.Select(r => $"'{r}'"))}; delete them first.");
+            }
+
             var poolNames = await db.Pools.ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
             var before = SpecMapper.ToSpec(entity, poolNames);
             db.Routes.Remove(entity);
             Audit(db, actor, AuditAction.Delete, RouteEntityType, name, before, after: null);
             return StoreResult<RouteSpec>.Ok(before);
         }, cancellationToken);
+
+    /// <summary>Every cache rule, by name.</summary>
+    public async Task<IReadOnlyList<CacheRuleSpec>> GetCacheRulesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rules = await db.CacheRules.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        return rules.Select(SpecMapper.ToSpec).ToArray();
+    }
+
+    /// <summary>Creates a cache rule; 409 when the name is taken.</summary>
+    public Task<StoreResult<CacheRuleSpec>> CreateCacheRuleAsync(CacheRuleSpec spec, string actor, CancellationToken cancellationToken = default)
+    {
+        var rule = ConfigNormalizer.Normalize(spec);
+        return WriteAsync<CacheRuleSpec>(async db =>
+        {
+            var errors = new ValidationErrors();
+            ConfigValidator.ValidateCacheRule(rule, await RouteNamesAsync(db, cancellationToken), errors);
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<CacheRuleSpec>.Invalid(errors);
+            }
+
+            if (await db.CacheRules.AnyAsync(r => r.Name == rule.Name, cancellationToken))
+            {
+                return StoreResult<CacheRuleSpec>.Conflict("name", $"A cache rule named '{rule.Name}' already exists.");
+            }
+
+            var entity = new CacheRuleEntity();
+            SpecMapper.Apply(rule, entity);
+            db.CacheRules.Add(entity);
+            Audit(db, actor, AuditAction.Create, CacheRuleEntityType, rule.Name, before: null, after: rule);
+            return StoreResult<CacheRuleSpec>.Ok(rule);
+        }, cancellationToken);
+    }
+
+    /// <summary>Replaces a cache rule; its name cannot change.</summary>
+    public Task<StoreResult<CacheRuleSpec>> UpdateCacheRuleAsync(string name, CacheRuleSpec spec, string actor, CancellationToken cancellationToken = default)
+    {
+        var rule = ConfigNormalizer.Normalize(spec.Name is null or "" ? spec with { Name = name } : spec);
+        return WriteAsync<CacheRuleSpec>(async db =>
+        {
+            var entity = await db.CacheRules.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<CacheRuleSpec>.NotFound($"There is no cache rule named '{name}'.");
+            }
+
+            var errors = new ValidationErrors();
+            ConfigValidator.ValidateCacheRule(rule, await RouteNamesAsync(db, cancellationToken), errors);
+            if (rule.Name != name)
+            {
+                errors.Add("name", $"The name cannot be changed (the URL names '{name}'); create a new rule instead.");
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<CacheRuleSpec>.Invalid(errors);
+            }
+
+            var before = SpecMapper.ToSpec(entity);
+            SpecMapper.Apply(rule, entity);
+            Audit(db, actor, AuditAction.Update, CacheRuleEntityType, name, before, rule);
+            return StoreResult<CacheRuleSpec>.Ok(rule);
+        }, cancellationToken);
+    }
+
+    /// <summary>Deletes a cache rule.</summary>
+    public Task<StoreResult<CacheRuleSpec>> DeleteCacheRuleAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        WriteAsync<CacheRuleSpec>(async db =>
+        {
+            var entity = await db.CacheRules.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<CacheRuleSpec>.NotFound($"There is no cache rule named '{name}'.");
+            }
+
+            var before = SpecMapper.ToSpec(entity);
+            db.CacheRules.Remove(entity);
+            Audit(db, actor, AuditAction.Delete, CacheRuleEntityType, name, before, after: null);
+            return StoreResult<CacheRuleSpec>.Ok(before);
+        }, cancellationToken);
+
+    private static async Task<IReadOnlySet<string>> RouteNamesAsync(ApplianceDbContext db, CancellationToken cancellationToken) =>
+        (await db.Routes.Select(r => r.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Replaces the whole configuration with <paramref name="document"/>, all or nothing.</summary>
     public Task<StoreResult<ConfigDocument>> ImportAsync(ConfigDocument document, string actor, CancellationToken cancellationToken = default)
@@ -255,6 +347,7 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
             }
 
             var before = await ReadDocumentAsync(db, cancellationToken);
+            await db.CacheRules.ExecuteDeleteAsync(cancellationToken);
             await db.RouteTargets.ExecuteDeleteAsync(cancellationToken);
             await db.Routes.ExecuteDeleteAsync(cancellationToken);
             await db.Backends.ExecuteDeleteAsync(cancellationToken);
@@ -275,6 +368,13 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
                 var entity = new RouteEntity();
                 SpecMapper.Apply(spec, entity, poolIds);
                 db.Routes.Add(entity);
+            }
+
+            foreach (var spec in normalized.CacheRules)
+            {
+                var rule = new CacheRuleEntity();
+                SpecMapper.Apply(spec, rule);
+                db.CacheRules.Add(rule);
             }
 
             Audit(db, actor, AuditAction.Import, ConfigEntityType, "all", before, normalized);
@@ -340,10 +440,12 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
         var pools = await db.Pools.AsNoTracking().Include(p => p.Backends).OrderBy(p => p.Name).ToListAsync(cancellationToken);
         var poolNames = pools.ToDictionary(p => p.Id, p => p.Name);
         var routes = await db.Routes.AsNoTracking().Include(r => r.Targets).OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var cacheRules = await db.CacheRules.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
         return new ConfigDocument
         {
             Pools = pools.Select(SpecMapper.ToSpec).ToArray(),
             Routes = routes.Select(r => SpecMapper.ToSpec(r, poolNames)).ToArray(),
+            CacheRules = cacheRules.Select(SpecMapper.ToSpec).ToArray(),
         };
     }
 }

@@ -36,6 +36,7 @@ internal static class SpecMapper
         Tls = route.Tls,
         HttpsRedirect = route.HttpsRedirect,
         HstsMaxAgeSeconds = route.HstsMaxAgeSeconds,
+        Compression = route.Compression,
         Targets = route.Targets.OrderBy(t => t.Position)
             .Select(t => new TargetSpec { Pool = poolNames[t.PoolId], Weight = t.Weight })
             .ToArray(),
@@ -84,8 +85,31 @@ internal static class SpecMapper
         route.Tls = spec.Tls;
         route.HttpsRedirect = spec.HttpsRedirect;
         route.HstsMaxAgeSeconds = spec.HstsMaxAgeSeconds;
+        route.Compression = spec.Compression;
         route.Sticky = spec.Sticky;
         route.Targets.Clear();
         route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { PoolId = poolIds[t.Pool], Weight = t.Weight, Position = i }));
+    }
+
+    public static CacheRuleSpec ToSpec(CacheRuleEntity rule) => new()
+    {
+        Name = rule.Name,
+        Route = rule.Route,
+        Match = rule.Match,
+        Mode = rule.Mode,
+        DefaultTtlSeconds = rule.DefaultTtlSeconds,
+        MaxObjectBytes = rule.MaxObjectBytes,
+        IncludeQueryString = rule.IncludeQueryString,
+    };
+
+    public static void Apply(CacheRuleSpec spec, CacheRuleEntity rule)
+    {
+        rule.Name = spec.Name;
+        rule.Route = spec.Route;
+        rule.Match = spec.Match;
+        rule.Mode = spec.Mode;
+        rule.DefaultTtlSeconds = spec.DefaultTtlSeconds;
+        rule.MaxObjectBytes = spec.MaxObjectBytes;
+        rule.IncludeQueryString = spec.IncludeQueryString;
     }
 }

@@ -28,11 +28,21 @@ public static class ConfigNormalizer
         Tls = string.IsNullOrWhiteSpace(route.Tls) ? TlsModes.Off : route.Tls.Trim(),
     };
 
+    /// <summary>Normalises a cache rule.</summary>
+    public static CacheRuleSpec Normalize(CacheRuleSpec rule) => rule with
+    {
+        Name = rule.Name?.Trim() ?? "",
+        Route = string.IsNullOrWhiteSpace(rule.Route) ? null : rule.Route.Trim(),
+        Match = rule.Match?.Trim() ?? "",
+        Mode = rule.Mode?.Trim() ?? "",
+    };
+
     /// <summary>Normalises every pool and route of a document.</summary>
     public static ConfigDocument Normalize(ConfigDocument document) => document with
     {
         Pools = document.Pools?.Select(p => p is null ? null! : Normalize(p)).ToArray() ?? null!,
         Routes = document.Routes?.Select(r => r is null ? null! : Normalize(r)).ToArray() ?? null!,
+        CacheRules = document.CacheRules?.Select(r => r is null ? null! : Normalize(r)).ToArray() ?? [],
     };
 
     private static string NormalizePath(string? path)

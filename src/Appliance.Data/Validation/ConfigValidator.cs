@@ -78,6 +78,40 @@ public static partial class ConfigValidator
         ValidateTls(route, errors, prefix);
     }
 
+    /// <summary>The largest object a rule may let the cache keep.</summary>
+    public const long MaxCacheObjectBytes = 64L * 1024 * 1024;
+
+    /// <summary>Validates one cache rule against the names of the routes that exist.</summary>
+    public static void ValidateCacheRule(CacheRuleSpec rule, IReadOnlySet<string> routeNames, ValidationErrors errors, string prefix = "")
+    {
+        ValidateName(rule.Name, errors, ValidationErrors.Field(prefix, "name"));
+        if (rule.Route is not null && !routeNames.Contains(rule.Route))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "route"), $"There is no route named '{rule.Route}'; leave it empty for every route.");
+        }
+
+        if (string.IsNullOrEmpty(rule.Match) || !CacheMatchPattern().IsMatch(rule.Match) || (!rule.Match.StartsWith('/') && !rule.Match.Contains('*', StringComparison.Ordinal))
+            || rule.Match.Contains("***", StringComparison.Ordinal))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "match"), "Use a path prefix such as /static, or a glob such as /static/** or *.css ('*' within a segment, '**' across segments).");
+        }
+
+        if (!CacheModes.All.Contains(rule.Mode, StringComparer.Ordinal))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "mode"), $"Unknown mode '{rule.Mode}'. Use one of: {string.Join(", ", CacheModes.All)}.");
+        }
+
+        if (rule.DefaultTtlSeconds is < 1 or > 31_536_000)
+        {
+            errors.Add(ValidationErrors.Field(prefix, "defaultTtlSeconds"), "The default TTL must be between 1 second and a year (31536000).");
+        }
+
+        if (rule.MaxObjectBytes is < 1 or > MaxCacheObjectBytes)
+        {
+            errors.Add(ValidationErrors.Field(prefix, "maxObjectBytes"), $"The largest object must be between 1 byte and {MaxCacheObjectBytes / 1024 / 1024} MiB.");
+        }
+    }
+
     /// <summary>Validates the host names of an ACME certificate: plain DNS names, no wildcards (they need DNS-01), no ports.</summary>
     public static void ValidateAcmeHostnames(IReadOnlyList<string>? hostnames, ValidationErrors errors, string field = "hostnames")
     {
@@ -190,6 +224,23 @@ public static partial class ConfigValidator
             if (!string.IsNullOrEmpty(route.Name) && !routeNames.Add(route.Name))
             {
                 errors.Add($"routes[{i}].name", $"A route named '{route.Name}' appears more than once.");
+            }
+        }
+
+        var cacheRules = document.CacheRules ?? [];
+        var cacheRuleNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < cacheRules.Count; i++)
+        {
+            if (cacheRules[i] is not { } rule)
+            {
+                errors.Add($"cacheRules[{i}]", "A cache rule cannot be null.");
+                continue;
+            }
+
+            ValidateCacheRule(rule, routeNames, errors, $"cacheRules[{i}]");
+            if (!string.IsNullOrEmpty(rule.Name) && !cacheRuleNames.Add(rule.Name))
+            {
+                errors.Add($"cacheRules[{i}].name", $"A cache rule named '{rule.Name}' appears more than once.");
             }
         }
 
@@ -374,6 +425,9 @@ public static partial class ConfigValidator
 
     [GeneratedRegex(@"^/([A-Za-z0-9\-._~!$&'()*+,;=:@]+(/[A-Za-z0-9\-._~!$&'()*+,;=:@]+)*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-._~!$&'()+,;=:@/*]{1,1024}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CacheMatchPattern();
 
     [GeneratedRegex("^[A-Z]{1,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex MethodPattern();

@@ -15,8 +15,10 @@ internal sealed class ProxySnapshot
         IReadOnlyList<ClusterConfig> clusters,
         FrozenDictionary<string, RouteSplit> splits,
         IReadOnlyList<PoolPlan> pools,
-        FrozenDictionary<string, Tls.RouteHttpsPolicy>? httpsPolicies = null)
+        FrozenDictionary<string, Tls.RouteHttpsPolicy>? httpsPolicies = null,
+        FrozenDictionary<string, Caching.RouteResponsePolicy>? responsePolicies = null)
     {
+        ResponsePolicies = responsePolicies ?? FrozenDictionary<string, Caching.RouteResponsePolicy>.Empty;
         HttpsPolicies = httpsPolicies ?? FrozenDictionary<string, Tls.RouteHttpsPolicy>.Empty;
         Revision = revision;
         Routes = routes;
@@ -39,6 +41,9 @@ internal sealed class ProxySnapshot
 
     /// <summary>HTTPS redirect and HSTS per route id, for the routes that have either.</summary>
     public FrozenDictionary<string, Tls.RouteHttpsPolicy> HttpsPolicies { get; }
+
+    /// <summary>Cache rules and compression per route id.</summary>
+    public FrozenDictionary<string, Caching.RouteResponsePolicy> ResponsePolicies { get; }
 
     /// <summary>Pools in name order, every backend included, drained or not.</summary>
     public IReadOnlyList<PoolPlan> Pools { get; }

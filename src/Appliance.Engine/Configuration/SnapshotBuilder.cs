@@ -34,7 +34,14 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options)
                 r => r.Name,
                 r => new Tls.RouteHttpsPolicy(r.HttpsRedirect, r.HstsMaxAgeSeconds > 0 ? $"max-age={r.HstsMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}" : null),
                 StringComparer.Ordinal);
-        return new ProxySnapshot(revision, routes, clusters, splits, pools, httpsPolicies);
+        var cacheRules = (document.CacheRules ?? []).OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => (Spec: r, Plan: new Caching.CacheRulePlan(r))).ToArray();
+        var responsePolicies = document.Routes.ToFrozenDictionary(
+            r => r.Name,
+            r => new Caching.RouteResponsePolicy(
+                cacheRules.Where(c => c.Spec.Route == r.Name).Concat(cacheRules.Where(c => c.Spec.Route is null)).Select(c => c.Plan).ToArray(),
+                r.Compression),
+            StringComparer.Ordinal);
+        return new ProxySnapshot(revision, routes, clusters, splits, pools, httpsPolicies, responsePolicies);
     }
 
     /// <summary>The YARP path template that matches <paramref name="prefix"/> on whole segments.</summary>

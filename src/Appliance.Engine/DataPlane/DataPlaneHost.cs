@@ -128,6 +128,9 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         ShareFromControlPlane<CertificateSetStore>(builder.Services);
         ShareFromControlPlane<FallbackCertificate>(builder.Services);
         ShareFromControlPlane<HttpsEndpoint>(builder.Services);
+        ShareFromControlPlane<Appliance.Engine.Caching.ResponseCache>(builder.Services);
+        ShareFromControlPlane<Appliance.Engine.Caching.CacheOptions>(builder.Services);
+        builder.Services.AddSingleton<Appliance.Engine.Caching.CacheCoalescer>();
         ShareFromControlPlane<Http01ChallengeStore>(builder.Services);
         builder.Services.AddSingleton<CertificateSetBuilder>();
 
@@ -167,6 +170,8 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<HttpsPolicyMiddleware>();
+            proxy.UseMiddleware<Appliance.Engine.Compression.CompressionMiddleware>();
+            proxy.UseMiddleware<Appliance.Engine.Caching.ResponseCacheMiddleware>();
             proxy.UseMiddleware<TrafficSplitMiddleware>();
             proxy.UseMiddleware<RetryMiddleware>();
             proxy.UseLoadBalancing();

@@ -27,6 +27,12 @@ public static class EngineServiceCollectionExtensions
         }
 
         var accessLogOptions = configuration.GetSection(AccessLogOptions.SectionName).Get<AccessLogOptions>() ?? new AccessLogOptions();
+        var cacheOptions = configuration.GetSection(Appliance.Engine.Caching.CacheOptions.SectionName).Get<Appliance.Engine.Caching.CacheOptions>() ?? new();
+        if (cacheOptions.Validate() is { Count: > 0 } cacheProblems)
+        {
+            throw new InvalidOperationException("Invalid cache settings: " + string.Join(" ", cacheProblems));
+        }
+
         var acmeOptions = configuration.GetSection(Appliance.Engine.Tls.Acme.AcmeOptions.SectionName).Get<Appliance.Engine.Tls.Acme.AcmeOptions>() ?? new();
         var acmeProblems = acmeOptions.Validate();
         if (acmeProblems.Count > 0)
@@ -41,6 +47,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<TrafficMetrics>();
         services.AddSingleton<ConnectionCounter>();
+        services.AddSingleton(cacheOptions);
+        services.AddSingleton<Appliance.Engine.Caching.ResponseCache>();
         services.AddSingleton<TrafficHistory>();
         services.AddHostedService<TrafficHistorySampler>();
         services.AddSingleton<HealthEventLog>();

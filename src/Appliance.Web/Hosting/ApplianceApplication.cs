@@ -107,7 +107,8 @@ public static class ApplianceApplication
             .MapConfigEndpoints()
             .MapAuditEndpoints()
             .MapTokenEndpoints()
-            .MapCertificateEndpoints();
+            .MapCertificateEndpoints()
+            .MapCacheEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)

@@ -1,0 +1,30 @@
+namespace Appliance.Data.Model;
+
+/// <summary>Which responses the shared cache may keep, and how long when the origin does not say.</summary>
+public sealed record CacheRuleSpec
+{
+    /// <summary>Slug that names the rule.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The route the rule applies to; null applies it to every route.</summary>
+    public string? Route { get; init; }
+
+    /// <summary>
+    /// A path prefix (<c>/static</c>, matched on whole segments) or a glob: <c>*</c> within a segment,
+    /// <c>**</c> across segments (<c>/static/**</c>); a glob without a leading slash matches the last
+    /// segment anywhere (<c>*.css</c>).
+    /// </summary>
+    public string Match { get; init; } = "/";
+
+    /// <summary><see cref="CacheModes.FollowOrigin"/> or <see cref="CacheModes.DefaultTtl"/>.</summary>
+    public string Mode { get; init; } = CacheModes.FollowOrigin;
+
+    /// <summary>With <see cref="CacheModes.DefaultTtl"/>: seconds a response without freshness information stays fresh.</summary>
+    public int DefaultTtlSeconds { get; init; } = 300;
+
+    /// <summary>Larger responses are passed through, never stored.</summary>
+    public long MaxObjectBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Whether the query string is part of the cache key (<c>/app.js?v=2</c> apart from <c>/app.js</c>).</summary>
+    public bool IncludeQueryString { get; init; } = true;
+}

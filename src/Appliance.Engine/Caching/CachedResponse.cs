@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Primitives;
+
+namespace Appliance.Engine.Caching;
+
+/// <summary>
+/// A stored response: status, end-to-end headers, body, and what RFC 9111 needs to say how old and
+/// how fresh it is. Compressed variants are added on first demand and kept, so a hit never
+/// compresses twice. Immutable but for those variants and a revalidation's refresh, which
+/// replaces the whole entry.
+/// </summary>
+internal sealed class CachedResponse
+{
+    public required string Key { get; init; }
+    public required int StatusCode { get; init; }
+    public required IReadOnlyList<KeyValuePair<string, StringValues>> Headers { get; init; }
+    public required byte[] Body { get; init; }
+    public required DateTimeOffset RequestTime { get; init; }
+    public required DateTimeOffset ResponseTime { get; init; }
+    public DateTimeOffset? Date { get; init; }
+    public TimeSpan AgeValue { get; init; }
+    public required TimeSpan FreshnessLifetime { get; init; }
+    public string? ETag { get; init; }
+    public DateTimeOffset? LastModified { get; init; }
+    public bool NoCache { get; init; }
+    public bool MustRevalidate { get; init; }
+    public bool NoTransform { get; init; }
+    public TimeSpan StaleWhileRevalidate { get; init; }
+    public TimeSpan? StaleIfError { get; init; }
+
+    /// <summary>Stored from a response that explicitly allows sharing with requests that carry Authorization.</summary>
+    public bool SharedWithAuthorization { get; init; }
+
+    /// <summary>The request headers this response varies on, lower case, and their values at storage.</summary>
+    public required IReadOnlyList<string> VaryHeaders { get; init; }
+    public required string VaryKey { get; init; }
+
+    public ConcurrentDictionary<string, byte[]> Encoded { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The size the store has counted for this entry (changed only under the store's lock).</summary>
+    internal long AccountedSize { get; set; }
+
+    /// <summary>What the entry costs the store: body, variants, headers, and a fixed overhead.</summary>
+    public long Size => Body.Length + Encoded.Values.Sum(v => (long)v.Length) + Headers.Sum(h => h.Key.Length + h.Value.ToString().Length) + 512;
+
+    /// <summary>RFC 9111 §4.2.3: apparent age or the Age header plus the response delay, whichever is larger, plus the time resident here.</summary>
+    public TimeSpan CurrentAge(DateTimeOffset now)
+    {
+        var apparent = Date is { } date && ResponseTime > date ? ResponseTime - date : TimeSpan.Zero;
+        var corrected = AgeValue + (ResponseTime - RequestTime);
+        var initial = apparent > corrected ? apparent : corrected;
+        var resident = now - ResponseTime;
+        return initial + (resident > TimeSpan.Zero ? resident : TimeSpan.Zero);
+    }
+
+    public string? Header(string name)
+    {
+        foreach (var header in Headers)
+        {
+            if (header.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return header.Value.ToString();
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+using Appliance.Engine.Caching;
+using Appliance.Engine.Configuration;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Yarp.ReverseProxy;
+
+namespace Appliance.Engine.Compression;
+
+/// <summary>
+/// Compresses text responses on the fly for clients that accept brotli, zstd or gzip, on routes that
+/// allow it (the default). Cache hits arrive already encoded from the stored variants and pass untouched.
+/// </summary>
+internal sealed class CompressionMiddleware(RequestDelegate next, SnapshotStore snapshots)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
+        var policy = snapshots.Current.ResponsePolicies.GetValueOrDefault(routeId) ?? RouteResponsePolicy.Default;
+        var coding = policy.Compression && !HttpMethods.IsHead(context.Request.Method)
+            ? AcceptEncoding.Choose(context.Request.Headers.AcceptEncoding)
+            : null;
+        if (coding is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var compressing = new CompressingResponseBodyFeature(original, context.Response, coding);
+        context.Features.Set<IHttpResponseBodyFeature>(compressing);
+        try
+        {
+            await next(context);
+            await compressing.FinishAsync();
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Appliance.Data.Model;
+using Appliance.Data.Store;
+using Appliance.Engine.Caching;
+using Appliance.Web.Auth;
+
+namespace Appliance.Web.Api;
+
+/// <summary><c>/api/v1/cache-rules</c> (what may be cached) and <c>/api/v1/cache</c> (purge and statistics).</summary>
+internal static class CacheEndpoints
+{
+    public static RouteGroupBuilder MapCacheEndpoints(this RouteGroupBuilder api)
+    {
+        var rules = api.MapGroup("/cache-rules").WithTags("Cache");
+
+        rules.MapGet("/", async (ConfigStore store, CancellationToken ct) => Results.Ok(await store.GetCacheRulesAsync(ct)))
+            .Produces<IReadOnlyList<CacheRuleSpec>>();
+
+        rules.MapPost("/", async (HttpRequest request, ConfigStore store, CancellationToken ct) =>
+            {
+                var (spec, error) = await ApiJson.ReadAsync<CacheRuleSpec>(request);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                var result = await store.CreateCacheRuleAsync(spec!, Actor.Of(request.HttpContext), ct);
+                return ApiProblems.From(result, rule => Results.Created($"/api/v1/cache-rules/{rule.Name}", rule));
+            })
+            .RequireAuthorization(ApiTokenDefaults.WritePolicy)
+            .Accepts<CacheRuleSpec>("application/json")
+            .Produces<CacheRuleSpec>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status409Conflict);
+
+        rules.MapPut("/{name}", async (string name, HttpRequest request, ConfigStore store, CancellationToken ct) =>
+            {
+                var (spec, error) = await ApiJson.ReadAsync<CacheRuleSpec>(request);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                return ApiProblems.From(await store.UpdateCacheRuleAsync(name, spec!, Actor.Of(request.HttpContext), ct), rule => Results.Ok(rule));
+            })
+            .RequireAuthorization(ApiTokenDefaults.WritePolicy)
+            .Accepts<CacheRuleSpec>("application/json")
+            .Produces<CacheRuleSpec>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        rules.MapDelete("/{name}", async (string name, HttpContext context, ConfigStore store, CancellationToken ct) =>
+                ApiProblems.From(await store.DeleteCacheRuleAsync(name, Actor.Of(context), ct), _ => Results.NoContent()))
+            .RequireAuthorization(ApiTokenDefaults.WritePolicy)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var cache = api.MapGroup("/cache").WithTags("Cache");
+
+        cache.MapGet("/stats", (ResponseCache store) => Results.Ok(store.Statistics()))
+            .Produces<CacheStatistics>();
+
+        cache.MapPost("/purge", async (HttpRequest request, ResponseCache store) =>
+            {
+                var (purge, error) = await ApiJson.ReadAsync<CachePurgeRequest>(request);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                var asked = (purge!.Url is not null ? 1 : 0) + (purge.Prefix is not null ? 1 : 0) + (purge.All ? 1 : 0);
+                if (asked != 1)
+                {
+                    return ApiProblems.Invalid("url", "Give exactly one of url, prefix or all: true.");
+                }
+
+                if (purge.All)
+                {
+                    return Results.Ok(new { purged = store.PurgeAll() });
+                }
+
+                var key = CacheKeys.ForUrl(purge.Url ?? purge.Prefix!);
+                if (key is null)
+                {
+                    return ApiProblems.Invalid(purge.Url is not null ? "url" : "prefix", "Give an absolute http:// or https:// URL, e.g. https://shop.example.com/static/.");
+                }
+
+                // A URL purges it with and without its query; a prefix is taken as written.
+                var purged = purge.Url is not null
+                    ? store.PurgeUrl(key) + (key.Contains('?', StringComparison.Ordinal) ? 0 : store.PurgePrefix(key + "?"))
+                    : store.PurgePrefix(key);
+                return Results.Ok(new { purged });
+            })
+            .RequireAuthorization(ApiTokenDefaults.WritePolicy)
+            .Accepts<CachePurgeRequest>("application/json")
+            .ProducesValidationProblem();
+
+        return api;
+    }
+}
