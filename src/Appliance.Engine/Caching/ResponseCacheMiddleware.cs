@@ -132,6 +132,7 @@ internal sealed class ResponseCacheMiddleware(
             request.Headers.Remove(HeaderNames.IfModifiedSince);
         }
 
+        // Set when the response starts, with the value the outcome below settles on.
         var status = new CacheStatusHeader($"{CacheName}; fwd={fwd}");
         response.OnStarting(static state =>
         {
@@ -172,7 +173,8 @@ internal sealed class ResponseCacheMiddleware(
             context.Features.Set<IForwarderErrorFeature>(null);
             ResetResponse(context);
             cache.CountHit();
-            await ServeAsync(context, stored, policy, $"{CacheName}; fwd=stale; fwd-status={originStatus}; detail=stale-if-error", now);
+            status.Value = $"{CacheName}; fwd=stale; fwd-status={originStatus}; detail=stale-if-error";
+            await ServeAsync(context, stored, policy, status.Value, now);
             return null;
         }
 
@@ -198,7 +200,8 @@ internal sealed class ResponseCacheMiddleware(
 
         cache.Store(entry);
         ResetResponse(context);
-        await ServeAsync(context, entry, policy, $"{CacheName}; fwd={fwd}; stored; ttl={Ttl(entry, now)}", now);
+        status.Value = $"{CacheName}; fwd={fwd}; stored; ttl={Ttl(entry, now)}";
+        await ServeAsync(context, entry, policy, status.Value, now);
         return entry;
     }
 

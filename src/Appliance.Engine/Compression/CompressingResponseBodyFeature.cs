@@ -6,13 +6,15 @@ using Microsoft.Net.Http.Headers;
 namespace Appliance.Engine.Compression;
 
 /// <summary>
-/// Compresses a response as it streams, deciding at its first byte (or start) when the status and
-/// headers are known: only compressible responses are encoded, and then their Content-Length goes,
-/// Content-Encoding and Vary come, and a strong ETag becomes weak.
+/// Compresses a response as it streams. The decision waits until the status and headers are known
+/// and, when the length is not declared, until 1 KiB has arrived (or the body ended short of it):
+/// only compressible responses are encoded, and then their Content-Length goes, Content-Encoding
+/// and Vary come, and a strong ETag becomes weak.
 /// </summary>
 internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature inner, HttpResponse response, string coding) : IHttpResponseBodyFeature
 {
     private Stream? _encoder;
+    private MemoryStream? _pending;
 
     private IHttpResponseBodyFeature Inner => inner;
     private bool _decided;
@@ -25,11 +27,9 @@ internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature in
 
     public void DisableBuffering() => inner.DisableBuffering();
 
-    public Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        Decide();
-        return inner.StartAsync(cancellationToken);
-    }
+    // Starting is deferred while undecided: the headers may still change.
+    public Task StartAsync(CancellationToken cancellationToken = default) =>
+        _decided ? inner.StartAsync(cancellationToken) : Task.CompletedTask;
 
     public async Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
     {
@@ -52,6 +52,7 @@ internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature in
             await _writer.FlushAsync();
         }
 
+        await DecideAsync(CancellationToken.None);
         if (_encoder is not null)
         {
             await _encoder.DisposeAsync();
@@ -59,7 +60,8 @@ internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature in
         }
     }
 
-    private void Decide()
+    // Decides on what is known now (the declared length, or what has been held back) and releases what was held back.
+    private async ValueTask DecideAsync(CancellationToken cancellationToken)
     {
         if (_decided)
         {
@@ -68,25 +70,48 @@ internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature in
 
         _decided = true;
         var headers = response.Headers;
-        if (!Compressibility.MayCompress(response.StatusCode, headers, length: null))
+        var held = _pending?.Length;
+        if (Compressibility.MayCompress(response.StatusCode, headers, headers.ContentLength ?? held ?? 0))
         {
-            return;
+            headers.ContentLength = null;
+            headers.ContentEncoding = coding;
+            headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+            if (headers.ETag.ToString() is { Length: > 0 } etag && !etag.StartsWith("W/", StringComparison.Ordinal))
+            {
+                headers.ETag = "W/" + etag;
+            }
+
+            _encoder = Compressor.Encode(inner.Stream, coding, fast: true);
         }
 
-        headers.ContentLength = null;
-        headers.ContentEncoding = coding;
-        headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-        if (headers.ETag.ToString() is { Length: > 0 } etag && !etag.StartsWith("W/", StringComparison.Ordinal))
+        if (_pending is { Length: > 0 } pending)
         {
-            headers.ETag = "W/" + etag;
+            await (_encoder ?? inner.Stream).WriteAsync(pending.GetBuffer().AsMemory(0, (int)pending.Length), cancellationToken);
         }
 
-        _encoder = Compressor.Encode(inner.Stream, coding, fast: true);
+        _pending = null;
     }
 
     private async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        Decide();
+        if (!_decided)
+        {
+            // Without a declared length, hold back up to 1 KiB: a shorter body is not worth encoding.
+            if (response.Headers.ContentLength is null && Compressibility.IsCompressibleType(response.ContentType))
+            {
+                _pending ??= new MemoryStream();
+                _pending.Write(data.Span);
+                if (_pending.Length >= Compressibility.MinimumBytes)
+                {
+                    await DecideAsync(cancellationToken);
+                }
+
+                return;
+            }
+
+            await DecideAsync(cancellationToken);
+        }
+
         await (_encoder ?? inner.Stream).WriteAsync(data, cancellationToken);
     }
 
@@ -119,7 +144,7 @@ internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature in
         // A flush reaches the client: streamed responses (server-sent events) must not sit in the encoder.
         public override async Task FlushAsync(CancellationToken cancellationToken)
         {
-            owner.Decide();
+            await owner.DecideAsync(cancellationToken);
             if (owner._encoder is not null)
             {
                 await owner._encoder.FlushAsync(cancellationToken);
