@@ -20,6 +20,7 @@ public sealed class RouteFormModel
     public string Tls { get; set; } = TlsModes.Off;
     public bool HttpsRedirect { get; set; }
     public int HstsMaxAgeSeconds { get; set; }
+    public bool Compression { get; set; } = true;
 
     public static RouteFormModel From(RouteSpec route) => new()
     {
@@ -33,6 +34,7 @@ public sealed class RouteFormModel
         Tls = route.Tls,
         HttpsRedirect = route.HttpsRedirect,
         HstsMaxAgeSeconds = route.HstsMaxAgeSeconds,
+        Compression = route.Compression,
     };
 
     public RouteSpec ToSpec() => new()
@@ -47,6 +49,7 @@ public sealed class RouteFormModel
         Tls = Tls,
         HttpsRedirect = HttpsRedirect,
         HstsMaxAgeSeconds = HstsMaxAgeSeconds,
+        Compression = Compression,
     };
 
     /// <summary>Adds every host typed into <paramref name="text"/>, separated by commas or spaces, skipping ones already listed.</summary>

@@ -1,0 +1,33 @@
+using Appliance.Data.Model;
+using Appliance.Web.Components.Pages.Cache;
+using Bunit;
+
+namespace Appliance.Web.Tests.Components.Cache;
+
+public sealed class CacheRuleFormTests(ConfigDatabase database) : FormContext(database), IClassFixture<ConfigDatabase>
+{
+    [Fact]
+    public async Task A_bad_match_gets_the_stores_message_and_a_good_rule_is_saved()
+    {
+        SignIn();
+        RenderPopoverHost();
+        var name = UniqueName("rule");
+        CacheRuleSpec? saved = null;
+        var form = Render<CacheRuleForm>(p => p.Add(f => f.Saved, (CacheRuleSpec r) => saved = r));
+
+        form.Find("#rule-name").Change(name);
+        form.Find("#rule-match").Change("static files");
+        form.Find("[data-testid=save-rule]").Click();
+        form.WaitForAssertion(() => Assert.Contains("Use a path prefix such as /static", form.Find("[data-testid=cache-rule-form]").TextContent));
+        Assert.DoesNotContain(await Database.Store.GetCacheRulesAsync(), r => r.Name == name);
+
+        form.Find("#rule-match").Change("/static/**");
+        form.Find("#rule-max").Change("256");
+        form.Find("[data-testid=save-rule]").Click();
+        form.WaitForAssertion(() => Assert.NotNull(saved));
+        var stored = Assert.Single(await Database.Store.GetCacheRulesAsync(), r => r.Name == name);
+        Assert.Equal("/static/**", stored.Match);
+        Assert.Equal(256 * 1024, stored.MaxObjectBytes);
+        Assert.Null(stored.Route);
+    }
+}
