@@ -123,7 +123,9 @@ public sealed class ResponseCache(CacheOptions options)
         }
     }
 
-    internal static string VaryKeyOf(IReadOnlyList<string> varyHeaders, HttpRequest request)
+    internal static string VaryKeyOf(IReadOnlyList<string> varyHeaders, HttpRequest request) => VaryKeyOf(varyHeaders, request.Headers);
+
+    internal static string VaryKeyOf(IReadOnlyList<string> varyHeaders, IHeaderDictionary requestHeaders)
     {
         if (varyHeaders.Count == 0)
         {
@@ -131,7 +133,7 @@ public sealed class ResponseCache(CacheOptions options)
         }
 
         // Values are normalised lightly (RFC 9111 §4.1 allows it): whitespace around commas does not split variants.
-        return string.Join('\n', varyHeaders.Select(name => name + ":" + string.Join(",", request.Headers[name].ToString().Split(',').Select(v => v.Trim()))));
+        return string.Join('\n', varyHeaders.Select(name => name + ":" + string.Join(",", requestHeaders[name].ToString().Split(',').Select(v => v.Trim()))));
     }
 
     private int RemoveUrl(string key)

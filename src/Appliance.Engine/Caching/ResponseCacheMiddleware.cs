@@ -23,6 +23,7 @@ internal sealed class ResponseCacheMiddleware(
     ResponseCache cache,
     CacheCoalescer coalescer,
     CacheOptions options,
+    StaleRevalidator revalidator,
     TimeProvider time)
 {
     private const string CacheName = "Appliance";
@@ -73,6 +74,16 @@ internal sealed class ResponseCacheMiddleware(
         {
             cache.CountHit();
             await ServeAsync(context, stored, policy, $"{CacheName}; hit; ttl={Ttl(stored, now)}", now);
+            return;
+        }
+
+        // RFC 5861: within stale-while-revalidate the stale entry answers now, and the origin is asked in the background.
+        if (stored is not null && !stored.MustRevalidate && !requestDirectives.NoCache && stored.StaleWhileRevalidate > TimeSpan.Zero
+            && stored.CurrentAge(now) - stored.FreshnessLifetime <= stored.StaleWhileRevalidate)
+        {
+            cache.CountHit();
+            revalidator.Start(context, stored, rule, requestDirectives, hasAuthorization);
+            await ServeAsync(context, stored, policy, $"{CacheName}; hit; ttl=0; detail=stale-while-revalidate", now);
             return;
         }
 
@@ -205,15 +216,19 @@ internal sealed class ResponseCacheMiddleware(
         return entry;
     }
 
-    private CachedResponse? TryCreateEntry(
+    private static CachedResponse? TryCreateEntry(
         HttpContext context, CacheRulePlan rule, CacheDirectives requestDirectives, string key, byte[] body,
-        DateTimeOffset requestTime, DateTimeOffset responseTime, bool hasAuthorization)
+        DateTimeOffset requestTime, DateTimeOffset responseTime, bool hasAuthorization) =>
+        CreateEntry(context.Response.StatusCode, context.Response.Headers, context.Request.Headers, rule, requestDirectives, key, body, requestTime, responseTime, hasAuthorization);
+
+    /// <summary>The entry a response makes, or null when RFC 9111 or the rule says it must not be stored.</summary>
+    internal static CachedResponse? CreateEntry(
+        int statusCode, IHeaderDictionary headers, IHeaderDictionary requestHeaders, CacheRulePlan rule, CacheDirectives requestDirectives,
+        string key, byte[] body, DateTimeOffset requestTime, DateTimeOffset responseTime, bool hasAuthorization)
     {
-        var response = context.Response;
-        var headers = response.Headers;
         var directives = CacheDirectives.Parse(headers.CacheControl, headers.Pragma);
-        if (requestDirectives.NoStore || directives.NoStore || directives.Private || response.StatusCode == StatusCodes.Status206PartialContent
-            || !StringValues.IsNullOrEmpty(headers.ContentRange))
+        if (requestDirectives.NoStore || directives.NoStore || directives.Private || statusCode == StatusCodes.Status206PartialContent
+            || !StringValues.IsNullOrEmpty(headers.ContentRange) || body.LongLength > rule.MaxObjectBytes)
         {
             return null;
         }
@@ -250,7 +265,7 @@ internal sealed class ResponseCacheMiddleware(
             return null;
         }
 
-        if (!IsStorableStatus(response.StatusCode, explicitFreshness: directives.SharedMaxAge is not null || directives.MaxAge is not null || !StringValues.IsNullOrEmpty(headers.Expires)))
+        if (!IsStorableStatus(statusCode, explicitFreshness: directives.SharedMaxAge is not null || directives.MaxAge is not null || !StringValues.IsNullOrEmpty(headers.Expires)))
         {
             return null;
         }
@@ -259,7 +274,7 @@ internal sealed class ResponseCacheMiddleware(
         return new CachedResponse
         {
             Key = key,
-            StatusCode = response.StatusCode,
+            StatusCode = statusCode,
             Headers = headers.Where(h => !NotStored.Contains(h.Key)).Select(h => new KeyValuePair<string, StringValues>(h.Key, h.Value)).ToArray(),
             Body = body,
             RequestTime = requestTime,
@@ -276,12 +291,12 @@ internal sealed class ResponseCacheMiddleware(
             StaleIfError = directives.StaleIfError,
             SharedWithAuthorization = explicitlyShared,
             VaryHeaders = vary,
-            VaryKey = ResponseCache.VaryKeyOf(vary, context.Request),
+            VaryKey = ResponseCache.VaryKeyOf(vary, requestHeaders),
         };
     }
 
     // RFC 9111 §4.3.4: the 304's headers update the stored ones; the body stays.
-    private static CachedResponse Refresh(CachedResponse stored, IHeaderDictionary notModified, DateTimeOffset requestTime, DateTimeOffset now)
+    internal static CachedResponse Refresh(CachedResponse stored, IHeaderDictionary notModified, DateTimeOffset requestTime, DateTimeOffset now)
     {
         var headers = stored.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
         foreach (var header in notModified)

@@ -131,6 +131,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         ShareFromControlPlane<Appliance.Engine.Caching.ResponseCache>(builder.Services);
         ShareFromControlPlane<Appliance.Engine.Caching.CacheOptions>(builder.Services);
         builder.Services.AddSingleton<Appliance.Engine.Caching.CacheCoalescer>();
+        builder.Services.AddSingleton<Appliance.Engine.Caching.StaleRevalidator>();
         ShareFromControlPlane<Http01ChallengeStore>(builder.Services);
         builder.Services.AddSingleton<CertificateSetBuilder>();
 

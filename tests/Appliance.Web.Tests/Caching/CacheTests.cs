@@ -234,6 +234,30 @@ public sealed class CacheTests(CacheHost host) : IClassFixture<CacheHost>
     }
 
     [Fact]
+    public async Task Within_stale_while_revalidate_the_stale_entry_answers_at_once_and_the_origin_is_asked_in_the_background()
+    {
+        var path = Unique("/swr.json");
+        var version = 0;
+        host.Origin.On(path, async context =>
+        {
+            context.Response.Headers.CacheControl = "max-age=0, stale-while-revalidate=600";
+            await context.Response.WriteAsync("v" + Interlocked.Increment(ref version));
+        });
+
+        Assert.Equal("v1", await (await GetAsync(path)).Content.ReadAsStringAsync());
+        using var stale = await GetAsync(path);
+        Assert.Equal("v1", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("detail=stale-while-revalidate", CacheStatus(stale));
+
+        // The background request stores the new version; the next client gets it.
+        await Eventually.TrueAsync(() => host.Origin.Count(path) == 2, TimeSpan.FromSeconds(10), "the background revalidation");
+        await Eventually.TrueAsync(
+            async () => await (await GetAsync(path)).Content.ReadAsStringAsync() != "v1",
+            TimeSpan.FromSeconds(10),
+            "the refreshed entry to be served");
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_misses_make_one_origin_request()
     {
         var path = Unique("/popular.json");
