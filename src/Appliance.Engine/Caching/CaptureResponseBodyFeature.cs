@@ -5,11 +5,15 @@ namespace Appliance.Engine.Caching;
 
 /// <summary>
 /// Holds a response body back while it may be stored (or replaced: a 304 from revalidation, an
-/// error the cache answers with stale content). Past <paramref name="limit"/> bytes the response
-/// is too large to store, and it switches to streaming what it holds and everything after.
+/// error the cache answers with stale content). At the first byte, <paramref name="worthHolding"/>
+/// looks at the status and headers: a response that can be neither stored nor replaced streams
+/// through at once (an event stream must not wait). Past <paramref name="limit"/> bytes the
+/// response is too large to store, and it streams what it holds and everything after.
 /// </summary>
-internal sealed class CaptureResponseBodyFeature(IHttpResponseBodyFeature inner, long limit) : IHttpResponseBodyFeature
+internal sealed class CaptureResponseBodyFeature(IHttpResponseBodyFeature inner, long limit, Func<bool> worthHolding) : IHttpResponseBodyFeature
 {
+    private bool _checked;
+
     private readonly MemoryStream _buffer = new();
     private CaptureStream? _stream;
     private PipeWriter? _writer;
@@ -79,6 +83,18 @@ internal sealed class CaptureResponseBodyFeature(IHttpResponseBodyFeature inner,
         {
             await inner.Stream.WriteAsync(data, cancellationToken);
             return;
+        }
+
+        if (!_checked)
+        {
+            _checked = true;
+            if (!worthHolding())
+            {
+                StreamedThrough = true;
+                await inner.StartAsync(cancellationToken);
+                await inner.Stream.WriteAsync(data, cancellationToken);
+                return;
+            }
         }
 
         _buffer.Write(data.Span);

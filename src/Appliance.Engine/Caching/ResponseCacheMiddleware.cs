@@ -153,9 +153,14 @@ internal sealed class ResponseCacheMiddleware(
         }, (response, status));
 
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var capture = new CaptureResponseBodyFeature(originalBody, rule.MaxObjectBytes);
-        context.Features.Set<IHttpResponseBodyFeature>(capture);
         var requestTime = time.GetUtcNow();
+
+        // Held back only if the answer could be stored, or replaced by the stale entry.
+        var capture = new CaptureResponseBodyFeature(originalBody, rule.MaxObjectBytes, () =>
+            stored is not null
+            || (HttpMethods.IsGet(request.Method)
+                && CreateEntry(response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, [], requestTime, requestTime, hasAuthorization) is not null));
+        context.Features.Set<IHttpResponseBodyFeature>(capture);
         try
         {
             await next(context);

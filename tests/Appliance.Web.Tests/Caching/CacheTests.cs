@@ -258,6 +258,34 @@ public sealed class CacheTests(CacheHost host) : IClassFixture<CacheHost>
     }
 
     [Fact]
+    public async Task A_response_that_cannot_be_stored_streams_through_without_waiting_for_its_end()
+    {
+        var path = Unique("/events");
+        var gate = new TaskCompletionSource();
+        host.Origin.On(path, async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-store";
+            await context.Response.WriteAsync("data: first\n\n");
+            await context.Response.Body.FlushAsync();
+            await gate.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await context.Response.WriteAsync("data: second\n\n");
+        });
+
+        using var client = host.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "cache.test";
+        // Headers and the first event must arrive while the origin is still holding the rest back.
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(5));
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64];
+        var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("data: first\n\n", System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+        gate.SetResult();
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_misses_make_one_origin_request()
     {
         var path = Unique("/popular.json");
