@@ -16,6 +16,8 @@ public sealed class ApplianceDbContext(DbContextOptions<ApplianceDbContext> opti
     internal DbSet<CertificateEntity> Certificates => Set<CertificateEntity>();
     internal DbSet<AcmeAccountEntity> AcmeAccounts => Set<AcmeAccountEntity>();
     internal DbSet<CacheRuleEntity> CacheRules => Set<CacheRuleEntity>();
+    internal DbSet<AccessListEntity> AccessLists => Set<AccessListEntity>();
+    internal DbSet<RateLimitEntity> RateLimits => Set<RateLimitEntity>();
 
     /// <summary>Audit trail of configuration changes.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

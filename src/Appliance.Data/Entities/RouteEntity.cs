@@ -13,5 +13,7 @@ internal sealed class RouteEntity
     public bool HttpsRedirect { get; set; }
     public int HstsMaxAgeSeconds { get; set; }
     public bool Compression { get; set; } = true;
+    public string? AccessList { get; set; }
+    public string? RateLimit { get; set; }
     public List<RouteTargetEntity> Targets { get; set; } = [];
 }

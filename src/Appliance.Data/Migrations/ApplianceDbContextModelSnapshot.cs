@@ -17,6 +17,42 @@ namespace Appliance.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Appliance.Data.Entities.AccessListEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultAction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DenyAction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Global")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AccessLists", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.AcmeAccountEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -314,11 +350,48 @@ namespace Appliance.Data.Migrations
                     b.ToTable("Pools", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.RateLimitEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Burst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Global")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxConcurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Permits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("RateLimits", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.RouteEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessList")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Compression")
                         .ValueGeneratedOnAdd()
@@ -350,6 +423,9 @@ namespace Appliance.Data.Migrations
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RateLimit")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Sticky")

@@ -11,4 +11,10 @@ public sealed record ConfigDocument
 
     /// <summary>Every cache rule; a document without the member imports none.</summary>
     public IReadOnlyList<CacheRuleSpec> CacheRules { get; init; } = [];
+
+    /// <summary>Every access list; a document without the member imports none.</summary>
+    public IReadOnlyList<AccessListSpec> AccessLists { get; init; } = [];
+
+    /// <summary>Every rate limit; a document without the member imports none.</summary>
+    public IReadOnlyList<RateLimitSpec> RateLimits { get; init; } = [];
 }

@@ -38,4 +38,10 @@ public sealed record RouteSpec
 
     /// <summary>Text responses are compressed (brotli, zstd or gzip) for clients that accept it.</summary>
     public bool Compression { get; init; } = true;
+
+    /// <summary>The access list that decides which client addresses reach this route (after any global ones); null for none.</summary>
+    public string? AccessList { get; init; }
+
+    /// <summary>The rate limit this route applies per client address (after any global ones); null for none.</summary>
+    public string? RateLimit { get; init; }
 }

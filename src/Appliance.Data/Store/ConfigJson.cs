@@ -16,4 +16,6 @@ public static class ConfigJson
 
     /// <summary>Serialises a value for the audit trail.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
 }

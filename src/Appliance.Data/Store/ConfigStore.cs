@@ -16,6 +16,8 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
     private const string RouteEntityType = "route";
     private const string ConfigEntityType = "config";
     private const string CacheRuleEntityType = "cache-rule";
+    private const string AccessListEntityType = "access-list";
+    private const string RateLimitEntityType = "rate-limit";
 
     // SQLite has one writer at a time anyway; serialising here turns "database is locked" into a short wait.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -170,6 +172,7 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
             var errors = new ValidationErrors();
             ConfigValidator.ValidateRoute(route, poolIds.Keys.ToHashSet(StringComparer.Ordinal), errors);
             await ValidateCertificateAsync(db, route, errors, "tls", cancellationToken);
+            await ValidateReferencesAsync(db, route, errors, cancellationToken);
             if (!errors.IsEmpty)
             {
                 return StoreResult<RouteSpec>.Invalid(errors);
@@ -204,6 +207,7 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
             var errors = new ValidationErrors();
             ConfigValidator.ValidateRoute(route, poolIds.Keys.ToHashSet(StringComparer.Ordinal), errors);
             await ValidateCertificateAsync(db, route, errors, "tls", cancellationToken);
+            await ValidateReferencesAsync(db, route, errors, cancellationToken);
             if (route.Name != name)
             {
                 errors.Add("name", $"The name cannot be changed (the URL names '{name}'); create a new route instead.");
@@ -326,6 +330,125 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
             return StoreResult<CacheRuleSpec>.Ok(before);
         }, cancellationToken);
 
+    /// <summary>Every access list, by name.</summary>
+    public async Task<IReadOnlyList<AccessListSpec>> GetAccessListsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.AccessLists.AsNoTracking().OrderBy(l => l.Name).ToListAsync(cancellationToken)).Select(SpecMapper.ToSpec).ToArray();
+    }
+
+    /// <summary>Creates or replaces an access list (by name).</summary>
+    public Task<StoreResult<AccessListSpec>> SaveAccessListAsync(AccessListSpec spec, string actor, CancellationToken cancellationToken = default)
+    {
+        var list = ConfigNormalizer.Normalize(spec);
+        return WriteAsync<AccessListSpec>(async db =>
+        {
+            var errors = new ValidationErrors();
+            ConfigValidator.ValidateAccessList(list, errors);
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<AccessListSpec>.Invalid(errors);
+            }
+
+            var entity = await db.AccessLists.SingleOrDefaultAsync(l => l.Name == list.Name, cancellationToken);
+            var before = entity is null ? null : SpecMapper.ToSpec(entity);
+            if (entity is null)
+            {
+                entity = new AccessListEntity();
+                db.AccessLists.Add(entity);
+            }
+
+            SpecMapper.Apply(list, entity);
+            Audit(db, actor, before is null ? AuditAction.Create : AuditAction.Update, AccessListEntityType, list.Name, before, list);
+            return StoreResult<AccessListSpec>.Ok(list);
+        }, cancellationToken);
+    }
+
+    /// <summary>Deletes an access list unless a route uses it.</summary>
+    public Task<StoreResult<AccessListSpec>> DeleteAccessListAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        WriteAsync<AccessListSpec>(async db =>
+        {
+            var entity = await db.AccessLists.SingleOrDefaultAsync(l => l.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<AccessListSpec>.NotFound($"There is no access list named '{name}'.");
+            }
+
+            var users = await db.Routes.Where(r => r.AccessList == name).Select(r => r.Name).OrderBy(n => n).ToListAsync(cancellationToken);
+            if (users.Count > 0)
+            {
+                return StoreResult<AccessListSpec>.Conflict("name", $"Access list '{name}' is used by route {string.Join(", ", users.Select(u => $"'{u}'"))}.");
+            }
+
+            var before = SpecMapper.ToSpec(entity);
+            db.AccessLists.Remove(entity);
+            Audit(db, actor, AuditAction.Delete, AccessListEntityType, name, before, after: null);
+            return StoreResult<AccessListSpec>.Ok(before);
+        }, cancellationToken);
+
+    /// <summary>Every rate limit, by name.</summary>
+    public async Task<IReadOnlyList<RateLimitSpec>> GetRateLimitsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.RateLimits.AsNoTracking().OrderBy(l => l.Name).ToListAsync(cancellationToken)).Select(SpecMapper.ToSpec).ToArray();
+    }
+
+    /// <summary>Creates or replaces a rate limit (by name).</summary>
+    public Task<StoreResult<RateLimitSpec>> SaveRateLimitAsync(RateLimitSpec spec, string actor, CancellationToken cancellationToken = default)
+    {
+        var limit = spec with { Name = spec.Name?.Trim() ?? "" };
+        return WriteAsync<RateLimitSpec>(async db =>
+        {
+            var errors = new ValidationErrors();
+            ConfigValidator.ValidateRateLimit(limit, errors);
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<RateLimitSpec>.Invalid(errors);
+            }
+
+            var entity = await db.RateLimits.SingleOrDefaultAsync(l => l.Name == limit.Name, cancellationToken);
+            var before = entity is null ? null : SpecMapper.ToSpec(entity);
+            if (entity is null)
+            {
+                entity = new RateLimitEntity();
+                db.RateLimits.Add(entity);
+            }
+
+            SpecMapper.Apply(limit, entity);
+            Audit(db, actor, before is null ? AuditAction.Create : AuditAction.Update, RateLimitEntityType, limit.Name, before, limit);
+            return StoreResult<RateLimitSpec>.Ok(limit);
+        }, cancellationToken);
+    }
+
+    /// <summary>Deletes a rate limit unless a route uses it.</summary>
+    public Task<StoreResult<RateLimitSpec>> DeleteRateLimitAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        WriteAsync<RateLimitSpec>(async db =>
+        {
+            var entity = await db.RateLimits.SingleOrDefaultAsync(l => l.Name == name, cancellationToken);
+            if (entity is null)
+            {
+                return StoreResult<RateLimitSpec>.NotFound($"There is no rate limit named '{name}'.");
+            }
+
+            var users = await db.Routes.Where(r => r.RateLimit == name).Select(r => r.Name).OrderBy(n => n).ToListAsync(cancellationToken);
+            if (users.Count > 0)
+            {
+                return StoreResult<RateLimitSpec>.Conflict("name", $"Rate limit '{name}' is used by route {string.Join(", ", users.Select(u => $"'{u}'"))}.");
+            }
+
+            var before = SpecMapper.ToSpec(entity);
+            db.RateLimits.Remove(entity);
+            Audit(db, actor, AuditAction.Delete, RateLimitEntityType, name, before, after: null);
+            return StoreResult<RateLimitSpec>.Ok(before);
+        }, cancellationToken);
+
+    private static async Task ValidateReferencesAsync(ApplianceDbContext db, RouteSpec route, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var lists = (await db.AccessLists.Select(l => l.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var limits = (await db.RateLimits.Select(l => l.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        ConfigValidator.ValidateRouteReferences(route, lists, limits, errors);
+    }
+
     private static async Task<IReadOnlySet<string>> RouteNamesAsync(ApplianceDbContext db, CancellationToken cancellationToken) =>
         (await db.Routes.Select(r => r.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
@@ -348,6 +471,8 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
 
             var before = await ReadDocumentAsync(db, cancellationToken);
             await db.CacheRules.ExecuteDeleteAsync(cancellationToken);
+            await db.AccessLists.ExecuteDeleteAsync(cancellationToken);
+            await db.RateLimits.ExecuteDeleteAsync(cancellationToken);
             await db.RouteTargets.ExecuteDeleteAsync(cancellationToken);
             await db.Routes.ExecuteDeleteAsync(cancellationToken);
             await db.Backends.ExecuteDeleteAsync(cancellationToken);
@@ -368,6 +493,20 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
                 var entity = new RouteEntity();
                 SpecMapper.Apply(spec, entity, poolIds);
                 db.Routes.Add(entity);
+            }
+
+            foreach (var spec in normalized.AccessLists)
+            {
+                var list = new AccessListEntity();
+                SpecMapper.Apply(spec, list);
+                db.AccessLists.Add(list);
+            }
+
+            foreach (var spec in normalized.RateLimits)
+            {
+                var limit = new RateLimitEntity();
+                SpecMapper.Apply(spec, limit);
+                db.RateLimits.Add(limit);
             }
 
             foreach (var spec in normalized.CacheRules)
@@ -441,8 +580,12 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
         var poolNames = pools.ToDictionary(p => p.Id, p => p.Name);
         var routes = await db.Routes.AsNoTracking().Include(r => r.Targets).OrderBy(r => r.Name).ToListAsync(cancellationToken);
         var cacheRules = await db.CacheRules.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var accessLists = await db.AccessLists.AsNoTracking().OrderBy(l => l.Name).ToListAsync(cancellationToken);
+        var rateLimits = await db.RateLimits.AsNoTracking().OrderBy(l => l.Name).ToListAsync(cancellationToken);
         return new ConfigDocument
         {
+            AccessLists = accessLists.Select(SpecMapper.ToSpec).ToArray(),
+            RateLimits = rateLimits.Select(SpecMapper.ToSpec).ToArray(),
             Pools = pools.Select(SpecMapper.ToSpec).ToArray(),
             Routes = routes.Select(r => SpecMapper.ToSpec(r, poolNames)).ToArray(),
             CacheRules = cacheRules.Select(SpecMapper.ToSpec).ToArray(),

@@ -37,6 +37,8 @@ internal static class SpecMapper
         HttpsRedirect = route.HttpsRedirect,
         HstsMaxAgeSeconds = route.HstsMaxAgeSeconds,
         Compression = route.Compression,
+        AccessList = route.AccessList,
+        RateLimit = route.RateLimit,
         Targets = route.Targets.OrderBy(t => t.Position)
             .Select(t => new TargetSpec { Pool = poolNames[t.PoolId], Weight = t.Weight })
             .ToArray(),
@@ -86,6 +88,8 @@ internal static class SpecMapper
         route.HttpsRedirect = spec.HttpsRedirect;
         route.HstsMaxAgeSeconds = spec.HstsMaxAgeSeconds;
         route.Compression = spec.Compression;
+        route.AccessList = spec.AccessList;
+        route.RateLimit = spec.RateLimit;
         route.Sticky = spec.Sticky;
         route.Targets.Clear();
         route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { PoolId = poolIds[t.Pool], Weight = t.Weight, Position = i }));
@@ -111,5 +115,43 @@ internal static class SpecMapper
         rule.DefaultTtlSeconds = spec.DefaultTtlSeconds;
         rule.MaxObjectBytes = spec.MaxObjectBytes;
         rule.IncludeQueryString = spec.IncludeQueryString;
+    }
+
+    public static AccessListSpec ToSpec(AccessListEntity list) => new()
+    {
+        Name = list.Name,
+        Global = list.Global,
+        DefaultAction = list.DefaultAction,
+        DenyAction = list.DenyAction,
+        Rules = ConfigJson.Deserialize<AccessRuleSpec[]>(list.RulesJson) ?? [],
+    };
+
+    public static void Apply(AccessListSpec spec, AccessListEntity list)
+    {
+        list.Name = spec.Name;
+        list.Global = spec.Global;
+        list.DefaultAction = spec.DefaultAction;
+        list.DenyAction = spec.DenyAction;
+        list.RulesJson = ConfigJson.Serialize(spec.Rules);
+    }
+
+    public static RateLimitSpec ToSpec(RateLimitEntity limit) => new()
+    {
+        Name = limit.Name,
+        Global = limit.Global,
+        Permits = limit.Permits,
+        PeriodSeconds = limit.PeriodSeconds,
+        Burst = limit.Burst,
+        MaxConcurrent = limit.MaxConcurrent,
+    };
+
+    public static void Apply(RateLimitSpec spec, RateLimitEntity limit)
+    {
+        limit.Name = spec.Name;
+        limit.Global = spec.Global;
+        limit.Permits = spec.Permits;
+        limit.PeriodSeconds = spec.PeriodSeconds;
+        limit.Burst = spec.Burst;
+        limit.MaxConcurrent = spec.MaxConcurrent;
     }
 }

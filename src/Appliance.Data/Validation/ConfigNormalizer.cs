@@ -26,6 +26,8 @@ public static class ConfigNormalizer
         Methods = route.Methods?.Select(m => m?.Trim().ToUpperInvariant() ?? "").ToArray() ?? null!,
         Targets = route.Targets?.Select(t => t is null ? null! : t with { Pool = t.Pool?.Trim() ?? "" }).ToArray() ?? null!,
         Tls = string.IsNullOrWhiteSpace(route.Tls) ? TlsModes.Off : route.Tls.Trim(),
+        AccessList = string.IsNullOrWhiteSpace(route.AccessList) ? null : route.AccessList.Trim(),
+        RateLimit = string.IsNullOrWhiteSpace(route.RateLimit) ? null : route.RateLimit.Trim(),
     };
 
     /// <summary>Normalises a cache rule.</summary>
@@ -37,12 +39,21 @@ public static class ConfigNormalizer
         Mode = rule.Mode?.Trim() ?? "",
     };
 
+    /// <summary>Normalises an access list.</summary>
+    public static AccessListSpec Normalize(AccessListSpec list) => list with
+    {
+        Name = list.Name?.Trim() ?? "",
+        Rules = list.Rules?.Select(r => r is null ? null! : r with { Action = r.Action?.Trim() ?? "", Cidr = r.Cidr?.Trim() ?? "" }).ToArray() ?? null!,
+    };
+
     /// <summary>Normalises every pool and route of a document.</summary>
     public static ConfigDocument Normalize(ConfigDocument document) => document with
     {
         Pools = document.Pools?.Select(p => p is null ? null! : Normalize(p)).ToArray() ?? null!,
         Routes = document.Routes?.Select(r => r is null ? null! : Normalize(r)).ToArray() ?? null!,
         CacheRules = document.CacheRules?.Select(r => r is null ? null! : Normalize(r)).ToArray() ?? [],
+        AccessLists = document.AccessLists?.Select(l => l is null ? null! : Normalize(l)).ToArray() ?? [],
+        RateLimits = document.RateLimits?.Select(l => l is null ? null! : l with { Name = l.Name?.Trim() ?? "" }).ToArray() ?? [],
     };
 
     private static string NormalizePath(string? path)

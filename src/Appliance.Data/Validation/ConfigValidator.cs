@@ -112,6 +112,96 @@ public static partial class ConfigValidator
         }
     }
 
+    /// <summary>Validates one access list: actions, and every rule's address or CIDR range.</summary>
+    public static void ValidateAccessList(AccessListSpec list, ValidationErrors errors, string prefix = "")
+    {
+        ValidateName(list.Name, errors, ValidationErrors.Field(prefix, "name"));
+        if (list.DefaultAction is not (AccessActions.Allow or AccessActions.Deny))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "defaultAction"), $"Use {AccessActions.Allow} or {AccessActions.Deny}.");
+        }
+
+        if (list.DenyAction is not (AccessActions.Forbidden or AccessActions.Drop))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "denyAction"), $"Use {AccessActions.Forbidden} (a 403 page) or {AccessActions.Drop} (close the connection).");
+        }
+
+        var rulesField = ValidationErrors.Field(prefix, "rules");
+        if (list.Rules is null)
+        {
+            errors.Add(rulesField, "Rules are required (an empty list is allowed).");
+            return;
+        }
+
+        if (list.Rules.Count > 10_000)
+        {
+            errors.Add(rulesField, "An access list has at most 10000 rules.");
+        }
+
+        for (var i = 0; i < list.Rules.Count; i++)
+        {
+            var rule = list.Rules[i];
+            if (rule is null)
+            {
+                errors.Add($"{rulesField}[{i}]", "A rule cannot be null.");
+                continue;
+            }
+
+            if (rule.Action is not (AccessActions.Allow or AccessActions.Deny))
+            {
+                errors.Add($"{rulesField}[{i}].action", $"Use {AccessActions.Allow} or {AccessActions.Deny}.");
+            }
+
+            if (!TryParseNetwork(rule.Cidr, out _))
+            {
+                errors.Add($"{rulesField}[{i}].cidr", $"'{rule.Cidr}' is not an IPv4 or IPv6 address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32.");
+            }
+        }
+    }
+
+    /// <summary>Reads an address or CIDR range; a bare address is a /32 or /128. Host bits must be zero, as in 203.0.113.0/24.</summary>
+    public static bool TryParseNetwork(string? text, out System.Net.IPNetwork network)
+    {
+        network = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (System.Net.IPAddress.TryParse(text, out var address) && !text.Contains('/', StringComparison.Ordinal))
+        {
+            network = new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+            return true;
+        }
+
+        return System.Net.IPNetwork.TryParse(text, out network);
+    }
+
+    /// <summary>Validates one rate limit.</summary>
+    public static void ValidateRateLimit(RateLimitSpec limit, ValidationErrors errors, string prefix = "")
+    {
+        ValidateName(limit.Name, errors, ValidationErrors.Field(prefix, "name"));
+        if (limit.Permits is < 1 or > 1_000_000)
+        {
+            errors.Add(ValidationErrors.Field(prefix, "permits"), "Permits must be between 1 and 1000000.");
+        }
+
+        if (limit.PeriodSeconds is < 1 or > 86_400)
+        {
+            errors.Add(ValidationErrors.Field(prefix, "periodSeconds"), "The period must be between 1 second and a day (86400).");
+        }
+
+        if (limit.Burst is < 1 or > 1_000_000)
+        {
+            errors.Add(ValidationErrors.Field(prefix, "burst"), "Burst must be between 1 and 1000000.");
+        }
+
+        if (limit.MaxConcurrent is < 0 or > 100_000)
+        {
+            errors.Add(ValidationErrors.Field(prefix, "maxConcurrent"), "The concurrency cap must be between 0 (none) and 100000.");
+        }
+    }
+
     /// <summary>Validates the host names of an ACME certificate: plain DNS names, no wildcards (they need DNS-01), no ports.</summary>
     public static void ValidateAcmeHostnames(IReadOnlyList<string>? hostnames, ValidationErrors errors, string field = "hostnames")
     {
@@ -142,6 +232,20 @@ public static partial class ConfigValidator
             {
                 errors.Add($"{field}[{i}]", $"'{host}' is listed twice.");
             }
+        }
+    }
+
+    /// <summary>A route's access list and rate limit must name ones that exist.</summary>
+    public static void ValidateRouteReferences(RouteSpec? route, IReadOnlySet<string> accessLists, IReadOnlySet<string> rateLimits, ValidationErrors errors, string prefix = "")
+    {
+        if (route?.AccessList is { } list && !accessLists.Contains(list))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "accessList"), $"There is no access list named '{list}'.");
+        }
+
+        if (route?.RateLimit is { } limit && !rateLimits.Contains(limit))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "rateLimit"), $"There is no rate limit named '{limit}'.");
         }
     }
 
@@ -225,6 +329,45 @@ public static partial class ConfigValidator
             {
                 errors.Add($"routes[{i}].name", $"A route named '{route.Name}' appears more than once.");
             }
+        }
+
+        var accessListNames = new HashSet<string>(StringComparer.Ordinal);
+        var accessLists = document.AccessLists ?? [];
+        for (var i = 0; i < accessLists.Count; i++)
+        {
+            if (accessLists[i] is not { } list)
+            {
+                errors.Add($"accessLists[{i}]", "An access list cannot be null.");
+                continue;
+            }
+
+            ValidateAccessList(list, errors, $"accessLists[{i}]");
+            if (!string.IsNullOrEmpty(list.Name) && !accessListNames.Add(list.Name))
+            {
+                errors.Add($"accessLists[{i}].name", $"An access list named '{list.Name}' appears more than once.");
+            }
+        }
+
+        var rateLimitNames = new HashSet<string>(StringComparer.Ordinal);
+        var rateLimits = document.RateLimits ?? [];
+        for (var i = 0; i < rateLimits.Count; i++)
+        {
+            if (rateLimits[i] is not { } limit)
+            {
+                errors.Add($"rateLimits[{i}]", "A rate limit cannot be null.");
+                continue;
+            }
+
+            ValidateRateLimit(limit, errors, $"rateLimits[{i}]");
+            if (!string.IsNullOrEmpty(limit.Name) && !rateLimitNames.Add(limit.Name))
+            {
+                errors.Add($"rateLimits[{i}].name", $"A rate limit named '{limit.Name}' appears more than once.");
+            }
+        }
+
+        for (var i = 0; i < document.Routes.Count; i++)
+        {
+            ValidateRouteReferences(document.Routes[i], accessListNames, rateLimitNames, errors, $"routes[{i}]");
         }
 
         var cacheRules = document.CacheRules ?? [];

@@ -16,8 +16,10 @@ internal sealed class ProxySnapshot
         FrozenDictionary<string, RouteSplit> splits,
         IReadOnlyList<PoolPlan> pools,
         FrozenDictionary<string, Tls.RouteHttpsPolicy>? httpsPolicies = null,
-        FrozenDictionary<string, Caching.RouteResponsePolicy>? responsePolicies = null)
+        FrozenDictionary<string, Caching.RouteResponsePolicy>? responsePolicies = null,
+        FrozenDictionary<string, Security.Shield.RouteShield>? shields = null)
     {
+        Shields = shields ?? FrozenDictionary<string, Security.Shield.RouteShield>.Empty;
         ResponsePolicies = responsePolicies ?? FrozenDictionary<string, Caching.RouteResponsePolicy>.Empty;
         HttpsPolicies = httpsPolicies ?? FrozenDictionary<string, Tls.RouteHttpsPolicy>.Empty;
         Revision = revision;
@@ -41,6 +43,9 @@ internal sealed class ProxySnapshot
 
     /// <summary>HTTPS redirect and HSTS per route id, for the routes that have either.</summary>
     public FrozenDictionary<string, Tls.RouteHttpsPolicy> HttpsPolicies { get; }
+
+    /// <summary>Access lists and rate limits per route id.</summary>
+    public FrozenDictionary<string, Security.Shield.RouteShield> Shields { get; }
 
     /// <summary>Cache rules and compression per route id.</summary>
     public FrozenDictionary<string, Caching.RouteResponsePolicy> ResponsePolicies { get; }

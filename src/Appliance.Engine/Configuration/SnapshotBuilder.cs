@@ -41,7 +41,17 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options)
                 cacheRules.Where(c => c.Spec.Route == r.Name).Concat(cacheRules.Where(c => c.Spec.Route is null)).Select(c => c.Plan).ToArray(),
                 r.Compression),
             StringComparer.Ordinal);
-        return new ProxySnapshot(revision, routes, clusters, splits, pools, httpsPolicies, responsePolicies);
+        var accessLists = (document.AccessLists ?? []).OrderBy(l => l.Name, StringComparer.Ordinal).ToDictionary(l => l.Name, l => (l.Global, Compiled: new Security.Shield.CompiledAccessList(l)), StringComparer.Ordinal);
+        var rateLimits = (document.RateLimits ?? []).OrderBy(l => l.Name, StringComparer.Ordinal).ToDictionary(l => l.Name, l => (l.Global, Plan: Security.Shield.RateLimitPlan.From(l)), StringComparer.Ordinal);
+        var shields = document.Routes.ToFrozenDictionary(
+            r => r.Name,
+            r => new Security.Shield.RouteShield(
+                accessLists.Values.Where(l => l.Global).Select(l => l.Compiled)
+                    .Concat(r.AccessList is { } list && accessLists.TryGetValue(list, out var own) && !own.Global ? [own.Compiled] : []).ToArray(),
+                rateLimits.Values.Where(l => l.Global).Select(l => l.Plan)
+                    .Concat(r.RateLimit is { } limit && rateLimits.TryGetValue(limit, out var mine) && !mine.Global ? [mine.Plan] : []).ToArray()),
+            StringComparer.Ordinal);
+        return new ProxySnapshot(revision, routes, clusters, splits, pools, httpsPolicies, responsePolicies, shields);
     }
 
     /// <summary>The YARP path template that matches <paramref name="prefix"/> on whole segments.</summary>

@@ -128,6 +128,8 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         ShareFromControlPlane<CertificateSetStore>(builder.Services);
         ShareFromControlPlane<FallbackCertificate>(builder.Services);
         ShareFromControlPlane<HttpsEndpoint>(builder.Services);
+        ShareFromControlPlane<Appliance.Engine.Security.Shield.RateLimiter>(builder.Services);
+        ShareFromControlPlane<Appliance.Engine.Security.Shield.ShieldLog>(builder.Services);
         ShareFromControlPlane<Appliance.Engine.Caching.ResponseCache>(builder.Services);
         ShareFromControlPlane<Appliance.Engine.Caching.CacheOptions>(builder.Services);
         builder.Services.AddSingleton<Appliance.Engine.Caching.CacheCoalescer>();
@@ -170,6 +172,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
             : next(context));
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<Appliance.Engine.Security.Shield.ShieldMiddleware>();
             proxy.UseMiddleware<HttpsPolicyMiddleware>();
             proxy.UseMiddleware<Appliance.Engine.Compression.CompressionMiddleware>();
             proxy.UseMiddleware<Appliance.Engine.Caching.ResponseCacheMiddleware>();

@@ -47,6 +47,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<TrafficMetrics>();
         services.AddSingleton<ConnectionCounter>();
+        services.AddSingleton<Appliance.Engine.Security.Shield.RateLimiter>();
+        services.AddSingleton<Appliance.Engine.Security.Shield.ShieldLog>();
         services.AddSingleton(cacheOptions);
         services.AddSingleton<Appliance.Engine.Caching.ResponseCache>();
         services.AddSingleton<TrafficHistory>();

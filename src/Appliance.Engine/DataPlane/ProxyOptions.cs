@@ -17,6 +17,12 @@ public sealed class ProxyOptions
     /// </summary>
     public int PublicHttpsPort { get; set; }
 
+    /// <summary>
+    /// Addresses and CIDR ranges of proxies in front of the appliance (a load balancer, a CDN): only
+    /// a request from one of them has its client address taken from X-Forwarded-For.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>Address to listen on: <c>*</c> for every interface (IPv4 and IPv6), or one IP address.</summary>
     public string BindAddress { get; set; } = "*";
 
@@ -59,6 +65,14 @@ public sealed class ProxyOptions
         if (PublicHttpsPort is < 0 or > 65535)
         {
             problems.Add($"{SectionName}:PublicHttpsPort must be between 0 and 65535.");
+        }
+
+        foreach (var proxy in TrustedProxies)
+        {
+            if (!Appliance.Data.Validation.ConfigValidator.TryParseNetwork(proxy, out _))
+            {
+                problems.Add($"{SectionName}:TrustedProxies: '{proxy}' is not an address or CIDR range.");
+            }
         }
 
         if (BindAddress != "*" && !System.Net.IPAddress.TryParse(BindAddress, out _))

@@ -38,7 +38,9 @@ internal static class ErrorPages
 
     private static string Explain(int statusCode) => statusCode switch
     {
+        StatusCodes.Status403Forbidden => "Access to this site is not allowed from your address.",
         StatusCodes.Status404NotFound => "Nothing is served at this address.",
+        StatusCodes.Status429TooManyRequests => "Too many requests from your address. Please wait a moment and try again.",
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than this site accepts.",
         StatusCodes.Status502BadGateway => "The service behind this site did not answer properly. Please try again shortly.",
         StatusCodes.Status503ServiceUnavailable => "The service is unavailable right now. Please try again shortly.",

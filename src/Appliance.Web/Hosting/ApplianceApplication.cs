@@ -108,7 +108,8 @@ public static class ApplianceApplication
             .MapAuditEndpoints()
             .MapTokenEndpoints()
             .MapCertificateEndpoints()
-            .MapCacheEndpoints();
+            .MapCacheEndpoints()
+            .MapShieldEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)

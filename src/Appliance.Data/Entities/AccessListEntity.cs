@@ -1,0 +1,13 @@
+namespace Appliance.Data.Entities;
+
+internal sealed class AccessListEntity
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public bool Global { get; set; }
+    public string DefaultAction { get; set; } = "";
+    public string DenyAction { get; set; } = "";
+
+    /// <summary>The ordered rules as JSON: always read and written whole, in order.</summary>
+    public string RulesJson { get; set; } = "[]";
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Net;
+
+namespace Appliance.Engine.Security.Shield;
+
+/// <summary>
+/// Token buckets and in-flight counts per (rate limit, client address). Tracking is bounded: past
+/// <see cref="MaxTracked"/> addresses per limit, new ones share one overflow bucket (a flood from
+/// millions of spoofed addresses is limited together instead of growing memory), and idle full
+/// buckets are swept out.
+/// </summary>
+public sealed class RateLimiter(TimeProvider time)
+{
+    /// <summary>Addresses tracked per limit before newcomers share the overflow bucket.</summary>
+    public const int MaxTracked = 100_000;
+
+    private static readonly IPAddress Overflow = IPAddress.IPv6None;
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<IPAddress, Bucket>> _limits = new(StringComparer.Ordinal);
+    private long _lastSweep;
+
+    /// <summary>Addresses tracked now, all limits together (for tests and metrics).</summary>
+    public int Tracked => _limits.Values.Sum(l => l.Count);
+
+    /// <summary>Takes a token and an in-flight slot; on refusal, says how long until a token is there.</summary>
+    internal bool TryAcquire(RateLimitPlan plan, IPAddress client, out TimeSpan retryAfter, out bool concurrencyRefused)
+    {
+        var buckets = _limits.GetOrAdd(plan.Name, static _ => new ConcurrentDictionary<IPAddress, Bucket>());
+        var now = time.GetTimestamp();
+        SweepIfDue(buckets, plan, now);
+        if (!buckets.TryGetValue(client, out var bucket))
+        {
+            bucket = buckets.Count >= MaxTracked
+                ? buckets.GetOrAdd(Overflow, _ => new Bucket(plan.Burst, now))
+                : buckets.GetOrAdd(client, _ => new Bucket(plan.Burst, now));
+        }
+
+        lock (bucket)
+        {
+            var elapsed = time.GetElapsedTime(bucket.Updated, now).TotalSeconds;
+            bucket.Tokens = Math.Min(plan.Burst, bucket.Tokens + elapsed * plan.TokensPerSecond);
+            bucket.Updated = now;
+            concurrencyRefused = plan.MaxConcurrent > 0 && bucket.InFlight >= plan.MaxConcurrent;
+            if (concurrencyRefused || bucket.Tokens < 1)
+            {
+                retryAfter = concurrencyRefused ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds((1 - bucket.Tokens) / plan.TokensPerSecond);
+                return false;
+            }
+
+            bucket.Tokens -= 1;
+            bucket.InFlight++;
+            retryAfter = TimeSpan.Zero;
+            return true;
+        }
+    }
+
+    /// <summary>Gives back the in-flight slot taken by <see cref="TryAcquire"/>.</summary>
+    internal void Release(RateLimitPlan plan, IPAddress client)
+    {
+        if (_limits.TryGetValue(plan.Name, out var buckets) && (buckets.TryGetValue(client, out var bucket) || buckets.TryGetValue(Overflow, out bucket)))
+        {
+            lock (bucket)
+            {
+                bucket.InFlight = Math.Max(0, bucket.InFlight - 1);
+            }
+        }
+    }
+
+    // Every few seconds, buckets that are full again and idle are forgotten: they hold nothing.
+    private void SweepIfDue(ConcurrentDictionary<IPAddress, Bucket> buckets, RateLimitPlan plan, long now)
+    {
+        var last = Interlocked.Read(ref _lastSweep);
+        if (time.GetElapsedTime(last, now) < TimeSpan.FromSeconds(5) || Interlocked.CompareExchange(ref _lastSweep, now, last) != last)
+        {
+            return;
+        }
+
+        foreach (var (address, bucket) in buckets)
+        {
+            lock (bucket)
+            {
+                var refilled = bucket.Tokens + time.GetElapsedTime(bucket.Updated, now).TotalSeconds * plan.TokensPerSecond;
+                if (bucket.InFlight == 0 && refilled >= plan.Burst)
+                {
+                    buckets.TryRemove(address, out _);
+                }
+            }
+        }
+    }
+
+    private sealed class Bucket(double tokens, long updated)
+    {
+        public double Tokens { get; set; } = tokens;
+        public long Updated { get; set; } = updated;
+        public int InFlight { get; set; }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Appliance.Engine.Configuration;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Yarp.ReverseProxy;
+
+namespace Appliance.Engine.Security.Shield;
+
+/// <summary>
+/// The first step after the route match: access lists (global ones, then the route's) decide
+/// whether the client address may pass, then rate limits take a token and an in-flight slot.
+/// A refusal never reaches a backend: 403 (or a closed connection), or 429 with Retry-After.
+/// </summary>
+internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snapshots, RateLimiter limiter, ShieldLog log)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
+        var shield = snapshots.Current.Shields.GetValueOrDefault(routeId) ?? RouteShield.None;
+        if (shield.AccessLists.Count == 0 && shield.RateLimits.Count == 0)
+        {
+            await next(context);
+            return;
+        }
+
+        var client = context.Connection.RemoteIpAddress ?? System.Net.IPAddress.None;
+        foreach (var list in shield.AccessLists)
+        {
+            var (allowed, rule) = list.Decide(client);
+            if (allowed)
+            {
+                continue;
+            }
+
+            log.Record(ShieldReasons.AccessList, routeId, client, rule < 0 ? $"{list.Name}: default" : $"{list.Name}: rule {rule + 1}");
+            if (list.Drop)
+            {
+                context.Abort();
+                return;
+            }
+
+            await ErrorPages.WriteAsync(context, StatusCodes.Status403Forbidden);
+            return;
+        }
+
+        var acquired = 0;
+        try
+        {
+            foreach (var limit in shield.RateLimits)
+            {
+                if (!limiter.TryAcquire(limit, client, out var retryAfter, out var concurrency))
+                {
+                    log.Record(concurrency ? ShieldReasons.Concurrency : ShieldReasons.RateLimit, routeId, client, limit.Name);
+                    // Set at response start: the error page clears the headers set before it.
+                    var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    context.Response.OnStarting(static state =>
+                    {
+                        var (response, value) = ((HttpResponse, string))state;
+                        response.Headers[HeaderNames.RetryAfter] = value;
+                        return Task.CompletedTask;
+                    }, (context.Response, seconds));
+                    await ErrorPages.WriteAsync(context, StatusCodes.Status429TooManyRequests);
+                    return;
+                }
+
+                acquired++;
+            }
+
+            await next(context);
+        }
+        finally
+        {
+            for (var i = 0; i < acquired; i++)
+            {
+                limiter.Release(shield.RateLimits[i], client);
+            }
+        }
+    }
+}

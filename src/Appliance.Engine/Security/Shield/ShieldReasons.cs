@@ -1,0 +1,9 @@
+namespace Appliance.Engine.Security.Shield;
+
+/// <summary>Why a request was turned away, as metrics and the Security page name it.</summary>
+public static class ShieldReasons
+{
+    public const string AccessList = "access-list";
+    public const string RateLimit = "rate-limit";
+    public const string Concurrency = "concurrency";
+}
