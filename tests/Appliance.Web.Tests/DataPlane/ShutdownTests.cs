@@ -31,8 +31,9 @@ public sealed class ShutdownTests
                     using var response = await newClient.GetAsync("/");
                     return false;
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or System.Net.Sockets.SocketException)
                 {
+                    // Refused, or accepted by the closing listener and reset at once: either way, not served.
                     return true;
                 }
             },
