@@ -21,6 +21,8 @@ public sealed class RouteFormModel
     public bool HttpsRedirect { get; set; }
     public int HstsMaxAgeSeconds { get; set; }
     public bool Compression { get; set; } = true;
+    public string? AccessList { get; set; }
+    public string? RateLimit { get; set; }
 
     public static RouteFormModel From(RouteSpec route) => new()
     {
@@ -35,6 +37,8 @@ public sealed class RouteFormModel
         HttpsRedirect = route.HttpsRedirect,
         HstsMaxAgeSeconds = route.HstsMaxAgeSeconds,
         Compression = route.Compression,
+        AccessList = route.AccessList,
+        RateLimit = route.RateLimit,
     };
 
     public RouteSpec ToSpec() => new()
@@ -50,6 +54,8 @@ public sealed class RouteFormModel
         HttpsRedirect = HttpsRedirect,
         HstsMaxAgeSeconds = HstsMaxAgeSeconds,
         Compression = Compression,
+        AccessList = AccessList,
+        RateLimit = RateLimit,
     };
 
     /// <summary>Adds every host typed into <paramref name="text"/>, separated by commas or spaces, skipping ones already listed.</summary>
