@@ -3,11 +3,11 @@ namespace Appliance.Data.Model;
 /// <summary>The whole configuration as one document, for export and atomic import.</summary>
 public sealed record ConfigDocument
 {
-    /// <summary>Every pool.</summary>
-    public IReadOnlyList<PoolSpec> Pools { get; init; } = [];
+    /// <summary>Every pool. Required: an import without it would otherwise mean "delete every pool".</summary>
+    public required IReadOnlyList<PoolSpec> Pools { get; init; }
 
-    /// <summary>Every route.</summary>
-    public IReadOnlyList<RouteSpec> Routes { get; init; } = [];
+    /// <summary>Every route. Required, for the same reason.</summary>
+    public required IReadOnlyList<RouteSpec> Routes { get; init; }
 
     /// <summary>Every cache rule; a document without the member imports none.</summary>
     public IReadOnlyList<CacheRuleSpec> CacheRules { get; init; } = [];

@@ -41,6 +41,14 @@ internal static class ApiJson
             return ApiProblems.Invalid(FieldOf(ex.Path), $"Unknown member{where}; check the spelling against the API's schema.");
         }
 
+        // "... was missing required properties including: 'pools', 'routes'." names them.
+        if (ex.Message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            var names = System.Text.RegularExpressions.Regex.Matches(ex.Message[ex.Message.IndexOf(':', StringComparison.Ordinal)..], "'([^']+)'")
+                .Select(m => m.Groups[1].Value).ToArray();
+            return ApiProblems.Invalid(names.FirstOrDefault() ?? "body", $"Required: {string.Join(", ", names)}.");
+        }
+
         if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
             return ApiProblems.Invalid(FieldOf(ex.Path), $"The value has the wrong type{where}.");

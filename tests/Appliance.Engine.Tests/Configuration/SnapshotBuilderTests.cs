@@ -31,7 +31,7 @@ public sealed class SnapshotBuilderTests
     [Fact]
     public void A_pool_becomes_a_cluster_with_its_enabled_backends_weights_positions_and_health_checks()
     {
-        var snapshot = Builder.Build(new ConfigDocument { Pools = [Web] }, revision: 9);
+        var snapshot = Builder.Build(new ConfigDocument { Pools = [Web], Routes = [] }, revision: 9);
 
         Assert.Equal(9, snapshot.Revision);
         var cluster = Assert.Single(snapshot.Clusters);
@@ -61,7 +61,7 @@ public sealed class SnapshotBuilderTests
     [Fact]
     public void A_pool_without_a_health_check_has_no_active_probing_but_keeps_passive_detection()
     {
-        var snapshot = Builder.Build(new ConfigDocument { Pools = [Next] }, 1);
+        var snapshot = Builder.Build(new ConfigDocument { Pools = [Next], Routes = [] }, 1);
         var cluster = Assert.Single(snapshot.Clusters);
         Assert.Null(cluster.HealthCheck!.Active);
         Assert.True(cluster.HealthCheck.Passive!.Enabled);
