@@ -203,9 +203,22 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         limits.MaxConcurrentConnections = options.Limits.MaxConcurrentConnections;
         limits.MaxConcurrentUpgradedConnections = options.Limits.MaxConcurrentConnections;
 
-        // Every connection is counted from accept to close, whatever its protocol does with it.
+        // Every connection is counted from accept to close, and one address may hold only so many
+        // (trusted proxies are exempt: every client arrives through them).
+        var perAddressCap = options.Limits.MaxConnectionsPerAddress;
+        var trusted = options.TrustedProxies
+            .Select(p => (Parsed: Appliance.Data.Validation.ConfigValidator.TryParseNetwork(p, out var network), Network: network))
+            .Where(p => p.Parsed).Select(p => p.Network).ToArray();
         void Count(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen) => listen.Use(next => async connection =>
         {
+            var address = (connection.RemoteEndPoint as IPEndPoint)?.Address is { } remote && remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : (connection.RemoteEndPoint as IPEndPoint)?.Address;
+            var capped = perAddressCap > 0 && address is not null && !trusted.Any(t => t.Contains(address));
+            if (capped && !connections.TryOpenFrom(address!, perAddressCap))
+            {
+                connection.Abort();
+                return;
+            }
+
             connections.Opened();
             try
             {
@@ -214,6 +227,10 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
             finally
             {
                 connections.Closed();
+                if (capped)
+                {
+                    connections.ClosedFrom(address!);
+                }
             }
         });
 

@@ -21,6 +21,9 @@ public sealed class ProxyLimitsOptions
     /// <summary>Most connections open at once; further ones are refused.</summary>
     public long MaxConcurrentConnections { get; set; } = 10_000;
 
+    /// <summary>Most connections one client address may hold open (trusted proxies are exempt); 0 for no cap.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 256;
+
     internal IEnumerable<string> Validate(string section)
     {
         if (RequestHeadersTimeoutSeconds is < 1 or > 600)
@@ -46,6 +49,11 @@ public sealed class ProxyLimitsOptions
         if (MaxRequestHeadersTotalSize < 1024)
         {
             yield return $"{section}:MaxRequestHeadersTotalSize must be at least 1024 bytes.";
+        }
+
+        if (MaxConnectionsPerAddress < 0)
+        {
+            yield return $"{section}:MaxConnectionsPerAddress must be 0 (no cap) or more.";
         }
 
         if (MaxConcurrentConnections < 1)
