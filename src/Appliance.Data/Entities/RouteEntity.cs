@@ -15,5 +15,7 @@ internal sealed class RouteEntity
     public bool Compression { get; set; } = true;
     public string? AccessList { get; set; }
     public string? RateLimit { get; set; }
+    public bool SecurityHeaders { get; set; }
+    public string? ContentSecurityPolicy { get; set; }
     public List<RouteTargetEntity> Targets { get; set; } = [];
 }

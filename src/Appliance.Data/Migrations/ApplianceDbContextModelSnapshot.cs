@@ -398,6 +398,9 @@ namespace Appliance.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(true);
 
+                    b.Property<string>("ContentSecurityPolicy")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Hosts")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -427,6 +430,9 @@ namespace Appliance.Data.Migrations
 
                     b.Property<string>("RateLimit")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SecurityHeaders")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Sticky")
                         .HasColumnType("INTEGER");

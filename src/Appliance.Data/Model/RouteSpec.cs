@@ -44,4 +44,10 @@ public sealed record RouteSpec
 
     /// <summary>The rate limit this route applies per client address (after any global ones); null for none.</summary>
     public string? RateLimit { get; init; }
+
+    /// <summary>Adds X-Content-Type-Options: nosniff, X-Frame-Options: SAMEORIGIN and Referrer-Policy: strict-origin-when-cross-origin to responses.</summary>
+    public bool SecurityHeaders { get; init; }
+
+    /// <summary>A Content-Security-Policy for the route's responses; null sends none (or keeps the backend's).</summary>
+    public string? ContentSecurityPolicy { get; init; }
 }

@@ -39,6 +39,8 @@ internal static class SpecMapper
         Compression = route.Compression,
         AccessList = route.AccessList,
         RateLimit = route.RateLimit,
+        SecurityHeaders = route.SecurityHeaders,
+        ContentSecurityPolicy = route.ContentSecurityPolicy,
         Targets = route.Targets.OrderBy(t => t.Position)
             .Select(t => new TargetSpec { Pool = poolNames[t.PoolId], Weight = t.Weight })
             .ToArray(),
@@ -90,6 +92,8 @@ internal static class SpecMapper
         route.Compression = spec.Compression;
         route.AccessList = spec.AccessList;
         route.RateLimit = spec.RateLimit;
+        route.SecurityHeaders = spec.SecurityHeaders;
+        route.ContentSecurityPolicy = spec.ContentSecurityPolicy;
         route.Sticky = spec.Sticky;
         route.Targets.Clear();
         route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { PoolId = poolIds[t.Pool], Weight = t.Weight, Position = i }));

@@ -28,6 +28,7 @@ public static class ConfigNormalizer
         Tls = string.IsNullOrWhiteSpace(route.Tls) ? TlsModes.Off : route.Tls.Trim(),
         AccessList = string.IsNullOrWhiteSpace(route.AccessList) ? null : route.AccessList.Trim(),
         RateLimit = string.IsNullOrWhiteSpace(route.RateLimit) ? null : route.RateLimit.Trim(),
+        ContentSecurityPolicy = string.IsNullOrWhiteSpace(route.ContentSecurityPolicy) ? null : route.ContentSecurityPolicy.Trim(),
     };
 
     /// <summary>Normalises a cache rule.</summary>

@@ -272,6 +272,11 @@ public static partial class ConfigValidator
             }
         }
 
+        if (route.ContentSecurityPolicy is { } csp && (csp.Length > 4096 || csp.Any(c => c < 0x20 || c > 0x7E)))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "contentSecurityPolicy"), "A Content-Security-Policy is at most 4096 printable ASCII characters, on one line.");
+        }
+
         if (route.HstsMaxAgeSeconds is < 0 or > MaxHstsMaxAgeSeconds)
         {
             errors.Add(ValidationErrors.Field(prefix, "hstsMaxAgeSeconds"), $"HSTS max-age must be between 0 (no header) and {MaxHstsMaxAgeSeconds} seconds (two years).");

@@ -29,10 +29,14 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options)
             .Select(p => new PoolPlan(p.Name, p.LoadBalancing, p.HealthCheck, p.Backends))
             .ToArray();
         var httpsPolicies = document.Routes
-            .Where(r => r.HttpsRedirect || r.HstsMaxAgeSeconds > 0)
+            .Where(r => r.HttpsRedirect || r.HstsMaxAgeSeconds > 0 || r.SecurityHeaders || r.ContentSecurityPolicy is not null)
             .ToFrozenDictionary(
                 r => r.Name,
-                r => new Tls.RouteHttpsPolicy(r.HttpsRedirect, r.HstsMaxAgeSeconds > 0 ? $"max-age={r.HstsMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}" : null),
+                r => new Tls.RouteHttpsPolicy(
+                    r.HttpsRedirect,
+                    r.HstsMaxAgeSeconds > 0 ? $"max-age={r.HstsMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}" : null,
+                    r.SecurityHeaders,
+                    r.ContentSecurityPolicy),
                 StringComparer.Ordinal);
         var cacheRules = (document.CacheRules ?? []).OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => (Spec: r, Plan: new Caching.CacheRulePlan(r))).ToArray();
         var responsePolicies = document.Routes.ToFrozenDictionary(

@@ -8,8 +8,9 @@ namespace Appliance.Engine.Tls;
 
 /// <summary>
 /// Per route: sends plain-HTTP clients to HTTPS (301 for GET and HEAD; 308 otherwise, so a POST
-/// stays a POST) and adds <c>Strict-Transport-Security</c> to HTTPS responses only, as RFC 6797
-/// requires. Runs after the route is matched and before anything reaches a backend.
+/// stays a POST), adds <c>Strict-Transport-Security</c> to HTTPS responses only, as RFC 6797
+/// requires, and the route's security headers to every response. Runs after the route is matched
+/// and before anything reaches a backend.
 /// </summary>
 internal sealed class HttpsPolicyMiddleware(RequestDelegate next, SnapshotStore snapshots, HttpsEndpoint https)
 {
@@ -21,32 +22,44 @@ internal sealed class HttpsPolicyMiddleware(RequestDelegate next, SnapshotStore 
             return next(context);
         }
 
-        if (!context.Request.IsHttps)
+        if (!context.Request.IsHttps && policy.RedirectToHttps)
         {
-            if (policy.RedirectToHttps)
-            {
-                var request = context.Request;
-                var port = https.PublicPort;
-                var host = port is 443 or 0 ? new HostString(request.Host.Host) : new HostString(request.Host.Host, port);
-                context.Response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-                    ? StatusCodes.Status301MovedPermanently
-                    : StatusCodes.Status308PermanentRedirect;
-                context.Response.Headers.Location = UriHelper.BuildAbsolute("https", host, request.PathBase, request.Path, request.QueryString);
-                return Task.CompletedTask;
-            }
-
-            return next(context);
+            var request = context.Request;
+            var port = https.PublicPort;
+            var host = port is 443 or 0 ? new HostString(request.Host.Host) : new HostString(request.Host.Host, port);
+            context.Response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+                ? StatusCodes.Status301MovedPermanently
+                : StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = UriHelper.BuildAbsolute("https", host, request.PathBase, request.Path, request.QueryString);
+            return Task.CompletedTask;
         }
 
-        if (policy.StrictTransportSecurity is { } hsts)
+        var hsts = context.Request.IsHttps ? policy.StrictTransportSecurity : null;
+        if (hsts is not null || policy.SecurityHeaders || policy.ContentSecurityPolicy is not null)
         {
-            // At response start: the backend's own header, if any, is replaced rather than doubled.
+            // At response start: the backend's own headers, if any, are replaced rather than doubled.
             context.Response.OnStarting(static state =>
             {
-                var (response, value) = ((HttpResponse, string))state;
-                response.Headers[HeaderNames.StrictTransportSecurity] = value;
+                var (response, policy, hsts) = ((HttpResponse, RouteHttpsPolicy, string?))state;
+                if (hsts is not null)
+                {
+                    response.Headers[HeaderNames.StrictTransportSecurity] = hsts;
+                }
+
+                if (policy.SecurityHeaders)
+                {
+                    response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                    response.Headers[HeaderNames.XFrameOptions] = "SAMEORIGIN";
+                    response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                }
+
+                if (policy.ContentSecurityPolicy is { } csp)
+                {
+                    response.Headers[HeaderNames.ContentSecurityPolicy] = csp;
+                }
+
                 return Task.CompletedTask;
-            }, (context.Response, hsts));
+            }, (context.Response, policy, hsts));
         }
 
         return next(context);

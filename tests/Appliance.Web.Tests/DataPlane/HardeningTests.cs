@@ -27,6 +27,35 @@ public sealed class HardeningTests(ApplianceHost host) : IClassFixture<Appliance
     public async Task DisposeAsync() => await _backend.DisposeAsync();
 
     [Fact]
+    public async Task A_route_with_security_headers_adds_them_and_its_Content_Security_Policy_and_others_do_not()
+    {
+        await host.AddRouteAsync(new
+        {
+            name = "headers",
+            hosts = new[] { "headers.test" },
+            targets = new[] { new { pool = "hard", weight = 1 } },
+            securityHeaders = true,
+            contentSecurityPolicy = "default-src 'self'",
+        });
+        await host.WaitForLiveConfigAsync();
+        using var client = host.CreateProxyClient();
+
+        using var secured = await client.GetWithHostAsync("headers.test", "/");
+        Assert.Equal("nosniff", secured.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("SAMEORIGIN", secured.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", secured.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("default-src 'self'", secured.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(secured.Headers.Contains("Strict-Transport-Security"));
+
+        using var plain = await client.GetWithHostAsync("hard.test", "/");
+        Assert.False(plain.Headers.Contains("X-Frame-Options"));
+
+        using var bad = await host.Api.PostAsync("/api/v1/routes", System.Net.Http.Json.JsonContent.Create(new { name = "bad-csp", targets = new[] { new { pool = "hard", weight = 1 } }, contentSecurityPolicy = "default-src\n'self'" }));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("contentSecurityPolicy", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Responses_do_not_reveal_the_backend_software()
     {
         using var client = host.CreateProxyClient();
