@@ -1,21 +1,6 @@
+using Appliance.Data.Store;
+
 namespace Appliance.Data.Certificates;
 
-/// <summary>Wakes the ACME worker when a certificate is requested or a renewal is asked for, instead of waiting for its next look.</summary>
-public sealed class AcmeWorkSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: one wake-up covers both.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+/// <summary>Wakes the ACME worker when a certificate is requested, a renewal is asked for, or the configuration changed.</summary>
+public sealed class AcmeWorkSignal : WakeSignal;

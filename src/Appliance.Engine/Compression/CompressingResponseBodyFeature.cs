@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
+using Appliance.Engine.ResponseBodies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -11,17 +12,17 @@ namespace Appliance.Engine.Compression;
 /// only compressible responses are encoded, and then their Content-Length goes, Content-Encoding
 /// and Vary come, and a strong ETag becomes weak.
 /// </summary>
-internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature inner, HttpResponse response, string coding) : IHttpResponseBodyFeature
+internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature inner, HttpResponse response, string coding) : IHttpResponseBodyFeature, IResponseBodySink
 {
     private Stream? _encoder;
     private MemoryStream? _pending;
 
     private IHttpResponseBodyFeature Inner => inner;
     private bool _decided;
-    private EncodingStream? _stream;
+    private SinkStream? _stream;
     private PipeWriter? _writer;
 
-    public Stream Stream => _stream ??= new EncodingStream(this);
+    public Stream Stream => _stream ??= new SinkStream(this);
 
     public PipeWriter Writer => _writer ??= PipeWriter.Create(Stream, new StreamPipeWriterOptions(leaveOpen: true));
 
@@ -31,12 +32,8 @@ internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature in
     public Task StartAsync(CancellationToken cancellationToken = default) =>
         _decided ? inner.StartAsync(cancellationToken) : Task.CompletedTask;
 
-    public async Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
-    {
-        await using var file = File.OpenRead(path);
-        file.Seek(offset, SeekOrigin.Begin);
-        await CopyAsync(file, count ?? file.Length - offset, cancellationToken);
-    }
+    public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
+        SinkStream.CopyFileAsync(this, path, offset, count, cancellationToken);
 
     public async Task CompleteAsync()
     {
@@ -92,7 +89,19 @@ internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature in
         _pending = null;
     }
 
-    private async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    // A flush reaches the client: streamed responses (server-sent events) must not sit in the encoder.
+    async Task IResponseBodySink.FlushAsync(CancellationToken cancellationToken)
+    {
+        await DecideAsync(cancellationToken);
+        if (_encoder is not null)
+        {
+            await _encoder.FlushAsync(cancellationToken);
+        }
+
+        await inner.Stream.FlushAsync(cancellationToken);
+    }
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         if (!_decided)
         {
@@ -113,59 +122,5 @@ internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature in
         }
 
         await (_encoder ?? inner.Stream).WriteAsync(data, cancellationToken);
-    }
-
-    private async Task CopyAsync(Stream source, long count, CancellationToken cancellationToken)
-    {
-        var chunk = new byte[81920];
-        while (count > 0)
-        {
-            var read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, count)), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            await WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-            count -= read;
-        }
-    }
-
-    private sealed class EncodingStream(CompressingResponseBodyFeature owner) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush() => FlushAsync().GetAwaiter().GetResult();
-
-        // A flush reaches the client: streamed responses (server-sent events) must not sit in the encoder.
-        public override async Task FlushAsync(CancellationToken cancellationToken)
-        {
-            await owner.DecideAsync(cancellationToken);
-            if (owner._encoder is not null)
-            {
-                await owner._encoder.FlushAsync(cancellationToken);
-            }
-
-            await owner.Inner.Stream.FlushAsync(cancellationToken);
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) =>
-            owner.WriteAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            owner.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            owner.WriteAsync(buffer, cancellationToken);
     }
 }
