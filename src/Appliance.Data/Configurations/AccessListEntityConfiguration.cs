@@ -14,5 +14,6 @@ internal sealed class AccessListEntityConfiguration : IEntityTypeConfiguration<A
         builder.Property(l => l.DefaultAction).HasMaxLength(16).IsRequired();
         builder.Property(l => l.DenyAction).HasMaxLength(16).IsRequired();
         builder.Property(l => l.RulesJson).IsRequired();
+        builder.Property(l => l.BasicAuthJson).IsRequired().HasDefaultValue("[]");
     }
 }

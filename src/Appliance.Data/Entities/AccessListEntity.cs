@@ -10,4 +10,7 @@ internal sealed class AccessListEntity
 
     /// <summary>The ordered rules as JSON: always read and written whole, in order.</summary>
     public string RulesJson { get; set; } = "[]";
+
+    /// <summary>Basic-auth users as JSON: name and PasswordHasher hash, never a password.</summary>
+    public string BasicAuthJson { get; set; } = "[]";
 }

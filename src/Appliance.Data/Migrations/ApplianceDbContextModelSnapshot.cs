@@ -23,6 +23,12 @@ namespace Appliance.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BasicAuthJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
+
                     b.Property<string>("DefaultAction")
                         .IsRequired()
                         .HasMaxLength(16)

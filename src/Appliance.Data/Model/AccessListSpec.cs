@@ -15,4 +15,7 @@ public sealed record AccessListSpec
     public string DenyAction { get; init; } = AccessActions.Forbidden;
 
     public IReadOnlyList<AccessRuleSpec> Rules { get; init; } = [];
+
+    /// <summary>When not empty, clients of routes using this list must also sign in with HTTP basic authentication as one of these users.</summary>
+    public IReadOnlyList<BasicAuthUserSpec> BasicAuthUsers { get; init; } = [];
 }

@@ -352,12 +352,19 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
 
             var entity = await db.AccessLists.SingleOrDefaultAsync(l => l.Name == list.Name, cancellationToken);
             var before = entity is null ? null : SpecMapper.ToSpec(entity);
+            var resolved = list with { BasicAuthUsers = BasicAuthPasswords.Resolve(list.BasicAuthUsers, before?.BasicAuthUsers ?? [], errors) };
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<AccessListSpec>.Invalid(errors);
+            }
+
             if (entity is null)
             {
                 entity = new AccessListEntity();
                 db.AccessLists.Add(entity);
             }
 
+            list = resolved;
             SpecMapper.Apply(list, entity);
             Audit(db, actor, before is null ? AuditAction.Create : AuditAction.Update, AccessListEntityType, list.Name, before, list);
             return StoreResult<AccessListSpec>.Ok(list);
@@ -470,6 +477,17 @@ public sealed class ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, 
             }
 
             var before = await ReadDocumentAsync(db, cancellationToken);
+            var storedLists = before.AccessLists.ToDictionary(l => l.Name, StringComparer.Ordinal);
+            var accessLists = normalized.AccessLists.Select((list, i) => list with
+            {
+                BasicAuthUsers = BasicAuthPasswords.Resolve(list.BasicAuthUsers, storedLists.GetValueOrDefault(list.Name)?.BasicAuthUsers ?? [], errors, $"accessLists[{i}]"),
+            }).ToArray();
+            if (!errors.IsEmpty)
+            {
+                return StoreResult<ConfigDocument>.Invalid(errors);
+            }
+
+            normalized = normalized with { AccessLists = accessLists };
             await db.CacheRules.ExecuteDeleteAsync(cancellationToken);
             await db.AccessLists.ExecuteDeleteAsync(cancellationToken);
             await db.RateLimits.ExecuteDeleteAsync(cancellationToken);

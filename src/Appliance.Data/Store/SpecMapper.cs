@@ -128,6 +128,9 @@ internal static class SpecMapper
         DefaultAction = list.DefaultAction,
         DenyAction = list.DenyAction,
         Rules = ConfigJson.Deserialize<AccessRuleSpec[]>(list.RulesJson) ?? [],
+        BasicAuthUsers = (ConfigJson.Deserialize<StoredBasicAuthUser[]>(list.BasicAuthJson) ?? [])
+            .Select(u => new BasicAuthUserSpec { User = u.User, PasswordHash = u.Hash })
+            .ToArray(),
     };
 
     public static void Apply(AccessListSpec spec, AccessListEntity list)
@@ -137,6 +140,7 @@ internal static class SpecMapper
         list.DefaultAction = spec.DefaultAction;
         list.DenyAction = spec.DenyAction;
         list.RulesJson = ConfigJson.Serialize(spec.Rules);
+        list.BasicAuthJson = ConfigJson.Serialize(spec.BasicAuthUsers.Select(u => new StoredBasicAuthUser(u.User, u.PasswordHash ?? "")).ToArray());
     }
 
     public static RateLimitSpec ToSpec(RateLimitEntity limit) => new()

@@ -130,6 +130,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         ShareFromControlPlane<HttpsEndpoint>(builder.Services);
         ShareFromControlPlane<Appliance.Engine.Security.Shield.RateLimiter>(builder.Services);
         ShareFromControlPlane<Appliance.Engine.Security.Shield.ShieldLog>(builder.Services);
+        ShareFromControlPlane<Appliance.Engine.Security.Shield.BasicAuthVerifier>(builder.Services);
         ShareFromControlPlane<Appliance.Engine.Caching.ResponseCache>(builder.Services);
         ShareFromControlPlane<Appliance.Engine.Caching.CacheOptions>(builder.Services);
         builder.Services.AddSingleton<Appliance.Engine.Caching.CacheCoalescer>();

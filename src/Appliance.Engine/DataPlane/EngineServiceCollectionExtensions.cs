@@ -49,6 +49,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ConnectionCounter>();
         services.AddSingleton<Appliance.Engine.Security.Shield.RateLimiter>();
         services.AddSingleton<Appliance.Engine.Security.Shield.ShieldLog>();
+        services.AddSingleton<Appliance.Engine.Security.Shield.BasicAuthVerifier>();
         services.AddSingleton(cacheOptions);
         services.AddSingleton<Appliance.Engine.Caching.ResponseCache>();
         services.AddSingleton<TrafficHistory>();

@@ -38,6 +38,7 @@ internal static class ErrorPages
 
     private static string Explain(int statusCode) => statusCode switch
     {
+        StatusCodes.Status401Unauthorized => "Sign in to use this site.",
         StatusCodes.Status403Forbidden => "Access to this site is not allowed from your address.",
         StatusCodes.Status404NotFound => "Nothing is served at this address.",
         StatusCodes.Status429TooManyRequests => "Too many requests from your address. Please wait a moment and try again.",

@@ -93,6 +93,79 @@ public sealed class ShieldTests(ShieldTests.BehindTrustedProxyHost host) : IClas
     }
 
     [Fact]
+    public async Task Basic_auth_wants_the_right_credentials_keeps_them_from_the_backend_and_never_shows_a_password()
+    {
+        await SaveAsync("/api/v1/access-lists", new
+        {
+            name = "staff",
+            defaultAction = "Allow",
+            basicAuthUsers = new[] { new { user = "ops", password = "correct horse battery" } },
+        });
+        await host.AddRouteAsync(new { name = "staff", hosts = new[] { "staff.test" }, targets = new[] { new { pool = "shielded", weight = 1 } }, accessList = "staff" });
+        await host.WaitForLiveConfigAsync();
+
+        using (var missing = await SendAsync(null))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+            Assert.Equal("Basic realm=\"Restricted\", charset=\"UTF-8\"", missing.Headers.WwwAuthenticate.ToString());
+        }
+
+        using (var wrong = await SendAsync("ops:wrong password here"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using (var unknown = await SendAsync("root:correct horse battery"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        }
+
+        Assert.Equal(0, _backend.Requests);
+        using (var right = await SendAsync("ops:correct horse battery"))
+        {
+            Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        }
+
+        Assert.False(_backend.ReceivedHeaders.Single().ContainsKey("Authorization"));
+
+        // Saving the list again without the password keeps it; nothing the API answers carries it or its hash.
+        using (var resave = await host.Api.PutAsJsonAsync("/api/v1/access-lists/staff", new { defaultAction = "Allow", basicAuthUsers = new[] { new { user = "ops" } } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, resave.StatusCode);
+        }
+
+        await host.WaitForLiveConfigAsync();
+        using (var still = await SendAsync("ops:correct horse battery"))
+        {
+            Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+        }
+
+        foreach (var path in new[] { "/api/v1/access-lists", "/api/v1/config", "/api/v1/audit?take=1000" })
+        {
+            var answer = await host.Api.GetStringAsync(path);
+            Assert.DoesNotContain("correct horse", answer);
+            Assert.DoesNotContain("AQAAAA", answer);
+        }
+
+        using var newUserWithoutPassword = await host.Api.PutAsJsonAsync("/api/v1/access-lists/staff", new { basicAuthUsers = new[] { new { user = "new" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, newUserWithoutPassword.StatusCode);
+        Assert.Contains("basicAuthUsers[0].password", await newUserWithoutPassword.Content.ReadAsStringAsync());
+
+        async Task<HttpResponseMessage> SendAsync(string? credentials)
+        {
+            using var client = host.CreateProxyClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.Host = "staff.test";
+            if (credentials is not null)
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credentials)));
+            }
+
+            return await client.SendAsync(request);
+        }
+    }
+
+    [Fact]
     public async Task Over_the_limit_is_429_with_Retry_After_and_the_limit_recovers()
     {
         await SaveAsync("/api/v1/rate-limits", new { name = "tight", permits = 2, periodSeconds = 1, burst = 2 });

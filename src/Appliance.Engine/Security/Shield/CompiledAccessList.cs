@@ -16,6 +16,9 @@ public sealed class CompiledAccessList
         Name = list.Name;
         _allowByDefault = list.DefaultAction == AccessActions.Allow;
         Drop = list.DenyAction == AccessActions.Drop;
+        Users = (list.BasicAuthUsers ?? [])
+            .Where(u => u.PasswordHash is not null)
+            .ToDictionary(u => u.User, u => u.PasswordHash!, StringComparer.Ordinal);
         _rules = list.Rules
             .Select(r => (Parsed: ConfigValidator.TryParseNetwork(r.Cidr, out var network), Network: network, Allow: r.Action == AccessActions.Allow))
             .Where(r => r.Parsed)
@@ -24,6 +27,9 @@ public sealed class CompiledAccessList
     }
 
     public string Name { get; }
+
+    /// <summary>Basic-auth users and their password hashes; empty when the list asks for no sign-in.</summary>
+    public IReadOnlyDictionary<string, string> Users { get; }
 
     /// <summary>A denied client's connection is closed without a reply, rather than given a 403.</summary>
     public bool Drop { get; }

@@ -11,7 +11,7 @@ namespace Appliance.Engine.Security.Shield;
 /// whether the client address may pass, then rate limits take a token and an in-flight slot.
 /// A refusal never reaches a backend: 403 (or a closed connection), or 429 with Retry-After.
 /// </summary>
-internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snapshots, RateLimiter limiter, ShieldLog log)
+internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snapshots, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -29,6 +29,25 @@ internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snaps
             var (allowed, rule) = list.Decide(client);
             if (allowed)
             {
+                if (list.Users.Count > 0)
+                {
+                    if (!basicAuth.IsAuthorized(context.Request, list))
+                    {
+                        log.Record(ShieldReasons.BasicAuth, routeId, client, list.Name);
+                        context.Response.OnStarting(static state =>
+                        {
+                            var (response, challenge) = ((HttpResponse, string))state;
+                            response.Headers[HeaderNames.WWWAuthenticate] = challenge;
+                            return Task.CompletedTask;
+                        }, (context.Response, BasicAuthVerifier.Challenge("Restricted")));
+                        await ErrorPages.WriteAsync(context, StatusCodes.Status401Unauthorized);
+                        return;
+                    }
+
+                    // The credentials were for the appliance: the backend never sees them.
+                    context.Request.Headers.Remove(HeaderNames.Authorization);
+                }
+
                 continue;
             }
 

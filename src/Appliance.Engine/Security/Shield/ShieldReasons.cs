@@ -6,4 +6,5 @@ public static class ShieldReasons
     public const string AccessList = "access-list";
     public const string RateLimit = "rate-limit";
     public const string Concurrency = "concurrency";
+    public const string BasicAuth = "basic-auth";
 }

@@ -1,0 +1,72 @@
+using Appliance.Data.Model;
+using Microsoft.AspNetCore.Identity;
+
+namespace Appliance.Data.Validation;
+
+/// <summary>
+/// Turns the passwords of an access list's basic-auth users into hashes before anything is stored:
+/// a new password is checked and hashed, a user sent without one keeps the hash it had, and a new
+/// user without a password is refused.
+/// </summary>
+public static class BasicAuthPasswords
+{
+    public const int MinLength = 12;
+    public const int MaxLength = 128;
+
+    private static readonly PasswordHasher<string> Hasher = new();
+
+    /// <summary>The users with hashes resolved; messages go to <paramref name="errors"/>.</summary>
+    public static IReadOnlyList<BasicAuthUserSpec> Resolve(IReadOnlyList<BasicAuthUserSpec>? users, IReadOnlyList<BasicAuthUserSpec> stored, ValidationErrors errors, string prefix = "")
+    {
+        var field = ValidationErrors.Field(prefix, "basicAuthUsers");
+        if (users is null)
+        {
+            return [];
+        }
+
+        var known = stored.Where(u => u.PasswordHash is not null).ToDictionary(u => u.User, u => u.PasswordHash!, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var resolved = new List<BasicAuthUserSpec>(users.Count);
+        for (var i = 0; i < users.Count; i++)
+        {
+            var user = users[i];
+            var name = user?.User?.Trim() ?? "";
+            if (name.Length is 0 or > 64 || name.Contains(':', StringComparison.Ordinal) || name.Any(char.IsControl))
+            {
+                errors.Add($"{field}[{i}].user", "A user name of 1 to 64 characters, without ':' or control characters, is required.");
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                errors.Add($"{field}[{i}].user", $"'{name}' is listed twice.");
+                continue;
+            }
+
+            if (user!.Password is { } password)
+            {
+                if (password.Length is < MinLength or > MaxLength)
+                {
+                    errors.Add($"{field}[{i}].password", $"Use a password of {MinLength} to {MaxLength} characters.");
+                    continue;
+                }
+
+                resolved.Add(new BasicAuthUserSpec { User = name, PasswordHash = Hasher.HashPassword(name, password) });
+            }
+            else if (known.TryGetValue(name, out var hash))
+            {
+                resolved.Add(new BasicAuthUserSpec { User = name, PasswordHash = hash });
+            }
+            else
+            {
+                errors.Add($"{field}[{i}].password", $"'{name}' is new: a password is required.");
+            }
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Checks a password against a stored hash.</summary>
+    public static bool Verify(string user, string hash, string password) =>
+        Hasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed;
+}
