@@ -51,7 +51,7 @@ public static class BasicAuthPasswords
                     continue;
                 }
 
-                resolved.Add(new BasicAuthUserSpec { User = name, PasswordHash = Hasher.HashPassword(name, password) });
+                resolved.Add(new BasicAuthUserSpec { User = name, PasswordHash = Hash(name, password) });
             }
             else if (known.TryGetValue(name, out var hash))
             {
@@ -65,6 +65,9 @@ public static class BasicAuthPasswords
 
         return resolved;
     }
+
+    /// <summary>Hashes a password as the store does.</summary>
+    public static string Hash(string user, string password) => Hasher.HashPassword(user, password);
 
     /// <summary>Checks a password against a stored hash.</summary>
     public static bool Verify(string user, string hash, string password) =>

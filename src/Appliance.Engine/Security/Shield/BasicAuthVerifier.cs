@@ -19,13 +19,22 @@ public sealed class BasicAuthVerifier(TimeProvider time)
     private const int Capacity = 10_000;
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(5);
 
+    private static readonly Lazy<string> DummyHash = new(() => BasicAuthPasswords.Hash("nobody", "not a password anyone has"));
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _verified = new(StringComparer.Ordinal);
 
     /// <summary>True when the request's Authorization header names a user of <paramref name="list"/> with the right password.</summary>
     internal bool IsAuthorized(HttpRequest request, CompiledAccessList list)
     {
-        if (!TryRead(request.Headers.Authorization, out var user, out var password) || !list.Users.TryGetValue(user, out var hash))
+        if (!TryRead(request.Headers.Authorization, out var user, out var password))
         {
+            return false;
+        }
+
+        if (!list.Users.TryGetValue(user, out var hash))
+        {
+            // An unknown name costs as much as a wrong password, so timing does not tell which names exist.
+            BasicAuthPasswords.Verify(user, DummyHash.Value, password);
             return false;
         }
 
