@@ -17,5 +17,6 @@ internal sealed class RouteEntity
     public string? RateLimit { get; set; }
     public bool SecurityHeaders { get; set; }
     public string? ContentSecurityPolicy { get; set; }
+    public long? MaxRequestBodyBytes { get; set; }
     public List<RouteTargetEntity> Targets { get; set; } = [];
 }

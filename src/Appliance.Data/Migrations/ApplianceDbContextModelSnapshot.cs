@@ -417,6 +417,9 @@ namespace Appliance.Data.Migrations
                     b.Property<bool>("HttpsRedirect")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MaxRequestBodyBytes")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Methods")
                         .IsRequired()
                         .HasColumnType("TEXT");

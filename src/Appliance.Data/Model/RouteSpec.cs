@@ -50,4 +50,7 @@ public sealed record RouteSpec
 
     /// <summary>A Content-Security-Policy for the route's responses; null sends none (or keeps the backend's).</summary>
     public string? ContentSecurityPolicy { get; init; }
+
+    /// <summary>The largest request body the route accepts (413 beyond it); null keeps <c>Appliance:Proxy:Limits:MaxRequestBodySize</c>.</summary>
+    public long? MaxRequestBodyBytes { get; init; }
 }

@@ -41,6 +41,7 @@ internal static class SpecMapper
         RateLimit = route.RateLimit,
         SecurityHeaders = route.SecurityHeaders,
         ContentSecurityPolicy = route.ContentSecurityPolicy,
+        MaxRequestBodyBytes = route.MaxRequestBodyBytes,
         Targets = route.Targets.OrderBy(t => t.Position)
             .Select(t => new TargetSpec { Pool = poolNames[t.PoolId], Weight = t.Weight })
             .ToArray(),
@@ -94,6 +95,7 @@ internal static class SpecMapper
         route.RateLimit = spec.RateLimit;
         route.SecurityHeaders = spec.SecurityHeaders;
         route.ContentSecurityPolicy = spec.ContentSecurityPolicy;
+        route.MaxRequestBodyBytes = spec.MaxRequestBodyBytes;
         route.Sticky = spec.Sticky;
         route.Targets.Clear();
         route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { PoolId = poolIds[t.Pool], Weight = t.Weight, Position = i }));

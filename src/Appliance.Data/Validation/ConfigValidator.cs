@@ -277,6 +277,11 @@ public static partial class ConfigValidator
             errors.Add(ValidationErrors.Field(prefix, "contentSecurityPolicy"), "A Content-Security-Policy is at most 4096 printable ASCII characters, on one line.");
         }
 
+        if (route.MaxRequestBodyBytes is < 0 or > 16L * 1024 * 1024 * 1024)
+        {
+            errors.Add(ValidationErrors.Field(prefix, "maxRequestBodyBytes"), "The largest request body must be between 0 and 16 GiB, or null for the global limit.");
+        }
+
         if (route.HstsMaxAgeSeconds is < 0 or > MaxHstsMaxAgeSeconds)
         {
             errors.Add(ValidationErrors.Field(prefix, "hstsMaxAgeSeconds"), $"HSTS max-age must be between 0 (no header) and {MaxHstsMaxAgeSeconds} seconds (two years).");

@@ -53,7 +53,8 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options)
                 accessLists.Values.Where(l => l.Global).Select(l => l.Compiled)
                     .Concat(r.AccessList is { } list && accessLists.TryGetValue(list, out var own) && !own.Global ? [own.Compiled] : []).ToArray(),
                 rateLimits.Values.Where(l => l.Global).Select(l => l.Plan)
-                    .Concat(r.RateLimit is { } limit && rateLimits.TryGetValue(limit, out var mine) && !mine.Global ? [mine.Plan] : []).ToArray()),
+                    .Concat(r.RateLimit is { } limit && rateLimits.TryGetValue(limit, out var mine) && !mine.Global ? [mine.Plan] : []).ToArray(),
+                r.MaxRequestBodyBytes),
             StringComparer.Ordinal);
         return new ProxySnapshot(revision, routes, clusters, splits, pools, httpsPolicies, responsePolicies, shields);
     }

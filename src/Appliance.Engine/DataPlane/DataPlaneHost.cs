@@ -201,6 +201,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
             : null;
         limits.MaxRequestBodySize = options.Limits.MaxRequestBodySize;
         limits.MaxRequestHeadersTotalSize = options.Limits.MaxRequestHeadersTotalSize;
+        limits.MaxRequestHeaderCount = options.Limits.MaxRequestHeaderCount;
         limits.MaxConcurrentConnections = options.Limits.MaxConcurrentConnections;
         limits.MaxConcurrentUpgradedConnections = options.Limits.MaxConcurrentConnections;
 

@@ -21,6 +21,9 @@ public sealed class ProxyLimitsOptions
     /// <summary>Most connections open at once; further ones are refused.</summary>
     public long MaxConcurrentConnections { get; set; } = 10_000;
 
+    /// <summary>Most request headers a request may carry; more get 431.</summary>
+    public int MaxRequestHeaderCount { get; set; } = 100;
+
     /// <summary>Most connections one client address may hold open (trusted proxies are exempt); 0 for no cap.</summary>
     public int MaxConnectionsPerAddress { get; set; } = 256;
 
@@ -49,6 +52,11 @@ public sealed class ProxyLimitsOptions
         if (MaxRequestHeadersTotalSize < 1024)
         {
             yield return $"{section}:MaxRequestHeadersTotalSize must be at least 1024 bytes.";
+        }
+
+        if (MaxRequestHeaderCount is < 8 or > 1000)
+        {
+            yield return $"{section}:MaxRequestHeaderCount must be between 8 and 1000.";
         }
 
         if (MaxConnectionsPerAddress < 0)

@@ -6,8 +6,9 @@ namespace Appliance.Engine.Security;
 
 /// <summary>
 /// Applies to every route: backends get the client's address, scheme and host in X-Forwarded-*
-/// (replacing whatever the client sent, since no proxy in front is trusted yet) and the request
-/// id; clients never see headers that name the backend's software.
+/// (replacing whatever the client sent; the client address was already settled, trusted proxies
+/// included) and the request id, and never the headers a client named in Connection; clients
+/// never see headers that name the backend's software.
 /// </summary>
 internal sealed class HardeningTransformProvider : ITransformProvider
 {
@@ -27,6 +28,16 @@ internal sealed class HardeningTransformProvider : ITransformProvider
         context.AddXForwarded(ForwardedTransformActions.Set);
         context.AddRequestTransform(static transformContext =>
         {
+            // RFC 9110 §7.6.1: headers the client named in Connection are for this hop only.
+            foreach (var value in transformContext.HttpContext.Request.Headers.Connection)
+            {
+                foreach (var name in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    transformContext.ProxyRequest.Headers.Remove(name);
+                    transformContext.ProxyRequest.Content?.Headers.Remove(name);
+                }
+            }
+
             var requestId = transformContext.HttpContext.Features.Get<IRequestIdFeature>()?.RequestId;
             transformContext.ProxyRequest.Headers.Remove(RequestIdFeature.HeaderName);
             if (requestId is not null)

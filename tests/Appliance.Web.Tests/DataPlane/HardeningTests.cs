@@ -56,6 +56,40 @@ public sealed class HardeningTests(ApplianceHost host) : IClassFixture<Appliance
     }
 
     [Fact]
+    public async Task A_route_can_lower_the_body_limit_and_hop_by_hop_headers_never_reach_the_backend()
+    {
+        await host.AddRouteAsync(new { name = "tiny", hosts = new[] { "tiny.test" }, targets = new[] { new { pool = "hard", weight = 1 } }, maxRequestBodyBytes = 16 });
+        await host.WaitForLiveConfigAsync();
+        using var client = host.CreateProxyClient();
+
+        using (var big = new HttpRequestMessage(HttpMethod.Post, "/upload") { Content = new ByteArrayContent(new byte[17]) })
+        {
+            big.Headers.Host = "tiny.test";
+            using var refused = await client.SendAsync(big);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        }
+
+        Assert.Equal(0, _backend.Requests);
+        using (var small = new HttpRequestMessage(HttpMethod.Post, "/upload") { Content = new ByteArrayContent(new byte[16]) })
+        {
+            small.Headers.Host = "tiny.test";
+            small.Headers.TryAddWithoutValidation("Connection", "X-Hop");
+            small.Headers.TryAddWithoutValidation("X-Hop", "secret");
+            small.Headers.TryAddWithoutValidation("Keep-Alive", "timeout=5");
+            small.Headers.TryAddWithoutValidation("Proxy-Connection", "keep-alive");
+            small.Headers.TryAddWithoutValidation("Upgrade", "h2c");
+            using var accepted = await client.SendAsync(small);
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        var received = _backend.ReceivedHeaders.Last();
+        foreach (var hop in new[] { "X-Hop", "Keep-Alive", "Proxy-Connection", "Upgrade" })
+        {
+            Assert.False(received.ContainsKey(hop), $"{hop} reached the backend.");
+        }
+    }
+
+    [Fact]
     public async Task Responses_do_not_reveal_the_backend_software()
     {
         using var client = host.CreateProxyClient();

@@ -26,6 +26,15 @@ public sealed class LimitsTests(LimitsTests.SmallLimitsHost host) : IClassFixtur
         headers.Headers.Add("X-Big", new string('a', 4096));
         using var tooManyHeaders = await client.SendAsync(headers);
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, tooManyHeaders.StatusCode);
+
+        using var counted = new HttpRequestMessage(HttpMethod.Get, "/");
+        for (var i = 0; i < 40; i++)
+        {
+            counted.Headers.Add($"X-H{i}", "1");
+        }
+
+        using var tooManyFields = await client.SendAsync(counted);
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, tooManyFields.StatusCode);
     }
 
     public sealed class SmallLimitsHost : ApplianceHost
@@ -34,6 +43,7 @@ public sealed class LimitsTests(LimitsTests.SmallLimitsHost host) : IClassFixtur
         {
             ["Appliance:Proxy:Limits:MaxRequestBodySize"] = "1024",
             ["Appliance:Proxy:Limits:MaxRequestHeadersTotalSize"] = "2048",
+            ["Appliance:Proxy:Limits:MaxRequestHeaderCount"] = "32",
         };
     }
 }

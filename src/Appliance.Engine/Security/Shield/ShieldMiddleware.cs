@@ -17,6 +17,27 @@ internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snaps
     {
         var routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
         var shield = snapshots.Current.Shields.GetValueOrDefault(routeId) ?? RouteShield.None;
+        // A route's own body limit replaces the global one while the body is still unread.
+        if (shield.MaxRequestBodyBytes is { } maxBody)
+        {
+            if (context.Request.ContentLength > maxBody)
+            {
+                log.Record(ShieldReasons.BodySize, routeId, context.Connection.RemoteIpAddress, $"{context.Request.ContentLength} bytes");
+                context.Response.OnStarting(static state =>
+                {
+                    ((HttpResponse)state).Headers.Connection = "close";
+                    return Task.CompletedTask;
+                }, context.Response);
+                await ErrorPages.WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
+                return;
+            }
+
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            {
+                bodySize.MaxRequestBodySize = maxBody;
+            }
+        }
+
         if (shield.AccessLists.Count == 0 && shield.RateLimits.Count == 0)
         {
             await next(context);

@@ -7,4 +7,5 @@ public static class ShieldReasons
     public const string RateLimit = "rate-limit";
     public const string Concurrency = "concurrency";
     public const string BasicAuth = "basic-auth";
+    public const string BodySize = "body-size";
 }
