@@ -208,9 +208,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         // Every connection is counted from accept to close, and one address may hold only so many
         // (trusted proxies are exempt: every client arrives through them).
         var perAddressCap = options.Limits.MaxConnectionsPerAddress;
-        var trusted = options.TrustedProxies
-            .Select(p => (Parsed: Appliance.Data.Validation.ConfigValidator.TryParseNetwork(p, out var network), Network: network))
-            .Where(p => p.Parsed).Select(p => p.Network).ToArray();
+        var trusted = options.TrustedNetworks();
         void Count(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen) => listen.Use(next => async connection =>
         {
             var address = (connection.RemoteEndPoint as IPEndPoint)?.Address is { } remote && remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : (connection.RemoteEndPoint as IPEndPoint)?.Address;

@@ -23,6 +23,13 @@ public sealed class ProxyOptions
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 
+    /// <summary><see cref="TrustedProxies"/> parsed; entries that do not parse are refused by <see cref="Validate"/> at start.</summary>
+    public System.Net.IPNetwork[] TrustedNetworks() => TrustedProxies
+        .Select(p => (Parsed: Appliance.Data.Validation.ConfigValidator.TryParseNetwork(p, out var network), Network: network))
+        .Where(p => p.Parsed)
+        .Select(p => p.Network)
+        .ToArray();
+
     /// <summary>Address to listen on: <c>*</c> for every interface (IPv4 and IPv6), or one IP address.</summary>
     public string BindAddress { get; set; } = "*";
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Appliance.Data.Validation;
 using Appliance.Engine.DataPlane;
 using Microsoft.AspNetCore.Http;
 
@@ -13,11 +12,7 @@ namespace Appliance.Engine.Security;
 /// </summary>
 internal sealed class ClientAddressMiddleware(RequestDelegate next, ProxyOptions options)
 {
-    private readonly IPNetwork[] _trusted = options.TrustedProxies
-        .Select(p => (Parsed: ConfigValidator.TryParseNetwork(p, out var network), Network: network))
-        .Where(p => p.Parsed)
-        .Select(p => p.Network)
-        .ToArray();
+    private readonly IPNetwork[] _trusted = options.TrustedNetworks();
 
     public Task InvokeAsync(HttpContext context)
     {

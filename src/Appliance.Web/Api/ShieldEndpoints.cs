@@ -18,14 +18,14 @@ internal static class ShieldEndpoints
                 SaveAsync<AccessListSpec>(request, name: null, async (spec, actor) =>
                     (await store.GetAccessListsAsync(ct)).Any(l => l.Name == spec.Name?.Trim())
                         ? StoreResult<AccessListSpec>.Conflict("name", $"An access list named '{spec.Name}' already exists.")
-                        : await store.SaveAccessListAsync(spec, actor, ct), "access-lists"))
+                        : await store.SaveAccessListAsync(spec, actor, ct), l => $"/api/v1/access-lists/{l.Name}"))
             .RequireAuthorization(ApiTokenDefaults.WritePolicy).Accepts<AccessListSpec>("application/json")
             .Produces<AccessListSpec>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status409Conflict);
         lists.MapPut("/{name}", (string name, HttpRequest request, ConfigStore store, CancellationToken ct) =>
                 SaveAsync<AccessListSpec>(request, name, async (spec, actor) =>
                     (await store.GetAccessListsAsync(ct)).Any(l => l.Name == name)
                         ? await store.SaveAccessListAsync(spec with { Name = name }, actor, ct)
-                        : StoreResult<AccessListSpec>.NotFound($"There is no access list named '{name}'."), "access-lists"))
+                        : StoreResult<AccessListSpec>.NotFound($"There is no access list named '{name}'."), l => $"/api/v1/access-lists/{l.Name}"))
             .RequireAuthorization(ApiTokenDefaults.WritePolicy).Accepts<AccessListSpec>("application/json")
             .Produces<AccessListSpec>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         lists.MapDelete("/{name}", async (string name, HttpContext context, ConfigStore store, CancellationToken ct) =>
@@ -64,14 +64,14 @@ internal static class ShieldEndpoints
                 SaveAsync<RateLimitSpec>(request, name: null, async (spec, actor) =>
                     (await store.GetRateLimitsAsync(ct)).Any(l => l.Name == spec.Name?.Trim())
                         ? StoreResult<RateLimitSpec>.Conflict("name", $"A rate limit named '{spec.Name}' already exists.")
-                        : await store.SaveRateLimitAsync(spec, actor, ct), "rate-limits"))
+                        : await store.SaveRateLimitAsync(spec, actor, ct), l => $"/api/v1/rate-limits/{l.Name}"))
             .RequireAuthorization(ApiTokenDefaults.WritePolicy).Accepts<RateLimitSpec>("application/json")
             .Produces<RateLimitSpec>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status409Conflict);
         limits.MapPut("/{name}", (string name, HttpRequest request, ConfigStore store, CancellationToken ct) =>
                 SaveAsync<RateLimitSpec>(request, name, async (spec, actor) =>
                     (await store.GetRateLimitsAsync(ct)).Any(l => l.Name == name)
                         ? await store.SaveRateLimitAsync(spec with { Name = name }, actor, ct)
-                        : StoreResult<RateLimitSpec>.NotFound($"There is no rate limit named '{name}'."), "rate-limits"))
+                        : StoreResult<RateLimitSpec>.NotFound($"There is no rate limit named '{name}'."), l => $"/api/v1/rate-limits/{l.Name}"))
             .RequireAuthorization(ApiTokenDefaults.WritePolicy).Accepts<RateLimitSpec>("application/json")
             .Produces<RateLimitSpec>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         limits.MapDelete("/{name}", async (string name, HttpContext context, ConfigStore store, CancellationToken ct) =>
@@ -88,7 +88,7 @@ internal static class ShieldEndpoints
         return api;
     }
 
-    private static async Task<IResult> SaveAsync<T>(HttpRequest request, string? name, Func<T, string, Task<StoreResult<T>>> save, string collection)
+    private static async Task<IResult> SaveAsync<T>(HttpRequest request, string? name, Func<T, string, Task<StoreResult<T>>> save, Func<T, string> location)
         where T : class
     {
         var (spec, error) = await ApiJson.ReadAsync<T>(request);
@@ -98,8 +98,6 @@ internal static class ShieldEndpoints
         }
 
         var result = await save(spec!, Actor.Of(request.HttpContext));
-        return ApiProblems.From(result, saved => name is null
-            ? Results.Created($"/api/v1/{collection}/{(saved as AccessListSpec)?.Name ?? (saved as RateLimitSpec)?.Name}", saved)
-            : Results.Ok(saved));
+        return ApiProblems.From(result, saved => name is null ? Results.Created(location(saved), saved) : Results.Ok(saved));
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appliance.Data.Migrations
 {
     [DbContext(typeof(ApplianceDbContext))]
-    [Migration("20261127124219_SecurityHeaders")]
-    partial class SecurityHeaders
+    [Migration("20261127131359_TlsCacheAndShield")]
+    partial class TlsCacheAndShield
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,12 @@ namespace Appliance.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("BasicAuthJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
 
                     b.Property<string>("DefaultAction")
                         .IsRequired()
@@ -412,6 +418,9 @@ namespace Appliance.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HttpsRedirect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MaxRequestBodyBytes")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Methods")
