@@ -147,7 +147,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
 
         builder.Services.AddRouting();
-        builder.Services.AddReverseProxy().AddTransforms<HardeningTransformProvider>();
+        builder.Services.AddReverseProxy().AddTransforms<HardeningTransformProvider>().AddTransforms<CanonicalPathTransformProvider>();
         builder.Services.AddSingleton<IProxyConfigProvider, SnapshotProxyConfigProvider>();
         builder.Services.AddSingleton<IConfigChangeListener, AppliedRevisionListener>();
         builder.Services.AddSingleton<ILoadBalancingPolicy, WeightedRoundRobinPolicy>();
@@ -160,6 +160,9 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
     {
         app.UseMiddleware<ClientAddressMiddleware>();
         app.UseMiddleware<RequestRecordingMiddleware>();
+
+        // Every later decision, and the backend, see the one canonical path.
+        app.UseMiddleware<CanonicalPathMiddleware>();
 
         // Ahead of every route, and for hosts that have none yet: the ACME server must reach it.
         app.UseMiddleware<Http01ChallengeMiddleware>();

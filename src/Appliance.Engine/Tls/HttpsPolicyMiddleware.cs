@@ -1,6 +1,5 @@
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy;
 
@@ -9,8 +8,9 @@ namespace Appliance.Engine.Tls;
 /// <summary>
 /// Per route: sends plain-HTTP clients to HTTPS (301 for GET and HEAD; 308 otherwise, so a POST
 /// stays a POST), adds <c>Strict-Transport-Security</c> to HTTPS responses only, as RFC 6797
-/// requires, and the route's security headers to every response. Runs after the route is matched
-/// and before anything reaches a backend.
+/// requires, and the route's security headers to every response. Runs right after the route is
+/// matched, before access lists, basic auth and rate limits: credentials are never asked for, nor
+/// accepted, over plain HTTP on a route that redirects.
 /// </summary>
 internal sealed class HttpsPolicyMiddleware(RequestDelegate next, SnapshotStore snapshots, HttpsEndpoint https)
 {
@@ -30,7 +30,8 @@ internal sealed class HttpsPolicyMiddleware(RequestDelegate next, SnapshotStore 
             context.Response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
                 ? StatusCodes.Status301MovedPermanently
                 : StatusCodes.Status308PermanentRedirect;
-            context.Response.Headers.Location = UriHelper.BuildAbsolute("https", host, request.PathBase, request.Path, request.QueryString);
+            var path = context.Features.Get<Routing.CanonicalPath>()?.Forward ?? request.Path.ToUriComponent();
+            context.Response.Headers.Location = string.Concat("https://", host.ToUriComponent(), path, request.QueryString.Value);
             return Task.CompletedTask;
         }
 

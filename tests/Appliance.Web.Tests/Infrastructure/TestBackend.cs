@@ -29,6 +29,9 @@ public sealed class TestBackend : IAsyncDisposable
     /// <summary>Headers of every request received, in order.</summary>
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> ReceivedHeaders { get; } = new();
 
+    /// <summary>The request target of every request received, exactly as it came over the wire.</summary>
+    public ConcurrentQueue<string> ReceivedTargets { get; } = new();
+
     /// <summary>When set, requests to /slow wait for it before answering.</summary>
     public TaskCompletionSource Gate { get; set; } = CompletedGate();
 
@@ -111,6 +114,7 @@ public sealed class TestBackend : IAsyncDisposable
     private void Count(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
+        ReceivedTargets.Enqueue(context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget);
         ReceivedHeaders.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -1,0 +1,33 @@
+using Appliance.Engine.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Appliance.Engine.Routing;
+
+/// <summary>
+/// Puts the request on its canonical path before anything decides by path: the route match,
+/// access lists, rate limits, cache rules and the ACME challenge all read <c>Request.Path</c>,
+/// which from here on is the decision form, and the backend gets the forward form that the
+/// <see cref="CanonicalPath"/> feature carries. A path that decodes to a control character is
+/// refused with 400 and reaches nobody.
+/// </summary>
+internal sealed class CanonicalPathMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var canonical = CanonicalPath.From(rawTarget, out var valid);
+        if (!valid)
+        {
+            return ErrorPages.WriteAsync(context, StatusCodes.Status400BadRequest);
+        }
+
+        if (canonical is not null)
+        {
+            context.Request.Path = new PathString(canonical.Decision);
+            context.Features.Set(canonical);
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,81 @@
+using Appliance.Engine.Routing;
+
+namespace Appliance.Engine.Tests.Routing;
+
+public sealed class CanonicalPathTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/admin/secret")]
+    [InlineData("/static/app.min.css?v=3")]
+    [InlineData("/admin/")]
+    [InlineData("http://example.test")]
+    [InlineData("http://example.test/admin")]
+    [InlineData("/a-b_c~d/e!$&'()*+,:=@")]
+    [InlineData("*")]
+    public void A_target_that_is_already_canonical_costs_nothing(string target)
+    {
+        Assert.Null(CanonicalPath.From(target, out var valid));
+        Assert.True(valid);
+    }
+
+    [Theory]
+    // Repeated slashes, dot segments and backslashes.
+    [InlineData("//admin/secret", "/admin/secret", "/admin/secret")]
+    [InlineData("///admin//secret", "/admin/secret", "/admin/secret")]
+    [InlineData("/.//admin/secret", "/admin/secret", "/admin/secret")]
+    [InlineData("/./admin/./secret", "/admin/secret", "/admin/secret")]
+    [InlineData("/public/../admin/secret", "/admin/secret", "/admin/secret")]
+    [InlineData("/../../admin/secret", "/admin/secret", "/admin/secret")]
+    [InlineData("/%2e/admin/%2E%2E/admin/secret", "/admin/secret", "/admin/secret")]
+    [InlineData("/admin/secret/.", "/admin/secret/", "/admin/secret/")]
+    [InlineData("/admin/secret/..", "/admin/", "/admin/")]
+    [InlineData("/\\admin\\secret", "/admin/secret", "/admin/secret")]
+    // Path parameters never change the route; an encoded semicolon is data.
+    [InlineData("/admin;x/secret", "/admin/secret", "/admin/secret")]
+    [InlineData("/admin;jsessionid=1;a=b", "/admin", "/admin")]
+    [InlineData("/;x/admin/secret;y", "/admin/secret", "/admin/secret")]
+    [InlineData("/admin%3Bx/secret", "/admin;x/secret", "/admin%3Bx/secret")]
+    // Encoded slashes reach the backend as sent, and count as separators for every decision.
+    [InlineData("/files/a%2Fb", "/files/a/b", "/files/a%2Fb")]
+    [InlineData("/files/a%2fb", "/files/a/b", "/files/a%2Fb")]
+    [InlineData("/%2Fadmin/secret", "/admin/secret", "/%2Fadmin/secret")]
+    [InlineData("/public/..%2Fadmin/secret", "/admin/secret", "/public/..%2Fadmin/secret")]
+    [InlineData("/admin%5Csecret", "/admin/secret", "/admin%5Csecret")]
+    // One spelling per character: unreserved escapes decoded, others in upper-case hex, the rest encoded.
+    [InlineData("/%61dmin/secret", "/admin/secret", "/admin/secret")]
+    [InlineData("/a%20b/c%3f", "/a b/c?", "/a%20b/c%3F")]
+    [InlineData("/100%/x", "/100%/x", "/100%25/x")]
+    [InlineData("/caf%C3%A9", "/café", "/caf%C3%A9")]
+    [InlineData("/a%252Fb", "/a%2Fb", "/a%252Fb")]
+    // Absolute form: the path after the authority.
+    [InlineData("http://example.test//admin/secret?q=1", "/admin/secret", "/admin/secret")]
+    public void Every_spelling_of_a_path_becomes_one_decision_path_and_one_forward_path(string target, string decision, string forward)
+    {
+        var canonical = CanonicalPath.From(target, out var valid);
+
+        Assert.True(valid);
+        Assert.NotNull(canonical);
+        Assert.Equal(decision, canonical.Decision);
+        Assert.Equal(forward, canonical.Forward);
+    }
+
+    [Theory]
+    [InlineData("/a%00b")]
+    [InlineData("/a%0d%0aSet-Cookie:x")]
+    [InlineData("/a%7F")]
+    public void A_path_that_decodes_to_a_control_character_is_invalid(string target)
+    {
+        CanonicalPath.From(target, out var valid);
+
+        Assert.False(valid);
+    }
+
+    [Fact]
+    public void The_query_is_not_part_of_the_path()
+    {
+        var canonical = CanonicalPath.From("//a/./b?x=//y/../z;w", out _);
+
+        Assert.Equal("/a/b", canonical!.Forward);
+    }
+}
