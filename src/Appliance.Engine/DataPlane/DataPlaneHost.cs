@@ -176,8 +176,9 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
             : next(context));
         app.MapReverseProxy(proxy =>
         {
-            proxy.UseMiddleware<Appliance.Engine.Security.Shield.ShieldMiddleware>();
+            // Plain HTTP is sent to HTTPS before anything asks for credentials or counts a request.
             proxy.UseMiddleware<HttpsPolicyMiddleware>();
+            proxy.UseMiddleware<Appliance.Engine.Security.Shield.ShieldMiddleware>();
             proxy.UseMiddleware<Appliance.Engine.Compression.CompressionMiddleware>();
             proxy.UseMiddleware<Appliance.Engine.Caching.ResponseCacheMiddleware>();
             proxy.UseMiddleware<TrafficSplitMiddleware>();

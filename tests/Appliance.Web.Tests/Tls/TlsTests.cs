@@ -134,6 +134,52 @@ public sealed class TlsTests(ApplianceHost host) : IClassFixture<ApplianceHost>,
     }
 
     [Fact]
+    public async Task Plain_HTTP_is_redirected_before_basic_auth_or_a_rate_limit_sees_it_so_credentials_never_travel_in_clear()
+    {
+        await UploadAsync("guarded", ["guarded.tls.test"]);
+        using (var list = await host.Api.PostAsJsonAsync("/api/v1/access-lists", new { name = "guarded", defaultAction = "Allow", basicAuthUsers = new[] { new { user = "ops", password = "correct horse battery" } } }))
+        {
+            Assert.Equal(HttpStatusCode.Created, list.StatusCode);
+        }
+
+        using (var limit = await host.Api.PostAsJsonAsync("/api/v1/rate-limits", new { name = "guarded", permits = 1, periodSeconds = 60, burst = 1 }))
+        {
+            Assert.Equal(HttpStatusCode.Created, limit.StatusCode);
+        }
+
+        await host.AddRouteAsync(new
+        {
+            name = "guarded",
+            hosts = new[] { "guarded.tls.test" },
+            targets = new[] { new { pool = await PoolAsync(), weight = 1 } },
+            tls = "guarded",
+            httpsRedirect = true,
+            accessList = "guarded",
+            rateLimit = "guarded",
+        });
+        await host.WaitForLiveConfigAsync();
+
+        using var http = host.CreateProxyClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/account");
+            request.Headers.Host = "guarded.tls.test";
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("ops:correct horse battery")));
+            using var response = await http.SendAsync(request);
+
+            // Neither a challenge nor a pass over plain HTTP, and no rate-limit token spent.
+            Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+            Assert.False(response.Headers.Contains("WWW-Authenticate"));
+        }
+
+        Assert.DoesNotContain(_backend.ReceivedHeaders, h => h.TryGetValue("Host", out var hostHeader) && hostHeader.StartsWith("guarded", StringComparison.Ordinal));
+
+        using var https = TlsClient.CreateHttpsClient(host.HttpsAddress);
+        using var challenged = await https.GetAsync("https://guarded.tls.test/account");
+        Assert.Equal(HttpStatusCode.Unauthorized, challenged.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_uploads_are_refused_with_the_reason_and_keys_never_leave_the_appliance()
     {
         var (chain, key) = TestCertificates.Issue(["keys.tls.test"]);
