@@ -8,7 +8,8 @@ namespace Appliance.Engine.Security;
 /// Settles the client address once, first: IPv4 clients on a dual-stack socket arrive as
 /// <c>::ffff:203.0.113.7</c> and are unwrapped; and only when the direct peer is a trusted proxy is
 /// the address taken from X-Forwarded-For (the nearest hop that is not itself trusted), so a
-/// client cannot choose its own address by sending the header.
+/// client cannot choose its own address by sending the header. Headers that claim a client
+/// address or URL (<see cref="StrayClientHeaders"/>) are kept only when a trusted proxy sent them.
 /// </summary>
 internal sealed class ClientAddressMiddleware(RequestDelegate next, ProxyOptions options)
 {
@@ -23,8 +24,12 @@ internal sealed class ClientAddressMiddleware(RequestDelegate next, ProxyOptions
             context.Connection.RemoteIpAddress = address;
         }
 
-        if (_trusted.Length > 0 && address is not null && IsTrusted(address)
-            && context.Request.Headers["X-Forwarded-For"].ToString() is { Length: > 0 } forwardedFor)
+        var fromTrustedProxy = _trusted.Length > 0 && address is not null && IsTrusted(address);
+        if (!fromTrustedProxy)
+        {
+            StrayClientHeaders.RemoveFrom(context.Request.Headers);
+        }
+        else if (context.Request.Headers["X-Forwarded-For"].ToString() is { Length: > 0 } forwardedFor)
         {
             var hops = forwardedFor.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             for (var i = hops.Length - 1; i >= 0; i--)

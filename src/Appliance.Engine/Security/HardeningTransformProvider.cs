@@ -6,14 +6,16 @@ namespace Appliance.Engine.Security;
 
 /// <summary>
 /// Applies to every route: backends get the client's address, scheme and host in X-Forwarded-*
-/// (replacing whatever the client sent; the client address was already settled, trusted proxies
-/// included) and the request id, and never the headers a client named in Connection; clients
+/// and X-Real-IP (replacing whatever the client sent; the client address was already settled,
+/// trusted proxies included) and the request id, and never the headers a client named in Connection; clients
 /// never see headers that name the backend's software.
 /// </summary>
 internal sealed class HardeningTransformProvider : ITransformProvider
 {
     /// <summary>Response headers that reveal what runs behind the proxy.</summary>
     public static readonly IReadOnlyList<string> RevealingHeaders = ["Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version"];
+
+    private const string RealIpHeader = "X-Real-IP";
 
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -36,6 +38,13 @@ internal sealed class HardeningTransformProvider : ITransformProvider
                     transformContext.ProxyRequest.Headers.Remove(name);
                     transformContext.ProxyRequest.Content?.Headers.Remove(name);
                 }
+            }
+
+            // The client address as the appliance settled it, for backends that read X-Real-IP.
+            transformContext.ProxyRequest.Headers.Remove(RealIpHeader);
+            if (transformContext.HttpContext.Connection.RemoteIpAddress is { } client)
+            {
+                transformContext.ProxyRequest.Headers.TryAddWithoutValidation(RealIpHeader, client.ToString());
             }
 
             var requestId = transformContext.HttpContext.Features.Get<IRequestIdFeature>()?.RequestId;

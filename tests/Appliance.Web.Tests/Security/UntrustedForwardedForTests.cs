@@ -32,4 +32,41 @@ public sealed class UntrustedForwardedForTests(ApplianceHost host) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(open)).StatusCode);
         Assert.Equal("127.0.0.1", backend.ReceivedHeaders.Last()["X-Forwarded-For"]);
     }
+
+    [Fact]
+    public async Task Headers_that_claim_a_client_or_a_URL_never_reach_the_backend_from_an_untrusted_peer_and_X_Real_IP_is_the_appliance_s()
+    {
+        await using var backend = await TestBackend.StartAsync("stray");
+        await host.AddPoolAsync(new { name = "stray", backends = new[] { new { address = backend.Address } } });
+        await host.AddRouteAsync(new { name = "stray", hosts = new[] { "stray.test" }, targets = new[] { new { pool = "stray", weight = 1 } } });
+        await host.WaitForLiveConfigAsync();
+
+        string[] claims =
+        [
+            "X-Real-IP", "X-Client-IP", "True-Client-IP", "X-Original-URL", "X-Rewrite-URL", "X-Forwarded-Server",
+            "X-Forwarded-Port", "X-Forwarded-Prefix", "Forwarded", "CF-Connecting-IP", "X-Forwarded-Ssl",
+        ];
+        using var client = host.CreateProxyClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "stray.test";
+        foreach (var name in claims)
+        {
+            request.Headers.TryAddWithoutValidation(name, name == "Forwarded" ? "for=203.0.113.5;proto=https" : name.EndsWith("URL", StringComparison.Ordinal) ? "/admin" : "203.0.113.5");
+        }
+
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Host", "evil.test");
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", "https");
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = backend.ReceivedHeaders.Last();
+        foreach (var name in claims.Where(n => n != "X-Real-IP"))
+        {
+            Assert.False(received.ContainsKey(name), name + " reached the backend");
+        }
+
+        Assert.Equal("127.0.0.1", received["X-Real-IP"]);
+        Assert.Equal("stray.test", received["X-Forwarded-Host"]);
+        Assert.Equal("http", received["X-Forwarded-Proto"]);
+    }
 }
