@@ -45,6 +45,9 @@ public sealed class ProxyOptions
     /// <summary>Seconds that in-flight requests get to finish at shutdown.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How basic authentication resists password guessing.</summary>
+    public Security.Shield.BasicAuthOptions BasicAuth { get; set; } = new();
+
     /// <summary>Kestrel limits that shield the backends from slow and greedy clients.</summary>
     public ProxyLimitsOptions Limits { get; set; } = new();
 
@@ -108,6 +111,7 @@ public sealed class ProxyOptions
         }
 
         problems.AddRange(Limits.Validate($"{SectionName}:Limits"));
+        problems.AddRange(BasicAuth.Validate($"{SectionName}:BasicAuth"));
         return problems;
     }
 }

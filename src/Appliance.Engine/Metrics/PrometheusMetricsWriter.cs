@@ -9,7 +9,7 @@ namespace Appliance.Engine.Metrics;
 /// class for the data plane and per route, pool and backend, request duration histograms per
 /// route, and each backend's health, rotation and requests in flight.
 /// </summary>
-public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield)
+public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth)
 {
     /// <summary>The content type Prometheus expects for this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -59,11 +59,16 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
         BackendGauge(text, report, "appliance_backend_in_rotation", "1 when the backend receives new requests, else 0.", b => b.InRotation ? 1 : 0);
         BackendGauge(text, report, "appliance_backend_in_flight", "Requests the backend is serving now.", b => b.InFlight);
 
-        Header(text, "appliance_blocked_requests_total", "counter", "Requests the shield turned away, by reason (access-list, rate-limit, concurrency) and route.");
+        Header(text, "appliance_blocked_requests_total", "counter", "Requests the shield turned away, by reason (access-list, basic-auth, basic-auth-throttled, basic-auth-busy, rate-limit, concurrency, body-size) and route.");
         foreach (var (reason, route, count) in shield.Counts())
         {
             Sample(text, "appliance_blocked_requests_total", Label("reason", reason) + "," + Label("route", route), count);
         }
+
+        Header(text, "appliance_basic_auth_verifications_running", "gauge", "Basic-auth password hashes being verified now (bounded by Appliance:Proxy:BasicAuth:MaxConcurrentVerifications).");
+        Sample(text, "appliance_basic_auth_verifications_running", "", basicAuth.RunningVerifications);
+        Header(text, "appliance_basic_auth_tracked_addresses", "gauge", "Client addresses whose wrong basic-auth guesses are being counted.");
+        Sample(text, "appliance_basic_auth_tracked_addresses", "", basicAuth.TrackedAddresses);
 
         Header(text, "appliance_open_connections", "gauge", "Client connections to the data plane open now.");
         Sample(text, "appliance_open_connections", "", report.OpenConnections);

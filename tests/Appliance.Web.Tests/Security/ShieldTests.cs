@@ -166,6 +166,52 @@ public sealed class ShieldTests(ShieldTests.BehindTrustedProxyHost host) : IClas
     }
 
     [Fact]
+    public async Task Ten_wrong_guesses_from_one_address_get_it_429_for_five_minutes_on_basic_auth_while_other_addresses_sign_in()
+    {
+        await SaveAsync("/api/v1/access-lists", new
+        {
+            name = "guessed",
+            defaultAction = "Allow",
+            basicAuthUsers = new[] { new { user = "ops", password = "correct horse battery" } },
+        });
+        await host.AddRouteAsync(new { name = "guessed", hosts = new[] { "guessed.test" }, targets = new[] { new { pool = "shielded", weight = 1 } }, accessList = "guessed" });
+        await host.WaitForLiveConfigAsync();
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var wrong = await SendAsync("198.51.100.70", $"ops:guess number {i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        // Even the right password: a blocked address learns nothing more.
+        using (var blocked = await SendAsync("198.51.100.70", "ops:correct horse battery"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+            Assert.InRange(blocked.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 290, 300);
+        }
+
+        using (var other = await SendAsync("198.51.100.71", "ops:correct horse battery"))
+        {
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+
+        using var scraper = new HttpClient { BaseAddress = host.Api.BaseAddress };
+        var metrics = await scraper.GetStringAsync("/metrics");
+        Assert.Matches("appliance_blocked_requests_total\\{reason=\"basic-auth-throttled\",route=\"guessed\"\\} 1", metrics);
+        Assert.Matches("appliance_basic_auth_tracked_addresses [1-9]", metrics);
+
+        async Task<HttpResponseMessage> SendAsync(string client, string credentials)
+        {
+            using var http = host.CreateProxyClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.Host = "guessed.test";
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", client);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credentials)));
+            return await http.SendAsync(request);
+        }
+    }
+
+    [Fact]
     public async Task Over_the_limit_is_429_with_Retry_After_and_the_limit_recovers()
     {
         await SaveAsync("/api/v1/rate-limits", new { name = "tight", permits = 2, periodSeconds = 1, burst = 2 });

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Appliance.Data.Validation;
@@ -12,42 +13,86 @@ namespace Appliance.Engine.Security.Shield;
 /// Checks HTTP basic credentials (RFC 7617) against an access list's users. Password hashes are
 /// deliberately slow, so a credential that verified is remembered for a few minutes, keyed by a
 /// SHA-256 of the password and the hash it matched: a changed password or user invalidates it,
-/// and the cache is bounded. Failures are never remembered as successes.
+/// and the cache is bounded. Failures are never remembered as successes. Because each wrong guess
+/// costs a full hash, guesses are counted per client address (<see cref="BasicAuthThrottle"/>) and
+/// only so many hashes are computed at once; a guess waits briefly for a slot, then gets 503.
 /// </summary>
-public sealed class BasicAuthVerifier(TimeProvider time)
+public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions options)
 {
     private const int Capacity = 10_000;
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan SlotWait = TimeSpan.FromSeconds(2);
 
     private static readonly Lazy<string> DummyHash = new(() => BasicAuthPasswords.Hash("nobody", "not a password anyone has"));
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _verified = new(StringComparer.Ordinal);
+    private readonly BasicAuthThrottle _throttle = new(options.BasicAuth, time);
+    private readonly SemaphoreSlim? _slots = options.BasicAuth.MaxConcurrentVerifications > 0
+        ? new SemaphoreSlim(options.BasicAuth.MaxConcurrentVerifications)
+        : null;
 
-    /// <summary>True when the request's Authorization header names a user of <paramref name="list"/> with the right password.</summary>
-    internal bool IsAuthorized(HttpRequest request, CompiledAccessList list)
+    private int _running;
+    private int _peak;
+
+    /// <summary>Password hashes being verified right now.</summary>
+    public int RunningVerifications => Volatile.Read(ref _running);
+
+    /// <summary>The most password hashes verified at once since start.</summary>
+    public int PeakVerifications => Volatile.Read(ref _peak);
+
+    /// <summary>Client addresses whose wrong guesses are being counted.</summary>
+    public int TrackedAddresses => _throttle.Tracked;
+
+    /// <summary>
+    /// Whether the request's Authorization header names a user of <paramref name="list"/> with the
+    /// right password; with the seconds to wait when the client is throttled or no slot came free.
+    /// </summary>
+    internal async ValueTask<(BasicAuthOutcome Outcome, TimeSpan RetryAfter)> VerifyAsync(
+        HttpRequest request, CompiledAccessList list, IPAddress client, CancellationToken cancellationToken)
     {
+        // A blocked address learns nothing more, not even that a remembered password is right.
+        if (_throttle.IsBlocked(client, out var blockedFor))
+        {
+            return (BasicAuthOutcome.Throttled, blockedFor);
+        }
+
+        // No credentials is how every browser starts: a challenge, not a guess.
         if (!TryRead(request.Headers.Authorization, out var user, out var password))
         {
-            return false;
+            return (BasicAuthOutcome.Refused, TimeSpan.Zero);
         }
 
-        if (!list.Users.TryGetValue(user, out var hash))
+        var known = list.Users.TryGetValue(user, out var hash);
+        var key = known ? list.Name + "\n" + user + "\n" + hash + "\n" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(password))) : null;
+        if (key is not null && _verified.TryGetValue(key, out var until) && until > time.GetUtcNow())
         {
+            return (BasicAuthOutcome.Authorized, TimeSpan.Zero);
+        }
+
+        if (_slots is not null && !await _slots.WaitAsync(SlotWait, cancellationToken))
+        {
+            return (BasicAuthOutcome.Busy, TimeSpan.FromSeconds(1));
+        }
+
+        bool verified;
+        try
+        {
+            var running = Interlocked.Increment(ref _running);
+            InterlockedMax(ref _peak, running);
+
             // An unknown name costs as much as a wrong password, so timing does not tell which names exist.
-            BasicAuthPasswords.Verify(user, DummyHash.Value, password);
-            return false;
+            verified = BasicAuthPasswords.Verify(user, known ? hash! : DummyHash.Value, password) && known;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+            _slots?.Release();
         }
 
-        var key = list.Name + "\n" + user + "\n" + hash + "\n" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(password)));
-        var now = time.GetUtcNow();
-        if (_verified.TryGetValue(key, out var until) && until > now)
+        if (!verified)
         {
-            return true;
-        }
-
-        if (!BasicAuthPasswords.Verify(user, hash, password))
-        {
-            return false;
+            _throttle.RecordFailure(client);
+            return (BasicAuthOutcome.Refused, TimeSpan.Zero);
         }
 
         if (_verified.Count >= Capacity)
@@ -55,12 +100,21 @@ public sealed class BasicAuthVerifier(TimeProvider time)
             _verified.Clear();
         }
 
-        _verified[key] = now + Remember;
-        return true;
+        _verified[key!] = time.GetUtcNow() + Remember;
+        return (BasicAuthOutcome.Authorized, TimeSpan.Zero);
     }
 
     /// <summary>The challenge a 401 carries.</summary>
     public static string Challenge(string realm) => $"Basic realm=\"{realm}\", charset=\"UTF-8\"";
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current && Interlocked.CompareExchange(ref target, value, current) is var seen && seen != current)
+        {
+            current = seen;
+        }
+    }
 
     private static bool TryRead(StringValues authorization, out string user, out string password)
     {

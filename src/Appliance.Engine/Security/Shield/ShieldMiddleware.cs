@@ -7,9 +7,10 @@ using Yarp.ReverseProxy;
 namespace Appliance.Engine.Security.Shield;
 
 /// <summary>
-/// The first step after the route match: access lists (global ones, then the route's) decide
-/// whether the client address may pass, then rate limits take a token and an in-flight slot.
-/// A refusal never reaches a backend: 403 (or a closed connection), or 429 with Retry-After.
+/// Right after the HTTPS redirect: access lists (global ones, then the route's) decide whether the
+/// client address may pass and, where they name users, ask for basic authentication; then rate
+/// limits take a token and an in-flight slot. A refusal never reaches a backend: 403 (or a closed
+/// connection), 401 with a challenge, or 429 (503 while every password check is busy) with Retry-After.
 /// </summary>
 internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snapshots, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth)
 {
@@ -52,16 +53,10 @@ internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snaps
             {
                 if (list.Users.Count > 0)
                 {
-                    if (!basicAuth.IsAuthorized(context.Request, list))
+                    var (outcome, retryAfter) = await basicAuth.VerifyAsync(context.Request, list, client, context.RequestAborted);
+                    if (outcome != BasicAuthOutcome.Authorized)
                     {
-                        log.Record(ShieldReasons.BasicAuth, routeId, client, list.Name);
-                        context.Response.OnStarting(static state =>
-                        {
-                            var (response, challenge) = ((HttpResponse, string))state;
-                            response.Headers[HeaderNames.WWWAuthenticate] = challenge;
-                            return Task.CompletedTask;
-                        }, (context.Response, BasicAuthVerifier.Challenge("Restricted")));
-                        await ErrorPages.WriteAsync(context, StatusCodes.Status401Unauthorized);
+                        await RefuseAsync(context, outcome, retryAfter, routeId, client, list.Name);
                         return;
                     }
 
@@ -91,15 +86,7 @@ internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snaps
                 if (!limiter.TryAcquire(limit, client, out var retryAfter, out var concurrency))
                 {
                     log.Record(concurrency ? ShieldReasons.Concurrency : ShieldReasons.RateLimit, routeId, client, limit.Name);
-                    // Set at response start: the error page clears the headers set before it.
-                    var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                    context.Response.OnStarting(static state =>
-                    {
-                        var (response, value) = ((HttpResponse, string))state;
-                        response.Headers[HeaderNames.RetryAfter] = value;
-                        return Task.CompletedTask;
-                    }, (context.Response, seconds));
-                    await ErrorPages.WriteAsync(context, StatusCodes.Status429TooManyRequests);
+                    await WriteRetryLaterAsync(context, StatusCodes.Status429TooManyRequests, retryAfter);
                     return;
                 }
 
@@ -115,5 +102,40 @@ internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snaps
                 limiter.Release(shield.RateLimits[i], client);
             }
         }
+    }
+
+    private Task RefuseAsync(HttpContext context, BasicAuthOutcome outcome, TimeSpan retryAfter, string routeId, System.Net.IPAddress client, string list)
+    {
+        switch (outcome)
+        {
+            case BasicAuthOutcome.Throttled:
+                log.Record(ShieldReasons.BasicAuthThrottled, routeId, client, list);
+                return WriteRetryLaterAsync(context, StatusCodes.Status429TooManyRequests, retryAfter);
+            case BasicAuthOutcome.Busy:
+                log.Record(ShieldReasons.BasicAuthBusy, routeId, client, list);
+                return WriteRetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, retryAfter);
+            default:
+                log.Record(ShieldReasons.BasicAuth, routeId, client, list);
+                context.Response.OnStarting(static state =>
+                {
+                    var (response, challenge) = ((HttpResponse, string))state;
+                    response.Headers[HeaderNames.WWWAuthenticate] = challenge;
+                    return Task.CompletedTask;
+                }, (context.Response, BasicAuthVerifier.Challenge("Restricted")));
+                return ErrorPages.WriteAsync(context, StatusCodes.Status401Unauthorized);
+        }
+    }
+
+    private static Task WriteRetryLaterAsync(HttpContext context, int status, TimeSpan retryAfter)
+    {
+        // Set at response start: the error page clears the headers set before it.
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        context.Response.OnStarting(static state =>
+        {
+            var (response, value) = ((HttpResponse, string))state;
+            response.Headers[HeaderNames.RetryAfter] = value;
+            return Task.CompletedTask;
+        }, (context.Response, seconds));
+        return ErrorPages.WriteAsync(context, status);
     }
 }

@@ -7,5 +7,7 @@ public static class ShieldReasons
     public const string RateLimit = "rate-limit";
     public const string Concurrency = "concurrency";
     public const string BasicAuth = "basic-auth";
+    public const string BasicAuthThrottled = "basic-auth-throttled";
+    public const string BasicAuthBusy = "basic-auth-busy";
     public const string BodySize = "body-size";
 }
