@@ -1,6 +1,6 @@
 namespace Appliance.Data.Hosting;
 
-/// <summary>The folder that holds the database and other state; created owner-only when missing.</summary>
+/// <summary>The folder that holds the database and other state, owner-only.</summary>
 public sealed class DataDirectory
 {
     public const string ConfigurationKey = "Appliance:DataDirectory";
@@ -21,21 +21,34 @@ public sealed class DataDirectory
     /// <summary>Path of the SQLite database.</summary>
     public string DatabasePath => Path.Combine(FullPath, "appliance.db");
 
-    /// <summary>Creates the folder if needed; on Unix only its owner may enter it, because it holds secrets.</summary>
+    /// <summary>
+    /// Creates the folder if needed and makes it and everything in it owner-only (0700 folders,
+    /// 0600 files), also when it existed before with wider modes; from then on every file the
+    /// process creates is owner-only too. Refuses a folder that belongs to another user, whose
+    /// owner could read or replace the appliance's secrets.
+    /// </summary>
     public void EnsureExists()
     {
-        if (Directory.Exists(FullPath))
+        OwnerOnlyFiles.RestrictNewFiles();
+        if (!Directory.Exists(FullPath))
         {
-            return;
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(FullPath);
+            }
+            else
+            {
+                Directory.CreateDirectory(FullPath, OwnerOnlyFiles.DirectoryMode);
+            }
         }
 
-        if (OperatingSystem.IsWindows())
+        if (OwnerOnlyFiles.OwnerOf(FullPath) is { } owner && OwnerOnlyFiles.CurrentUser() is { } self && owner != self)
         {
-            Directory.CreateDirectory(FullPath);
+            throw new InvalidOperationException(
+                $"The data directory {FullPath} belongs to user id {owner}, not to the user the appliance runs as ({self}). "
+                + "Give it to that user (chown -R) or point Appliance:DataDirectory elsewhere.");
         }
-        else
-        {
-            Directory.CreateDirectory(FullPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+
+        OwnerOnlyFiles.Restrict(FullPath);
     }
 }

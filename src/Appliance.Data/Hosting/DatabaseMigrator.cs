@@ -19,10 +19,8 @@ internal sealed partial class DatabaseMigrator(
 
         // WAL lets the engine read a snapshot while the store writes.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        if (!OperatingSystem.IsWindows() && File.Exists(dataDirectory.DatabasePath))
-        {
-            File.SetUnixFileMode(dataDirectory.DatabasePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        // The database, its -wal and -shm files exist now: owner-only, whatever existed before.
+        OwnerOnlyFiles.Restrict(dataDirectory.FullPath);
 
         if (pending.Count > 0)
         {
