@@ -14,6 +14,7 @@ internal sealed class CacheRulePlan
         DefaultTtl = rule.Mode == CacheModes.DefaultTtl ? TimeSpan.FromSeconds(rule.DefaultTtlSeconds) : null;
         MaxObjectBytes = rule.MaxObjectBytes;
         IncludeQueryString = rule.IncludeQueryString;
+        Extension = StaticMediaTypes.ExtensionOf(rule.Match);
         if (rule.Match.Contains('*', StringComparison.Ordinal))
         {
             _glob = GlobPattern.Parse(rule.Match);
@@ -32,6 +33,9 @@ internal sealed class CacheRulePlan
     public long MaxObjectBytes { get; }
 
     public bool IncludeQueryString { get; }
+
+    /// <summary>The static file extension the match names (<c>jpg</c> for <c>*.jpg</c>); answers must be of a fitting type to be stored.</summary>
+    public string? Extension { get; }
 
     public bool Matches(string path)
     {

@@ -19,27 +19,19 @@ internal static class CacheStoragePolicy
         "Cache-Status", Metrics.RequestIdFeature.HeaderName, HeaderNames.StrictTransportSecurity,
     };
 
-    /// <summary>The entry a response makes, or null when RFC 9111 or the rule says it must not be stored.</summary>
+    /// <summary>
+    /// The entry a response makes, or null when RFC 9111 or the rule says it must not be stored;
+    /// then <paramref name="refusal"/> says why, as a Cache-Status detail (RFC 9211 §2.8).
+    /// </summary>
     public static CachedResponse? CreateEntry(
         int statusCode, IHeaderDictionary headers, IHeaderDictionary requestHeaders, CacheRulePlan rule, CacheDirectives requestDirectives,
-        string key, byte[] body, DateTimeOffset requestTime, DateTimeOffset responseTime, bool hasAuthorization)
+        string key, byte[] body, DateTimeOffset requestTime, DateTimeOffset responseTime, bool hasAuthorization, out string? refusal)
     {
         var directives = CacheDirectives.Parse(headers.CacheControl, headers.Pragma);
-        if (requestDirectives.NoStore || directives.NoStore || directives.Private || statusCode == StatusCodes.Status206PartialContent
-            || !StringValues.IsNullOrEmpty(headers.ContentRange) || body.LongLength > rule.MaxObjectBytes)
-        {
-            return null;
-        }
-
         var vary = headers.Vary.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(v => v.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray();
-        if (vary.Contains("*"))
-        {
-            return null;
-        }
-
-        var explicitlyShared = directives.Public || directives.SharedMaxAge is not null || directives.MustRevalidate;
-        if ((hasAuthorization || !StringValues.IsNullOrEmpty(headers.SetCookie)) && !explicitlyShared)
+        refusal = Refusal(statusCode, headers, requestHeaders, rule, requestDirectives, directives, vary, body.LongLength, hasAuthorization);
+        if (refusal is not null)
         {
             return null;
         }
@@ -60,11 +52,13 @@ internal static class CacheStoragePolicy
         lifetime ??= rule.DefaultTtl;
         if (lifetime is null && !(directives.NoCache && (etag is not null || lastModified is not null)))
         {
+            refusal = "no-freshness";
             return null;
         }
 
         if (!IsStorableStatus(statusCode, explicitFreshness: directives.SharedMaxAge is not null || directives.MaxAge is not null || !StringValues.IsNullOrEmpty(headers.Expires)))
         {
+            refusal = "status";
             return null;
         }
 
@@ -87,10 +81,71 @@ internal static class CacheStoragePolicy
             NoTransform = directives.NoTransform,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,
             StaleIfError = directives.StaleIfError,
-            SharedWithAuthorization = explicitlyShared,
+            SharedWithAuthorization = directives.Public || directives.SharedMaxAge is not null || directives.MustRevalidate,
             VaryHeaders = vary,
             VaryKey = ResponseCache.VaryKeyOf(vary, requestHeaders),
         };
+    }
+
+    // What keeps a response out of the store before its freshness is considered, as a Cache-Status detail; null when nothing does.
+    private static string? Refusal(
+        int statusCode, IHeaderDictionary headers, IHeaderDictionary requestHeaders, CacheRulePlan rule, CacheDirectives requestDirectives,
+        CacheDirectives directives, string[] vary, long bodyLength, bool hasAuthorization)
+    {
+        if (requestDirectives.NoStore)
+        {
+            return "request-no-store";
+        }
+
+        if (directives.NoStore || directives.Private)
+        {
+            return directives.NoStore ? "no-store" : "private";
+        }
+
+        if (statusCode == StatusCodes.Status206PartialContent || !StringValues.IsNullOrEmpty(headers.ContentRange))
+        {
+            return "partial-content";
+        }
+
+        // A declared length decides before the first byte, so a large body streams through at once.
+        if (bodyLength > rule.MaxObjectBytes || headers.ContentLength > rule.MaxObjectBytes)
+        {
+            return "too-large";
+        }
+
+        if (vary.Contains("*"))
+        {
+            return "vary-star";
+        }
+
+        // RFC 9111 §3.5: the origin may share an answer to Authorization; nobody's cookie is stored, only the rest of such an answer.
+        var explicitlyShared = directives.Public || directives.SharedMaxAge is not null || directives.MustRevalidate;
+        if (!StringValues.IsNullOrEmpty(headers.SetCookie) && !explicitlyShared)
+        {
+            return "set-cookie";
+        }
+
+        // A default TTL is the appliance's guess, not the origin's word: an answer to a request that says who
+        // is asking may be someone's own page (cache deception), shared only when the origin says public or s-maxage.
+        var personal = rule.DefaultTtl is not null && !directives.Public && directives.SharedMaxAge is null;
+        if (hasAuthorization && (personal || !explicitlyShared))
+        {
+            return "request-authorization";
+        }
+
+        if (personal && !StringValues.IsNullOrEmpty(requestHeaders.Cookie))
+        {
+            return "request-cookie";
+        }
+
+        // A rule for *.jpg stores JPEGs: HTML under that name is an origin ignoring the suffix, maybe someone's page.
+        if (rule.Extension is { } extension && (bodyLength > 0 || !StringValues.IsNullOrEmpty(headers.ContentType))
+            && !StaticMediaTypes.Fits(extension, headers.ContentType))
+        {
+            return "content-type-mismatch";
+        }
+
+        return null;
     }
 
     // RFC 9111 §4.3.4: the 304's headers update the stored ones; the body stays.

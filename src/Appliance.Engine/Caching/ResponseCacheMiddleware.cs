@@ -147,11 +147,19 @@ internal sealed class ResponseCacheMiddleware(
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var requestTime = time.GetUtcNow();
 
-        // Held back only if the answer could be stored, or replaced by the stale entry.
+        // Held back only if the answer could be stored, or replaced by the stale entry; if not, Cache-Status says why.
         var capture = new CaptureResponseBodyFeature(originalBody, rule.MaxObjectBytes, () =>
-            stored is not null
-            || (HttpMethods.IsGet(request.Method)
-                && CacheStoragePolicy.CreateEntry(response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, [], requestTime, requestTime, hasAuthorization) is not null));
+        {
+            if (stored is not null || !HttpMethods.IsGet(request.Method))
+            {
+                return stored is not null;
+            }
+
+            var storable = CacheStoragePolicy.CreateEntry(
+                response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, [], requestTime, requestTime, hasAuthorization, out var refusal) is not null;
+            status.Value = NotStored(fwd, refusal);
+            return storable;
+        });
         context.Features.Set<IHttpResponseBodyFeature>(capture);
         try
         {
@@ -197,11 +205,13 @@ internal sealed class ResponseCacheMiddleware(
         }
 
         var body = capture.Captured;
+        string? refusal = null;
         var entry = HttpMethods.IsGet(request.Method) && !failed
-            ? TryCreateEntry(context, rule, requestDirectives, key, body, requestTime, now, hasAuthorization)
+            ? CacheStoragePolicy.CreateEntry(response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, body, requestTime, now, hasAuthorization, out refusal)
             : null;
         if (entry is null)
         {
+            status.Value = NotStored(fwd, refusal);
             await WriteCapturedAsync(context, body);
             return null;
         }
@@ -213,10 +223,8 @@ internal sealed class ResponseCacheMiddleware(
         return entry;
     }
 
-    private static CachedResponse? TryCreateEntry(
-        HttpContext context, CacheRulePlan rule, CacheDirectives requestDirectives, string key, byte[] body,
-        DateTimeOffset requestTime, DateTimeOffset responseTime, bool hasAuthorization) =>
-        CacheStoragePolicy.CreateEntry(context.Response.StatusCode, context.Response.Headers, context.Request.Headers, rule, requestDirectives, key, body, requestTime, responseTime, hasAuthorization);
+    private static string NotStored(string fwd, string? refusal) =>
+        refusal is null ? $"{CacheName}; fwd={fwd}" : $"{CacheName}; fwd={fwd}; detail={refusal}";
 
     private void Invalidate(HttpContext context)
     {
