@@ -187,7 +187,7 @@ internal sealed class ResponseCacheMiddleware(
         {
             var originStatus = response.StatusCode;
             context.Features.Set<IForwarderErrorFeature>(null);
-            ResetResponse(context);
+            ResetResponse(context, keepSetCookie: false);
             cache.CountHit();
             status.Value = $"{CacheName}; fwd=stale; fwd-status={originStatus}; detail=stale-if-error";
             await _writer.WriteAsync(context, stored, policy, status.Value, now);
@@ -198,7 +198,7 @@ internal sealed class ResponseCacheMiddleware(
         {
             var refreshed = CacheStoragePolicy.Refresh(stored, response.Headers, requestTime, now);
             cache.Store(refreshed);
-            ResetResponse(context);
+            ResetResponse(context, keepSetCookie: true);
             status.Value = $"{CacheName}; fwd=stale; fwd-status=304; stored; ttl={CacheFreshness.Ttl(refreshed, now)}";
             await _writer.WriteAsync(context, refreshed, policy, status.Value, now);
             return refreshed;
@@ -217,7 +217,7 @@ internal sealed class ResponseCacheMiddleware(
         }
 
         cache.Store(entry);
-        ResetResponse(context);
+        ResetResponse(context, keepSetCookie: true);
         status.Value = $"{CacheName}; fwd={fwd}; stored; ttl={CacheFreshness.Ttl(entry, now)}";
         await _writer.WriteAsync(context, entry, policy, status.Value, now);
         return entry;
@@ -264,14 +264,24 @@ internal sealed class ResponseCacheMiddleware(
         }
     }
 
-    // Clears what the origin's answer put on the response, keeping what the appliance's own steps set.
-    private static void ResetResponse(HttpContext context)
+    // Clears what the origin's answer put on the response before an entry is written, keeping what the
+    // appliance's own steps set. Set-Cookie is never stored, but when the entry was made from this very
+    // answer (stored, or refreshed by a 304) its cookies are this client's and must reach it; stale
+    // content standing in for a failed answer carries nothing of that answer.
+    private static void ResetResponse(HttpContext context, bool keepSetCookie)
     {
-        var requestId = context.Response.Headers[Metrics.RequestIdFeature.HeaderName];
-        context.Response.Headers.Clear();
+        var headers = context.Response.Headers;
+        var requestId = headers[Metrics.RequestIdFeature.HeaderName];
+        var setCookie = keepSetCookie ? headers.SetCookie : StringValues.Empty;
+        headers.Clear();
         if (!StringValues.IsNullOrEmpty(requestId))
         {
-            context.Response.Headers[Metrics.RequestIdFeature.HeaderName] = requestId;
+            headers[Metrics.RequestIdFeature.HeaderName] = requestId;
+        }
+
+        if (!StringValues.IsNullOrEmpty(setCookie))
+        {
+            headers.SetCookie = setCookie;
         }
     }
 

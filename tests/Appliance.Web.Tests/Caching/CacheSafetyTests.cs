@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Appliance.Web.Tests.Caching;
 
-/// <summary>The cache's defences: rule patterns that cannot stall a request, and nobody's personal page served to others.</summary>
+/// <summary>The cache's defences: rule patterns that cannot stall a request, nobody's page or cookie served to others, and nobody's own cookie lost.</summary>
 public sealed class CacheSafetyTests(CacheSafetyHost host) : IClassFixture<CacheSafetyHost>
 {
     private static int _paths;
@@ -111,6 +111,53 @@ public sealed class CacheSafetyTests(CacheSafetyHost host) : IClassFixture<Cache
 
             Assert.Equal($"Appliance; fwd=uri-miss; detail={detail}", CacheHost.CacheStatus(response));
         }
+    }
+
+    [Fact]
+    public async Task The_client_whose_miss_stored_an_answer_gets_its_Set_Cookie_and_later_hits_do_not()
+    {
+        var path = Unique("/welcome");
+        host.Origin.On(path, "welcome", ("Cache-Control", "public, max-age=60"), ("Set-Cookie", "visitor=1; Path=/"), ("Set-Cookie", "theme=dark"));
+
+        using var miss = await host.GetAsync("cache.test", path);
+        using var hit = await host.GetAsync("cache.test", path);
+
+        Assert.StartsWith("Appliance; fwd=uri-miss; stored", CacheHost.CacheStatus(miss));
+        Assert.Equal(["visitor=1; Path=/", "theme=dark"], miss.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("Appliance; hit", CacheHost.CacheStatus(hit));
+        Assert.False(hit.Headers.Contains("Set-Cookie"));
+        Assert.Equal(1, host.Origin.Count(path));
+    }
+
+    [Fact]
+    public async Task The_client_whose_revalidation_got_a_304_with_Set_Cookie_gets_it_and_later_hits_do_not()
+    {
+        var path = Unique("/refreshed");
+        host.Origin.On(path, async context =>
+        {
+            context.Response.Headers.ETag = "\"v1\"";
+            if (context.Request.Headers.IfNoneMatch == "\"v1\"")
+            {
+                context.Response.Headers.CacheControl = "public, max-age=60";
+                context.Response.Headers.SetCookie = "refreshed=1";
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            context.Response.Headers.CacheControl = "max-age=0";
+            await context.Response.WriteAsync("version one");
+        });
+
+        (await host.GetAsync("cache.test", path)).Dispose();
+        using var revalidated = await host.GetAsync("cache.test", path);
+        using var hit = await host.GetAsync("cache.test", path);
+
+        Assert.StartsWith("Appliance; fwd=stale; fwd-status=304; stored", CacheHost.CacheStatus(revalidated));
+        Assert.Equal("refreshed=1", revalidated.Headers.GetValues("Set-Cookie").Single());
+        Assert.Equal("version one", await hit.Content.ReadAsStringAsync());
+        Assert.StartsWith("Appliance; hit", CacheHost.CacheStatus(hit));
+        Assert.False(hit.Headers.Contains("Set-Cookie"));
+        Assert.Equal(2, host.Origin.Count(path));
     }
 
     private static string Unique(string path)
