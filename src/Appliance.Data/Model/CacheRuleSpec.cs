@@ -12,7 +12,8 @@ public sealed record CacheRuleSpec
     /// <summary>
     /// A path prefix (<c>/static</c>, matched on whole segments) or a glob: <c>*</c> within a segment,
     /// <c>**</c> across segments (<c>/static/**</c>); a glob without a leading slash matches the last
-    /// segment anywhere (<c>*.css</c>).
+    /// segment anywhere (<c>*.css</c>). At most 256 characters and 8 wildcards. A match that names a
+    /// known static extension (<c>*.jpg</c>) stores only answers whose Content-Type fits it.
     /// </summary>
     public string Match { get; init; } = "/";
 

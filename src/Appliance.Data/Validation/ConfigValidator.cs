@@ -90,10 +90,9 @@ public static partial class ConfigValidator
             errors.Add(ValidationErrors.Field(prefix, "route"), $"There is no route named '{rule.Route}'; leave it empty for every route.");
         }
 
-        if (string.IsNullOrEmpty(rule.Match) || !CacheMatchPattern().IsMatch(rule.Match) || (!rule.Match.StartsWith('/') && !rule.Match.Contains('*', StringComparison.Ordinal))
-            || rule.Match.Contains("***", StringComparison.Ordinal))
+        if (CacheMatchValidator.Problem(rule.Match) is { } matchProblem)
         {
-            errors.Add(ValidationErrors.Field(prefix, "match"), "Use a path prefix such as /static, or a glob such as /static/** or *.css ('*' within a segment, '**' across segments).");
+            errors.Add(ValidationErrors.Field(prefix, "match"), matchProblem);
         }
 
         if (!CacheModes.All.Contains(rule.Mode, StringComparer.Ordinal))
@@ -578,9 +577,6 @@ public static partial class ConfigValidator
 
     [GeneratedRegex(@"^/([A-Za-z0-9\-._~!$&'()*+,;=:@]+(/[A-Za-z0-9\-._~!$&'()*+,;=:@]+)*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9\-._~!$&'()+,;=:@/*]{1,1024}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CacheMatchPattern();
 
     [GeneratedRegex("^[A-Z]{1,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex MethodPattern();

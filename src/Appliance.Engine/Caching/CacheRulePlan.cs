@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Appliance.Data.Model;
 
 namespace Appliance.Engine.Caching;
@@ -7,7 +6,7 @@ namespace Appliance.Engine.Caching;
 internal sealed class CacheRulePlan
 {
     private readonly string? _prefix;
-    private readonly Regex? _glob;
+    private readonly GlobPattern? _glob;
 
     public CacheRulePlan(CacheRuleSpec rule)
     {
@@ -15,9 +14,10 @@ internal sealed class CacheRulePlan
         DefaultTtl = rule.Mode == CacheModes.DefaultTtl ? TimeSpan.FromSeconds(rule.DefaultTtlSeconds) : null;
         MaxObjectBytes = rule.MaxObjectBytes;
         IncludeQueryString = rule.IncludeQueryString;
+        Extension = StaticMediaTypes.ExtensionOf(rule.Match);
         if (rule.Match.Contains('*', StringComparison.Ordinal))
         {
-            _glob = CompileGlob(rule.Match);
+            _glob = GlobPattern.Parse(rule.Match);
         }
         else
         {
@@ -34,6 +34,9 @@ internal sealed class CacheRulePlan
 
     public bool IncludeQueryString { get; }
 
+    /// <summary>The static file extension the match names (<c>jpg</c> for <c>*.jpg</c>); answers must be of a fitting type to be stored.</summary>
+    public string? Extension { get; }
+
     public bool Matches(string path)
     {
         if (_glob is not null)
@@ -41,40 +44,8 @@ internal sealed class CacheRulePlan
             return _glob.IsMatch(path);
         }
 
-        return _prefix == "/" || path.Equals(_prefix, StringComparison.Ordinal) || path.StartsWith(_prefix + "/", StringComparison.Ordinal);
-    }
-
-    // "*" stays within a segment, "**" crosses them; a glob without a leading slash matches the last segment anywhere.
-    private static Regex CompileGlob(string glob)
-    {
-        var pattern = glob.StartsWith('/') ? glob : "/**/" + glob;
-        var regex = new System.Text.StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
-            {
-                // "/**/" also matches a single "/".
-                if (i + 2 < pattern.Length && pattern[i + 2] == '/')
-                {
-                    regex.Append("(?:.*/)?");
-                    i += 2;
-                }
-                else
-                {
-                    regex.Append(".*");
-                    i++;
-                }
-            }
-            else if (pattern[i] == '*')
-            {
-                regex.Append("[^/]*");
-            }
-            else
-            {
-                regex.Append(Regex.Escape(pattern[i].ToString()));
-            }
-        }
-
-        return new Regex(regex.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(50));
+        // A prefix matches whole segments: /static takes /static and /static/app.js, not /staticx.
+        return _prefix == "/"
+            || (path.StartsWith(_prefix!, StringComparison.Ordinal) && (path.Length == _prefix!.Length || path[_prefix.Length] == '/'));
     }
 }

@@ -103,7 +103,7 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
         var now = time.GetUtcNow();
         if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
         {
-            cache.Store(ResponseCacheMiddleware.Refresh(stale, headers, requestTime, now));
+            cache.Store(CacheStoragePolicy.Refresh(stale, headers, requestTime, now));
             return;
         }
 
@@ -113,7 +113,7 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
         }
 
         var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-        var entry = ResponseCacheMiddleware.CreateEntry((int)response.StatusCode, headers, requestHeaders, rule, requestDirectives, stale.Key, body, requestTime, now, hasAuthorization);
+        var entry = CacheStoragePolicy.CreateEntry((int)response.StatusCode, headers, requestHeaders, rule, requestDirectives, stale.Key, body, requestTime, now, hasAuthorization, out _);
         if (entry is not null && (int)response.StatusCode < 500)
         {
             cache.Store(entry);

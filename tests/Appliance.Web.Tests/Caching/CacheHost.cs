@@ -36,6 +36,25 @@ public class CacheHost : ApplianceHost
         await Origin.DisposeAsync();
     }
 
+    /// <summary>A GET for <paramref name="hostHeader"/> with the given headers, its body read before it returns.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string hostHeader, string path, params (string Name, string Value)[] headers)
+    {
+        using var client = CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = hostHeader;
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    public static string CacheStatus(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Cache-Status", out var values) ? values.Single() : "";
+
     /// <summary>A client of the data plane that sends what it is told and decodes nothing.</summary>
     public HttpClient CreateRawClient() => CreateProxyClient(new SocketsHttpHandler
     {
