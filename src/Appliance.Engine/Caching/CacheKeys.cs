@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace Appliance.Engine.Caching;
 
-/// <summary>How a request's URL becomes a cache key: scheme, lower-case host, path and, if the rule says so, the query.</summary>
+/// <summary>How a request's URL becomes a cache key: scheme, lower-case host, canonical path and, if the rule says so, the query.</summary>
 public static class CacheKeys
 {
+    // The forwarded spelling: /a%2Fb and /a%252Fb are different resources at the origin, though
+    // both decode to the same Request.Path.
     public static string For(HttpRequest request, bool includeQuery) =>
-        For(request.Scheme, request.Host.Value ?? "", request.PathBase + request.Path, includeQuery ? request.QueryString.Value : null);
+        For(request.Scheme, request.Host.Value ?? "", Routing.CanonicalPath.ForwardOf(request), includeQuery ? request.QueryString.Value : null);
 
     public static string For(string scheme, string host, string path, string? query) =>
         $"{scheme.ToLowerInvariant()}://{host.ToLowerInvariant()}{path}{query}";

@@ -235,7 +235,7 @@ internal sealed class ResponseCacheMiddleware(
         {
             // Only URLs of the same host: a response must not purge another site's entries (RFC 9111 §4.4).
             if (context.Response.Headers[name].ToString() is { Length: > 0 } location
-                && Uri.TryCreate(new Uri($"{request.Scheme}://{request.Host}{request.Path}"), location, out var target)
+                && Uri.TryCreate(new Uri($"{request.Scheme}://{request.Host}{Routing.CanonicalPath.ForwardOf(request)}"), location, out var target)
                 && string.Equals(target.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
             {
                 cache.PurgeUrl(CacheKeys.For(request.Scheme, request.Host.Value ?? "", target.AbsolutePath, target.Query));

@@ -38,7 +38,7 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
 
         // Everything the background request needs is copied now: the client's request ends first.
         var request = context.Request;
-        var target = new Uri(new Uri(destination.Model.Config.Address.TrimEnd('/') + "/"), (request.PathBase + request.Path).Value!.TrimStart('/') + request.QueryString);
+        var target = new Uri(destination.Model.Config.Address.TrimEnd('/') + Routing.CanonicalPath.ForwardOf(request) + request.QueryString, UriKind.Absolute);
         var requestHeaders = new HeaderDictionary();
         foreach (var name in stale.VaryHeaders.Append(HeaderNames.Host).Append(HeaderNames.Accept))
         {

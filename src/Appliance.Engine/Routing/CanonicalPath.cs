@@ -40,6 +40,13 @@ internal sealed class CanonicalPath
     public string Forward { get; }
 
     /// <summary>
+    /// The path <paramref name="request"/> is forwarded with, percent-encoded: what the backend
+    /// gets, so also what the cache keys on and redirects name.
+    /// </summary>
+    public static string ForwardOf(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        request.HttpContext.Features.Get<CanonicalPath>()?.Forward ?? request.Path.ToUriComponent();
+
+    /// <summary>
     /// Reads the path of a request target (origin or absolute form). Null when the target is
     /// already canonical as it is (the common case, which costs one scan), or names no path
     /// (<c>*</c>, authority form). <paramref name="valid"/> is false when the decoded path holds a

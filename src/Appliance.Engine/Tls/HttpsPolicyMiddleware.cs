@@ -30,8 +30,7 @@ internal sealed class HttpsPolicyMiddleware(RequestDelegate next, SnapshotStore 
             context.Response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
                 ? StatusCodes.Status301MovedPermanently
                 : StatusCodes.Status308PermanentRedirect;
-            var path = context.Features.Get<Routing.CanonicalPath>()?.Forward ?? request.Path.ToUriComponent();
-            context.Response.Headers.Location = string.Concat("https://", host.ToUriComponent(), path, request.QueryString.Value);
+            context.Response.Headers.Location = string.Concat("https://", host.ToUriComponent(), Routing.CanonicalPath.ForwardOf(request), request.QueryString.Value);
             return Task.CompletedTask;
         }
 
