@@ -23,6 +23,10 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(host.App.Services.GetRequiredService<ConfigStore>());
         Services.AddSingleton(host.App.Services.GetRequiredService<CertificateStore>());
+
+        // What the pages around the forms show next to them.
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.DataPlane.ProxyOptions>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Security.Shield.ShieldLog>());
         AddAuthorization().SetAuthorized("ops").SetRoles(ApplianceRoles.Admin);
         Render<MudPopoverProvider>();
     }
