@@ -27,6 +27,7 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         // What the pages around the forms show next to them.
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.DataPlane.ProxyOptions>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Security.Shield.ShieldLog>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Caching.ResponseCache>());
         AddAuthorization().SetAuthorized("ops").SetRoles(ApplianceRoles.Admin);
         Render<MudPopoverProvider>();
     }
