@@ -194,5 +194,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         Assert.NotNull(form.Find("[data-host='a.example.com']"));
         Assert.True(form.Find("#route-path").HasAttribute("readonly"));
         Assert.True(form.Find("#target-0-weight").HasAttribute("readonly"));
+        Assert.True(form.Find("#route-csp").HasAttribute("readonly"));
+        Assert.True(form.Find("#route-max-body").HasAttribute("readonly"));
     }
 }
