@@ -130,6 +130,55 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
     }
 
     [Fact]
+    public async Task Security_headers_a_CSP_and_a_body_limit_are_saved_through_the_store()
+    {
+        SignIn();
+        RenderPopoverHost();
+        var name = UniqueName("shielded");
+        RouteSpec? saved = null;
+        var form = Render<RouteForm>(p => p.Add(f => f.Saved, (RouteSpec route) => saved = route));
+
+        form.Find("#route-name").Change(name);
+        form.FindComponents<MudBlazor.MudSwitch<bool>>().Single(s => s.Instance.Label!.StartsWith("Security headers", StringComparison.Ordinal)).Find("input").Change(true);
+        form.Find("#route-csp").Change("default-src 'self'");
+        form.Find("#route-max-body").Change("2097152");
+        form.WaitForAssertion(() => Assert.Contains("2 MiB", form.Find("[data-testid=route-form]").TextContent));
+        form.Find("[data-testid=save]").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(saved));
+        var stored = await Database.Store.GetRouteAsync(name);
+        Assert.NotNull(stored);
+        Assert.True(stored.SecurityHeaders);
+        Assert.Equal("default-src 'self'", stored.ContentSecurityPolicy);
+        Assert.Equal(2097152, stored.MaxRequestBodyBytes);
+    }
+
+    [Fact]
+    public async Task A_bad_CSP_and_a_negative_body_limit_get_the_stores_messages_next_to_their_fields()
+    {
+        SignIn();
+        RenderPopoverHost();
+        var name = UniqueName("badshield");
+        var form = Render<RouteForm>();
+
+        form.Find("#route-name").Change(name);
+        form.Find("#route-csp").Change("default-src 'self'\u0007");
+        form.Find("#route-max-body").Change("-1");
+        form.Find("[data-testid=save]").Click();
+
+        form.WaitForAssertion(() =>
+        {
+            Assert.Contains("A Content-Security-Policy is at most 4096 printable ASCII characters, on one line.", FieldOf(form, "#route-csp").TextContent);
+            Assert.Contains("The largest request body must be between 0 and 16 GiB", FieldOf(form, "#route-max-body").TextContent);
+        });
+        Assert.Null(await Database.Store.GetRouteAsync(name));
+    }
+
+    // The MudBlazor field around an input: its label, helper and error text.
+    private static AngleSharp.Dom.IElement FieldOf(IRenderedComponent<RouteForm> form, string inputSelector) =>
+        form.Find(inputSelector).Closest(".mud-input-control")!;
+
+    [Fact]
     public async Task A_viewer_sees_the_form_read_only_without_save()
     {
         var name = UniqueName("ro");
@@ -145,5 +194,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         Assert.NotNull(form.Find("[data-host='a.example.com']"));
         Assert.True(form.Find("#route-path").HasAttribute("readonly"));
         Assert.True(form.Find("#target-0-weight").HasAttribute("readonly"));
+        Assert.True(form.Find("#route-csp").HasAttribute("readonly"));
+        Assert.True(form.Find("#route-max-body").HasAttribute("readonly"));
     }
 }

@@ -49,4 +49,68 @@ public sealed class ShieldFormsTests(ConfigDatabase database) : FormContext(data
         var stored = Assert.Single(await Database.Store.GetRateLimitsAsync(), l => l.Name == name);
         Assert.Equal((5, 60, 5), (stored.Permits, stored.PeriodSeconds, stored.Burst));
     }
+
+    [Fact]
+    public async Task Basic_auth_users_are_listed_added_removed_and_given_new_passwords()
+    {
+        SignIn();
+        RenderPopoverHost();
+        var name = UniqueName("staff");
+        await Database.Store.SaveAccessListAsync(new AccessListSpec
+        {
+            Name = name,
+            BasicAuthUsers = [User("alice", "alice-password-1"), User("bob", "bob-password-22"), User("dave", "dave-password-333")],
+        }, "test");
+        var list = (await Database.Store.GetAccessListsAsync()).Single(l => l.Name == name);
+        var bobHash = list.BasicAuthUsers.Single(u => u.User == "bob").PasswordHash;
+        AccessListSpec? saved = null;
+        var form = Render<AccessListForm>(p => p.Add(f => f.List, list).Add(f => f.Saved, (AccessListSpec l) => saved = l));
+
+        Assert.Equal(["alice", "bob", "dave"], form.FindAll("[id^=basic-auth-][id$=-user]").Select(i => i.GetAttribute("value")));
+        Assert.All(form.FindAll("[id^=basic-auth-][id$=-user]"), input => Assert.True(input.HasAttribute("readonly")));
+        Assert.All(form.FindAll("[id^=basic-auth-][id$=-password]"), input => Assert.True(string.IsNullOrEmpty(input.GetAttribute("value"))));
+        form.Find("button[aria-label='Remove user dave']").Click();
+        form.Find("#basic-auth-0-password").Change("alice-new-password");
+        form.Find("[data-testid=add-basic-auth-user]").Click();
+        form.Find("#basic-auth-2-user").Change("carol");
+        form.Find("#basic-auth-2-password").Change("carol-password-4");
+        form.Find("[data-testid=save-list]").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(saved));
+        var users = (await Database.Store.GetAccessListsAsync()).Single(l => l.Name == name).BasicAuthUsers;
+        Assert.Equal(["alice", "bob", "carol"], users.Select(u => u.User));
+        Assert.True(Verifies(users[0], "alice-new-password"));
+        Assert.False(Verifies(users[0], "alice-password-1"));
+        Assert.Equal(bobHash, users[1].PasswordHash);
+        Assert.True(Verifies(users[2], "carol-password-4"));
+    }
+
+    [Fact]
+    public async Task A_new_user_without_a_password_and_a_short_password_get_the_stores_messages_on_their_rows()
+    {
+        SignIn();
+        RenderPopoverHost();
+        var name = UniqueName("staff");
+        await Database.Store.SaveAccessListAsync(new AccessListSpec { Name = name, BasicAuthUsers = [User("alice", "alice-password-1")] }, "test");
+        var list = (await Database.Store.GetAccessListsAsync()).Single(l => l.Name == name);
+        var form = Render<AccessListForm>(p => p.Add(f => f.List, list));
+
+        form.Find("#basic-auth-0-password").Change("short");
+        form.Find("[data-testid=add-basic-auth-user]").Click();
+        form.Find("#basic-auth-1-user").Change("carol");
+        form.Find("[data-testid=save-list]").Click();
+
+        form.WaitForAssertion(() =>
+        {
+            Assert.Contains("Use a password of 12 to 128 characters.", form.Find("[data-basic-auth-user='0']").TextContent);
+            Assert.Contains("'carol' is new: a password is required.", form.Find("[data-basic-auth-user='1']").TextContent);
+        });
+        var stored = (await Database.Store.GetAccessListsAsync()).Single(l => l.Name == name);
+        Assert.Equal(list.BasicAuthUsers.Single().PasswordHash, Assert.Single(stored.BasicAuthUsers).PasswordHash);
+    }
+
+    private static BasicAuthUserSpec User(string name, string password) => new() { User = name, Password = password };
+
+    private static bool Verifies(BasicAuthUserSpec user, string password) =>
+        Appliance.Data.Validation.BasicAuthPasswords.Verify(user.User, user.PasswordHash!, password);
 }

@@ -2,10 +2,12 @@ using Appliance.Data.Model;
 
 namespace Appliance.Web.Components.Pages.Pools;
 
-/// <summary>Editable health-check fields, starting from the same defaults as the API.</summary>
+/// <summary>Editable health-check fields, applied onto the stored health check (or the API's defaults for a new one).</summary>
 public sealed class HealthCheckFormModel
 {
     private static readonly HealthCheckSpec Defaults = new();
+
+    private HealthCheckSpec _stored = Defaults;
 
     public string Path { get; set; } = Defaults.Path;
     public int IntervalSeconds { get; set; } = Defaults.IntervalSeconds;
@@ -15,6 +17,7 @@ public sealed class HealthCheckFormModel
 
     public static HealthCheckFormModel From(HealthCheckSpec health) => new()
     {
+        _stored = health,
         Path = health.Path,
         IntervalSeconds = health.IntervalSeconds,
         TimeoutSeconds = health.TimeoutSeconds,
@@ -22,7 +25,7 @@ public sealed class HealthCheckFormModel
         HealthyAfter = health.HealthyAfter,
     };
 
-    public HealthCheckSpec ToSpec() => new()
+    public HealthCheckSpec ToSpec() => _stored with
     {
         Path = Path,
         IntervalSeconds = IntervalSeconds,

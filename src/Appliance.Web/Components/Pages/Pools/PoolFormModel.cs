@@ -2,25 +2,43 @@ using Appliance.Data.Model;
 
 namespace Appliance.Web.Components.Pages.Pools;
 
-/// <summary>The pool form's editable state; it becomes a <see cref="PoolSpec"/> only when saved, so the store validates exactly what the API would.</summary>
+/// <summary>
+/// The pool form's editable state. It keeps the pool it was opened with and saves that pool with
+/// only the form's fields changed, so a member added to the API later survives a save from a form
+/// that does not know it yet; the store then validates exactly what the API would.
+/// </summary>
 public sealed class PoolFormModel
 {
-    public string Name { get; set; } = "";
-    public string LoadBalancing { get; set; } = LoadBalancingPolicyNames.RoundRobin;
-    public bool HealthCheckEnabled { get; set; } = true;
-    public HealthCheckFormModel HealthCheck { get; set; } = new();
-    public List<BackendFormRow> Backends { get; set; } = [new()];
+    // What the form started from: the stored pool, or the API's defaults for a new one.
+    private readonly PoolSpec _stored;
 
-    public static PoolFormModel From(PoolSpec pool) => new()
+    public PoolFormModel()
+        : this(new PoolSpec(), healthCheckEnabled: true, [new()])
     {
-        Name = pool.Name,
-        LoadBalancing = pool.LoadBalancing,
-        HealthCheckEnabled = pool.HealthCheck is not null,
-        HealthCheck = pool.HealthCheck is { } health ? HealthCheckFormModel.From(health) : new(),
-        Backends = pool.Backends.Select(BackendFormRow.From).ToList(),
-    };
+    }
 
-    public PoolSpec ToSpec() => new()
+    // A new pool is offered a health check and an empty backend row; a stored one shows what it has.
+    private PoolFormModel(PoolSpec stored, bool healthCheckEnabled, List<BackendFormRow> backends)
+    {
+        _stored = stored;
+        Name = stored.Name;
+        LoadBalancing = stored.LoadBalancing;
+        HealthCheckEnabled = healthCheckEnabled;
+        HealthCheck = HealthCheckFormModel.From(stored.HealthCheck ?? new HealthCheckSpec());
+        Backends = backends;
+    }
+
+    public string Name { get; set; }
+    public string LoadBalancing { get; set; }
+    public bool HealthCheckEnabled { get; set; }
+    public HealthCheckFormModel HealthCheck { get; set; }
+    public List<BackendFormRow> Backends { get; set; }
+
+    /// <summary>A form for <paramref name="pool"/> as stored.</summary>
+    public static PoolFormModel From(PoolSpec pool) => new(pool, pool.HealthCheck is not null, pool.Backends.Select(BackendFormRow.From).ToList());
+
+    /// <summary>The stored pool with the form's fields applied.</summary>
+    public PoolSpec ToSpec() => _stored with
     {
         Name = Name,
         LoadBalancing = LoadBalancing,
