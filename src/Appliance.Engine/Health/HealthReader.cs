@@ -12,7 +12,7 @@ namespace Appliance.Engine.Health;
 /// Joins the live snapshot (what is configured), YARP's state (health, requests in flight) and the
 /// traffic windows into one report, for the control plane.
 /// </summary>
-public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlane, TrafficMetrics metrics, HealthEventLog events, ConnectionCounter connections)
+public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlane, TrafficMetrics metrics, HealthEventLog events, ConnectionCounter connections, ProxyOptions options)
 {
     /// <summary>The report as of now.</summary>
     public HealthReport Read()
@@ -23,7 +23,9 @@ public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlan
         var routes = snapshot.Splits.Keys.Order(StringComparer.Ordinal)
             .Select(name => new RouteTraffic(name, metrics.ForRoute(name)))
             .ToArray();
-        return new HealthReport(snapshots.AppliedRevision, metrics.Total(), connections.Open, pools, routes);
+        // The period every cluster is built with (DataPlaneHost hands it to the snapshot builder), and
+        // the one the passive policy applies: the figure shown is the one in force.
+        return new HealthReport(snapshots.AppliedRevision, metrics.Total(), connections.Open, pools, routes, options.PassiveReactivationSeconds);
     }
 
     private PoolHealth ReadPool(PoolPlan pool, IProxyStateLookup proxyState)

@@ -14,6 +14,7 @@ internal static class HealthServiceCollectionExtensions
     public static IServiceCollection AddApplianceHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<IActiveHealthCheckPolicy, ConsecutiveResultsHealthPolicy>();
+        services.AddSingleton<IPassiveHealthCheckPolicy, LiveTrafficHealthPolicy>();
 
         // YARP logs every failed probe as a warning with the exception, whose stack fills a screen
         // per probe and backend, and every change of a destination's health a second time. Errors
