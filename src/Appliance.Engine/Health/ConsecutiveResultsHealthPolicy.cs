@@ -59,14 +59,16 @@ internal sealed partial class ConsecutiveResultsHealthPolicy(
             {
                 LogBackendUp(cluster.ClusterId, address, streak.Successes);
             }
-
-            if (next != previous)
-            {
-                events.Record(cluster.ClusterId, address, previous.ToString(), next.ToString());
-            }
         }
 
         healthUpdater.SetActive(cluster, newStates);
+
+        // After the update: whether a backend is back in rotation depends on its passive health
+        // too, which the log reads together with the active health just set.
+        foreach (var result in probingResults)
+        {
+            events.Observe(cluster.ClusterId, result.Destination);
+        }
     }
 
     private static int ReadThreshold(ClusterState cluster, string key) =>
@@ -81,6 +83,7 @@ internal sealed partial class ConsecutiveResultsHealthPolicy(
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Health probe of backend {Backend} (pool {Pool}) failed: {Reason} ({Failures} in a row).")]
     private partial void LogProbeFailed(string pool, string backend, string reason, int failures);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Backend {Backend} of pool {Pool} is healthy again after {Successes} successful probe(s); it returns to rotation.")]
+    // Not "back in rotation": live-traffic failures may still hold it out. The event log says when it is.
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Backend {Backend} of pool {Pool} passes its health probes again ({Successes} in a row).")]
     private partial void LogBackendUp(string pool, string backend, int successes);
 }

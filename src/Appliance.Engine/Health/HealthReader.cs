@@ -35,9 +35,15 @@ public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlan
         {
             DestinationState? destination = null;
             cluster?.Destinations.TryGetValue(backend.Address, out destination);
+            if (destination is not null)
+            {
+                // The watcher looks once a second; looking now makes the health and "since" reported agree.
+                events.Observe(pool.Name, destination);
+            }
+
             var active = destination?.Health.Active ?? DestinationHealth.Unknown;
             var passive = destination?.Health.Passive ?? DestinationHealth.Unknown;
-            var health = Combine(active, passive);
+            var health = RotationHealth.Of(active, passive);
             return new BackendHealth(
                 backend.Address,
                 backend.Weight,
@@ -59,10 +65,4 @@ public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlan
             metrics.ForPool(pool.Name),
             backends);
     }
-
-    // Either check saying "down" takes the backend out; either saying "up" is enough to call it healthy.
-    private static DestinationHealth Combine(DestinationHealth active, DestinationHealth passive) =>
-        active == DestinationHealth.Unhealthy || passive == DestinationHealth.Unhealthy ? DestinationHealth.Unhealthy
-        : active == DestinationHealth.Healthy || passive == DestinationHealth.Healthy ? DestinationHealth.Healthy
-        : DestinationHealth.Unknown;
 }

@@ -18,6 +18,7 @@ namespace Appliance.Engine.Health;
 /// </summary>
 internal sealed partial class LiveTrafficHealthPolicy(
     IDestinationHealthUpdater healthUpdater,
+    HealthEventLog events,
     TimeProvider time,
     ILogger<LiveTrafficHealthPolicy> logger) : IPassiveHealthCheckPolicy
 {
@@ -36,6 +37,7 @@ internal sealed partial class LiveTrafficHealthPolicy(
         var second = time.GetTimestamp() / time.TimestampFrequency;
         var window = _windows.GetValue(destination, static _ => new FailureWindow());
         var reactivation = cluster.Model.Config.HealthCheck?.Passive?.ReactivationPeriod ?? DefaultReactivation;
+        bool down;
 
         // Deciding and applying under one lock: a request judged after another took the backend
         // out must not put it back before the updater has seen it go.
@@ -48,7 +50,7 @@ internal sealed partial class LiveTrafficHealthPolicy(
             }
 
             window.Add(second, failed, WindowSeconds);
-            var down = window.Requests >= MinimumRequests && window.Failures >= FailureRateLimit * window.Requests;
+            down = window.Requests >= MinimumRequests && window.Failures >= FailureRateLimit * window.Requests;
             if (down)
             {
                 LogBackendOut(cluster.ClusterId, destination.Model.Config.Address, window.Failures, window.Requests, (int)reactivation.TotalSeconds);
@@ -56,6 +58,11 @@ internal sealed partial class LiveTrafficHealthPolicy(
             }
 
             healthUpdater.SetPassive(cluster, destination, down ? DestinationHealth.Unhealthy : DestinationHealth.Healthy, reactivation);
+        }
+
+        if (down)
+        {
+            events.Observe(cluster.ClusterId, destination);
         }
     }
 

@@ -12,11 +12,15 @@ public sealed class LiveTrafficHealthPolicyTests
 
     private readonly FakeTimeProvider _clock = new();
     private readonly RecordingHealthUpdater _updater = new();
+    private readonly HealthEventLog _events;
     private readonly ClusterState _cluster = HealthTestCluster.Create("web", Reactivation, 1, 1, "http://a");
     private readonly LiveTrafficHealthPolicy _policy;
 
-    public LiveTrafficHealthPolicyTests() =>
-        _policy = new LiveTrafficHealthPolicy(_updater, _clock, NullLogger<LiveTrafficHealthPolicy>.Instance);
+    public LiveTrafficHealthPolicyTests()
+    {
+        _events = new HealthEventLog(_clock, NullLogger<HealthEventLog>.Instance);
+        _policy = new LiveTrafficHealthPolicy(_updater, _events, _clock, NullLogger<LiveTrafficHealthPolicy>.Instance);
+    }
 
     private DestinationState Backend => _cluster.Destinations["http://a"];
 
@@ -30,6 +34,7 @@ public sealed class LiveTrafficHealthPolicyTests
         var change = _updater.PassiveChanges[^1];
         Assert.Equal(DestinationHealth.Unhealthy, change.Health);
         Assert.Equal(Reactivation, change.ReactivationPeriod);
+        Assert.Equal("Unhealthy", _events.Latest(1).Single().To);
     }
 
     [Fact]
