@@ -152,7 +152,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         builder.Services.AddSingleton<IConfigChangeListener, AppliedRevisionListener>();
         builder.Services.AddSingleton<ILoadBalancingPolicy, WeightedRoundRobinPolicy>();
         builder.Services.AddSingleton<ILoadBalancingPolicy, FirstAvailablePolicy>();
-        builder.Services.AddSingleton<IActiveHealthCheckPolicy, ConsecutiveResultsHealthPolicy>();
+        builder.Services.AddApplianceHealthChecks();
         return builder.Build();
     }
 

@@ -40,22 +40,35 @@ internal sealed partial class ConsecutiveResultsHealthPolicy(
             var next = streak.Next(succeeded, previous, unhealthyAfter, healthyAfter);
             newStates[i] = new NewActiveDestinationHealth(destination, next);
 
-            if (next != previous)
+            var address = destination.Model.Config.Address;
+            if (!succeeded)
             {
-                var address = destination.Model.Config.Address;
-                events.Record(cluster.ClusterId, address, previous.ToString(), next.ToString());
-                if (next == DestinationHealth.Unhealthy)
+                // One line per failed probe, the reason in words. YARP's own line for it carries the
+                // exception's stack and is filtered out (see HealthServiceCollectionExtensions).
+                var reason = ProbeFailureReason.Of(result);
+                if (next == DestinationHealth.Unhealthy && previous != DestinationHealth.Unhealthy)
                 {
-                    LogBackendDown(cluster.ClusterId, address, streak.Failures, result.Response?.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : result.Exception?.GetType().Name ?? "no answer");
+                    LogBackendDown(cluster.ClusterId, address, reason, streak.Failures);
                 }
-                else if (previous == DestinationHealth.Unhealthy)
+                else
                 {
-                    LogBackendUp(cluster.ClusterId, address, streak.Successes);
+                    LogProbeFailed(cluster.ClusterId, address, reason, streak.Failures);
                 }
+            }
+            else if (next == DestinationHealth.Healthy && previous == DestinationHealth.Unhealthy)
+            {
+                LogBackendUp(cluster.ClusterId, address, streak.Successes);
             }
         }
 
         healthUpdater.SetActive(cluster, newStates);
+
+        // After the update: whether a backend is back in rotation depends on its passive health
+        // too, which the log reads together with the active health just set.
+        foreach (var result in probingResults)
+        {
+            events.Observe(cluster.ClusterId, result.Destination);
+        }
     }
 
     private static int ReadThreshold(ClusterState cluster, string key) =>
@@ -64,9 +77,13 @@ internal sealed partial class ConsecutiveResultsHealthPolicy(
             ? value
             : 1;
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Backend {Backend} of pool {Pool} is unhealthy after {Failures} failed probe(s) (last: {LastResult}); it leaves rotation.")]
-    private partial void LogBackendDown(string pool, string backend, int failures, string lastResult);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Health probe of backend {Backend} (pool {Pool}) failed: {Reason}; after {Failures} failed probe(s) in a row it leaves rotation.")]
+    private partial void LogBackendDown(string pool, string backend, string reason, int failures);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Backend {Backend} of pool {Pool} is healthy again after {Successes} successful probe(s); it returns to rotation.")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Health probe of backend {Backend} (pool {Pool}) failed: {Reason} ({Failures} in a row).")]
+    private partial void LogProbeFailed(string pool, string backend, string reason, int failures);
+
+    // Not "back in rotation": live-traffic failures may still hold it out. The event log says when it is.
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Backend {Backend} of pool {Pool} passes its health probes again ({Successes} in a row).")]
     private partial void LogBackendUp(string pool, string backend, int successes);
 }

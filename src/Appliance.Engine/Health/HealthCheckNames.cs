@@ -6,8 +6,8 @@ internal static class HealthCheckNames
     /// <summary>Our active policy: N failures take a backend out, M successes put it back.</summary>
     public const string ActivePolicy = "Appliance.ConsecutiveResults";
 
-    /// <summary>YARP's passive policy that watches transport failures on live traffic.</summary>
-    public const string PassivePolicy = "TransportFailureRate";
+    /// <summary>Our passive policy: transport failures on live traffic take a backend out for the configured period.</summary>
+    public const string PassivePolicy = "Appliance.LiveTrafficFailures";
 
     /// <summary>Unhealthy backends get no traffic, even when all are down: a 503 is honest, a dead backend is not.</summary>
     public const string AvailableDestinationsPolicy = "HealthyAndUnknown";

@@ -12,7 +12,7 @@ namespace Appliance.Engine.Health;
 /// Joins the live snapshot (what is configured), YARP's state (health, requests in flight) and the
 /// traffic windows into one report, for the control plane.
 /// </summary>
-public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlane, TrafficMetrics metrics, HealthEventLog events, ConnectionCounter connections)
+public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlane, TrafficMetrics metrics, HealthEventLog events, ConnectionCounter connections, ProxyOptions options)
 {
     /// <summary>The report as of now.</summary>
     public HealthReport Read()
@@ -23,7 +23,9 @@ public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlan
         var routes = snapshot.Splits.Keys.Order(StringComparer.Ordinal)
             .Select(name => new RouteTraffic(name, metrics.ForRoute(name)))
             .ToArray();
-        return new HealthReport(snapshots.AppliedRevision, metrics.Total(), connections.Open, pools, routes);
+        // The period every cluster is built with (DataPlaneHost hands it to the snapshot builder), and
+        // the one the passive policy applies: the figure shown is the one in force.
+        return new HealthReport(snapshots.AppliedRevision, metrics.Total(), connections.Open, pools, routes, options.PassiveReactivationSeconds);
     }
 
     private PoolHealth ReadPool(PoolPlan pool, IProxyStateLookup proxyState)
@@ -33,9 +35,15 @@ public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlan
         {
             DestinationState? destination = null;
             cluster?.Destinations.TryGetValue(backend.Address, out destination);
+            if (destination is not null)
+            {
+                // The watcher looks once a second; looking now makes the health and "since" reported agree.
+                events.Observe(pool.Name, destination);
+            }
+
             var active = destination?.Health.Active ?? DestinationHealth.Unknown;
             var passive = destination?.Health.Passive ?? DestinationHealth.Unknown;
-            var health = Combine(active, passive);
+            var health = RotationHealth.Of(active, passive);
             return new BackendHealth(
                 backend.Address,
                 backend.Weight,
@@ -57,10 +65,4 @@ public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlan
             metrics.ForPool(pool.Name),
             backends);
     }
-
-    // Either check saying "down" takes the backend out; either saying "up" is enough to call it healthy.
-    private static DestinationHealth Combine(DestinationHealth active, DestinationHealth passive) =>
-        active == DestinationHealth.Unhealthy || passive == DestinationHealth.Unhealthy ? DestinationHealth.Unhealthy
-        : active == DestinationHealth.Healthy || passive == DestinationHealth.Healthy ? DestinationHealth.Healthy
-        : DestinationHealth.Unknown;
 }

@@ -13,6 +13,7 @@ public sealed class TestBackend : IAsyncDisposable
     private readonly WebApplication _app;
     private int _requests;
     private volatile bool _healthy = true;
+    private volatile bool _abort;
 
     private TestBackend(string name, WebApplication app)
     {
@@ -39,6 +40,13 @@ public sealed class TestBackend : IAsyncDisposable
     {
         get => _healthy;
         set => _healthy = value;
+    }
+
+    /// <summary>When set, requests other than /health lose their connection before any answer: failing live traffic while the probes pass.</summary>
+    public bool Abort
+    {
+        get => _abort;
+        set => _abort = value;
     }
 
     public static async Task<TestBackend> StartAsync(string name)
@@ -82,6 +90,12 @@ public sealed class TestBackend : IAsyncDisposable
         app.Map("/{**rest}", (HttpContext context) =>
         {
             backend.Count(context);
+            if (backend._abort)
+            {
+                context.Abort();
+                return Results.Empty;
+            }
+
             context.Response.Headers["X-Backend"] = backend.Name;
             context.Response.Headers["X-Powered-By"] = "PHP/5.4";
             context.Response.Headers["X-AspNet-Version"] = "4.0.30319";
