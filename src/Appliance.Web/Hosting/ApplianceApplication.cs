@@ -32,7 +32,12 @@ public static class ApplianceApplication
 
         var configuration = builder.Configuration;
         builder.WebHost.UseUrls(configuration[AdminOptions.UrlsKey] is { Length: > 0 } urls ? urls : AdminOptions.DefaultUrls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        var maxBodyBytes = configuration.GetValue(AdminOptions.MaxRequestBodyBytesKey, AdminOptions.DefaultMaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = maxBodyBytes;
+        });
 
         // Outside Development too: run from a build (dotnet run, the tests), the admin site's
         // package assets (MudBlazor's CSS and JS) are found through this manifest; a published
