@@ -91,6 +91,7 @@ public static class ApplianceApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BlazorHubOriginMiddleware>();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -67,4 +67,19 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
         Assert.Empty(tokens.FindAll("[data-testid=create-token]"));
         Assert.Empty(tokens.FindAll("button[aria-label^='Revoke token']"));
     }
+
+    [Fact]
+    public async Task A_viewer_does_not_see_the_token_list_which_the_api_refuses_them_too()
+    {
+        var name = UniqueName("deploy");
+        Assert.True((await Database.Tokens.CreateAsync(new Appliance.Data.Tokens.ApiTokenRequest { Name = name, Role = ApplianceRoles.Admin }, "test")).Succeeded);
+        SignIn("victor", ApplianceRoles.Viewer);
+        RenderPopoverHost();
+
+        var tokens = Render<ApiTokenList>();
+
+        Assert.DoesNotContain(name, tokens.Markup);
+        Assert.Empty(tokens.FindAll("[data-token]"));
+        Assert.Contains("Only Admins see API tokens.", tokens.Markup);
+    }
 }
