@@ -10,7 +10,9 @@ namespace Appliance.Data.Users;
 /// <summary>
 /// The admin site's users: passwords hashed with ASP.NET Core Identity's PasswordHasher, an
 /// account locked for 15 minutes after 5 failed sign-ins, at least one Admin at all times, and
-/// every change audited (never a password or hash).
+/// every change audited (never a password, hash or security stamp). A new password, a new role or
+/// <see cref="EndSessionsAsync"/> replaces the user's security stamp, which ends every session
+/// issued with the old one.
 /// </summary>
 public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time)
 {
@@ -49,6 +51,15 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         return user is null ? null : ToInfo(user);
     }
 
+    /// <summary>The user with this name and the security stamp their sessions must carry, or null.</summary>
+    public async Task<SessionUser?> FindForSessionAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Normalize(userName);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        return user is null ? null : ToSessionUser(user);
+    }
+
     /// <summary>Creates a user; 409 when the name is taken, whatever its case.</summary>
     public async Task<StoreResult<UserInfo>> CreateAsync(NewUser user, string actor, CancellationToken cancellationToken = default)
     {
@@ -74,7 +85,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             return StoreResult<UserInfo>.Conflict("userName", $"A user named '{userName}' already exists.");
         }
 
-        var entity = new UserEntity { UserName = userName, NormalizedUserName = normalized, Role = user.Role, CreatedAt = time.GetUtcNow() };
+        var entity = new UserEntity { UserName = userName, NormalizedUserName = normalized, Role = user.Role, CreatedAt = time.GetUtcNow(), SecurityStamp = NewSecurityStamp() };
         entity.PasswordHash = Hasher.HashPassword(entity, user.Password);
         db.Users.Add(entity);
         Audit(db, actor, AuditAction.Create, userName, before: null, after: ToInfo(entity));
@@ -123,11 +134,20 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
 
         entity.FailedSignIns = 0;
         entity.LockedUntil = null;
+        if (entity.SecurityStamp.Length == 0)
+        {
+            // A user from before security stamps existed.
+            entity.SecurityStamp = NewSecurityStamp();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return new SignInResult(SignInOutcome.Succeeded, ToInfo(entity));
+        return new SignInResult(SignInOutcome.Succeeded, ToSessionUser(entity));
     }
 
-    /// <summary>Changes a user's own password after checking the current one.</summary>
+    /// <summary>
+    /// Changes a user's own password after checking the current one, and ends their sessions: the
+    /// caller re-issues the session it is serving with <see cref="FindForSessionAsync"/>.
+    /// </summary>
     public async Task<StoreResult<UserInfo>> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -151,12 +171,16 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         entity.PasswordHash = Hasher.HashPassword(entity, newPassword);
+        entity.SecurityStamp = NewSecurityStamp();
         Audit(db, entity.UserName, AuditAction.Update, entity.UserName, ToInfo(entity), ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
         return StoreResult<UserInfo>.Ok(ToInfo(entity));
     }
 
-    /// <summary>Changes a user's role; the last Admin cannot be demoted.</summary>
+    /// <summary>
+    /// Changes a user's role and ends their sessions, so that no page or circuit opened under the old
+    /// role outlives it; the last Admin cannot be demoted.
+    /// </summary>
     public Task<StoreResult<UserInfo>> SetRoleAsync(int id, string role, string actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, actor, cancellationToken, async (db, entity) =>
         {
@@ -173,9 +197,23 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             }
 
             var before = ToInfo(entity);
-            entity.Role = role;
+            if (entity.Role != role)
+            {
+                entity.Role = role;
+                entity.SecurityStamp = NewSecurityStamp();
+            }
+
             Audit(db, actor, AuditAction.Update, entity.UserName, before, ToInfo(entity));
             return StoreResult<UserInfo>.Ok(ToInfo(entity));
+        });
+
+    /// <summary>Ends every session of a user, wherever it was opened; they sign in again.</summary>
+    public Task<StoreResult<UserInfo>> EndSessionsAsync(int id, string actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, actor, cancellationToken, (db, entity) =>
+        {
+            entity.SecurityStamp = NewSecurityStamp();
+            Audit(db, actor, AuditAction.EndSessions, entity.UserName, before: null, after: null);
+            return Task.FromResult(StoreResult<UserInfo>.Ok(ToInfo(entity)));
         });
 
     /// <summary>Deletes a user; the last Admin cannot be deleted.</summary>
@@ -233,6 +271,10 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     }
 
     private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
+
+    private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    private static SessionUser ToSessionUser(UserEntity entity) => new(ToInfo(entity), entity.SecurityStamp);
 
     private static UserInfo ToInfo(UserEntity entity) => new(entity.Id, entity.UserName, entity.Role, entity.CreatedAt, entity.LockedUntil);
 

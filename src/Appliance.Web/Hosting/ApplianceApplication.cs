@@ -5,6 +5,7 @@ using Appliance.Engine.Metrics;
 using Appliance.Web.Api;
 using Appliance.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using MudBlazor.Services;
 
 namespace Appliance.Web.Hosting;
@@ -64,7 +65,7 @@ public static class ApplianceApplication
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.LoginPath = "/login";
                 cookie.LogoutPath = "/logout";
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.ExpireTimeSpan = AdminCookie.Lifetime;
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnValidatePrincipal = AdminCookie.ValidateAsync;
             })
@@ -73,6 +74,7 @@ public static class ApplianceApplication
             .AddPolicy(ApiTokenDefaults.ReadPolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireAuthenticatedUser())
             .AddPolicy(ApiTokenDefaults.WritePolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireRole(Appliance.Data.Model.ApplianceRoles.Admin))
             .AddPolicy(ApiTokenDefaults.MetricsPolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireAssertion(MetricsAccess.IsAllowed));
+        builder.Services.AddSingleton<AdminSessions>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AdminCircuitRevalidator>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -100,9 +102,11 @@ public static class ApplianceApplication
 
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
-        app.MapPost("/logout", async (HttpContext context) =>
+        // Bound from the form, so the antiforgery token is required: another page cannot sign an
+        // operator out, least of all everywhere.
+        app.MapPost("/logout", async (HttpContext context, AdminSessions sessions, [FromForm] bool? everywhere) =>
         {
-            await context.SignOutAsync(AdminCookie.Scheme);
+            await sessions.SignOutAsync(context, everywhere == true);
             return Results.LocalRedirect("/login");
         });
 

@@ -108,4 +108,38 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         Assert.All(audit, a => Assert.DoesNotContain("passphrase", (a.Before ?? "") + (a.After ?? "")));
         Assert.All(audit, a => Assert.DoesNotContain("horse", (a.Before ?? "") + (a.After ?? "")));
     }
+
+    private async Task<string> StampOfAsync(string name) => (await Users.FindForSessionAsync(name))!.SecurityStamp;
+
+    [Fact]
+    public async Task A_new_password_a_new_role_or_ended_sessions_replace_the_security_stamp_and_nothing_else_does()
+    {
+        var user = await CreateAsync("frank", ApplianceRoles.Viewer);
+        var stamp = await StampOfAsync("frank");
+        Assert.Equal(32, stamp.Length);
+        Assert.Equal(stamp, (await Users.SignInAsync("frank", "correct horse battery")).User!.SecurityStamp);
+
+        Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(user.Id, ApplianceRoles.Viewer, "test")).Status);
+        Assert.Equal(stamp, await StampOfAsync("frank"));
+
+        Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(user.Id, ApplianceRoles.Admin, "test")).Status);
+        var afterRole = await StampOfAsync("frank");
+        Assert.NotEqual(stamp, afterRole);
+
+        Assert.Equal(StoreStatus.Ok, (await Users.ChangePasswordAsync("frank", "correct horse battery", "a brand new passphrase")).Status);
+        var afterPassword = await StampOfAsync("frank");
+        Assert.NotEqual(afterRole, afterPassword);
+
+        Assert.Equal(StoreStatus.Ok, (await Users.EndSessionsAsync(user.Id, "root")).Status);
+        var afterEnd = await StampOfAsync("frank");
+        Assert.NotEqual(afterPassword, afterEnd);
+        Assert.Equal(StoreStatus.NotFound, (await Users.EndSessionsAsync(999_999, "root")).Status);
+
+        var audit = await fixture.Services.GetRequiredService<Appliance.Data.Auditing.AuditLog>().GetLatestAsync(50);
+        Assert.Contains(audit, a => a.Action == Appliance.Data.Entities.AuditAction.EndSessions && a.EntityName == "frank" && a.Actor == "root");
+        foreach (var secret in new[] { stamp, afterRole, afterPassword, afterEnd })
+        {
+            Assert.All(audit, a => Assert.DoesNotContain(secret, (a.Before ?? "") + (a.After ?? ""), StringComparison.OrdinalIgnoreCase));
+        }
+    }
 }

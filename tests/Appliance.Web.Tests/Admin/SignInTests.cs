@@ -41,7 +41,7 @@ public sealed class SignInTests(SignInTests.SeededHost host) : IClassFixture<Sig
             Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
         }
 
-        using (var signedOut = await browser.PostAsync("/logout", new Dictionary<string, string>()))
+        using (var signedOut = await browser.SubmitAsync("/", "logout", new Dictionary<string, string>(), action: "/logout"))
         {
             Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         }
