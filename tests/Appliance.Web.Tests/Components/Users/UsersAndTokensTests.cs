@@ -1,6 +1,7 @@
 using Appliance.Data.Model;
 using Appliance.Data.Users;
 using Appliance.Web.Components.Pages.Users;
+using Appliance.Web.Tests.Infrastructure;
 using Bunit;
 
 namespace Appliance.Web.Tests.Components.Users;
@@ -64,6 +65,7 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
         Assert.Empty(users.FindAll("[data-testid=add-user]"));
         Assert.Empty(users.FindAll("#new-user-name"));
         Assert.Empty(users.FindAll("button[aria-label^='Delete user']"));
+        Assert.Empty(users.FindAll("button[aria-label^='End sessions']"));
         Assert.Empty(tokens.FindAll("[data-testid=create-token]"));
         Assert.Empty(tokens.FindAll("button[aria-label^='Revoke token']"));
     }
@@ -81,5 +83,28 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
         Assert.DoesNotContain(name, tokens.Markup);
         Assert.Empty(tokens.FindAll("[data-token]"));
         Assert.Contains("Only Admins see API tokens.", tokens.Markup);
+    }
+
+    [Fact]
+    public async Task An_admin_ends_every_session_of_a_user_after_confirming_and_the_audit_says_who()
+    {
+        var name = UniqueName("dana");
+        Assert.True((await Database.Users.CreateAsync(new NewUser { UserName = name, Password = "a long enough passphrase", Role = ApplianceRoles.Viewer }, "test")).Succeeded);
+        var stampBefore = (await Database.Users.FindForSessionAsync(name))!.SecurityStamp;
+        SignIn("alice");
+        RenderPopoverHost();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var list = Render<UserList>();
+
+        list.Find($"button[aria-label='End sessions of {name}']").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains($"Sign '{name}' out of every browser?", dialogs.Markup));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "End sessions").Click();
+
+        await Eventually.TrueAsync(
+            async () => (await Database.Users.FindForSessionAsync(name))!.SecurityStamp != stampBefore,
+            TimeSpan.FromSeconds(5),
+            "the stamp to be replaced");
+        var audit = await Database.Audit.GetLatestAsync(20);
+        Assert.Contains(audit, a => a.Action == Appliance.Data.Entities.AuditAction.EndSessions && a.EntityName == name && a.Actor == "alice");
     }
 }
