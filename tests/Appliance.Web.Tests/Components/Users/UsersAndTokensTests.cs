@@ -107,4 +107,21 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
         var audit = await Database.Audit.GetLatestAsync(20);
         Assert.Contains(audit, a => a.Action == Appliance.Data.Entities.AuditAction.EndSessions && a.EntityName == name && a.Actor == "alice");
     }
+
+    [Fact]
+    public async Task The_list_shows_each_users_recent_failed_sign_ins_from_every_address()
+    {
+        var name = UniqueName("eve");
+        Assert.True((await Database.Users.CreateAsync(new NewUser { UserName = name, Password = "a long enough passphrase", Role = ApplianceRoles.Viewer }, "test")).Succeeded);
+        for (var i = 1; i <= 3; i++)
+        {
+            await Database.Users.SignInAsync(name, "guess", System.Net.IPAddress.Parse($"192.0.2.{i}"));
+        }
+
+        SignIn("alice");
+        RenderPopoverHost();
+        var list = Render<UserList>();
+
+        Assert.Equal("3", list.Find($"[data-user='{name}'] [data-testid=failed-sign-ins]").TextContent.Trim());
+    }
 }
