@@ -5,7 +5,6 @@ using Appliance.Engine.Metrics;
 using Appliance.Web.Api;
 using Appliance.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using MudBlazor.Services;
 
 namespace Appliance.Web.Hosting;
@@ -102,13 +101,7 @@ public static class ApplianceApplication
 
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
-        // Bound from the form, so the antiforgery token is required: another page cannot sign an
-        // operator out, least of all everywhere.
-        app.MapPost("/logout", async (HttpContext context, AdminSessions sessions, [FromForm] bool? everywhere) =>
-        {
-            await sessions.SignOutAsync(context, everywhere == true);
-            return Results.LocalRedirect("/login");
-        });
+        app.MapLogout();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         api.MapPoolEndpoints()

@@ -79,6 +79,21 @@ public sealed class SessionRevocationTests(SignInTests.SeededHost host) : IClass
     }
 
     [Fact]
+    public async Task Signing_out_of_a_session_that_has_already_ended_still_leads_to_sign_in()
+    {
+        var user = await CreateUserAsync("stale-tab");
+        using var browser = Browser(13);
+        await SignInAsync(browser, "stale-tab");
+        var token = await browser.FormTokenAsync("/");
+        Assert.True((await Users.EndSessionsAsync(user.Id, "ops")).Succeeded);
+
+        // The tab still shows the sign-out button; pressing it is no error.
+        using var signedOut = await browser.PostAsync("/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/login", signedOut.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Signing_out_everywhere_ends_every_session_of_the_user()
     {
         await CreateUserAsync("everywhere");

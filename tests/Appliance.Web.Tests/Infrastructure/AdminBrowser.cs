@@ -36,20 +36,23 @@ public sealed partial class AdminBrowser : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IDictionary<string, string> fields, string? action = null)
     {
-        using var page = await _client.GetAsync(path);
-        var html = await page.Content.ReadAsStringAsync();
-        var token = AntiforgeryToken().Match(html);
-        if (!token.Success)
-        {
-            throw new InvalidOperationException($"No antiforgery token on {path} ({(int)page.StatusCode}).");
-        }
-
         var form = new Dictionary<string, string>(fields)
         {
             ["_handler"] = formName,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = await FormTokenAsync(path),
         };
         return await _client.PostAsync(action ?? path, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>The antiforgery token of the first form on the page at <paramref name="path"/>, as a browser tab holds it.</summary>
+    public async Task<string> FormTokenAsync(string path)
+    {
+        using var page = await _client.GetAsync(path);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(html);
+        return token.Success
+            ? WebUtility.HtmlDecode(token.Groups[1].Value)
+            : throw new InvalidOperationException($"No antiforgery token on {path} ({(int)page.StatusCode}).");
     }
 
     public Task<HttpResponseMessage> PostAsync(string path, IDictionary<string, string> fields) =>
