@@ -13,6 +13,7 @@ public sealed class ApplianceDbContext(DbContextOptions<ApplianceDbContext> opti
     internal DbSet<ConfigRevision> Revisions => Set<ConfigRevision>();
     internal DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     internal DbSet<UserEntity> Users => Set<UserEntity>();
+    internal DbSet<RevokedSessionEntity> RevokedSessions => Set<RevokedSessionEntity>();
     internal DbSet<CertificateEntity> Certificates => Set<CertificateEntity>();
     internal DbSet<AcmeAccountEntity> AcmeAccounts => Set<AcmeAccountEntity>();
     internal DbSet<CacheRuleEntity> CacheRules => Set<CacheRuleEntity>();

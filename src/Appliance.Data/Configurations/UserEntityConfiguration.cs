@@ -14,5 +14,7 @@ internal sealed class UserEntityConfiguration : IEntityTypeConfiguration<UserEnt
         builder.HasIndex(u => u.NormalizedUserName).IsUnique();
         builder.Property(u => u.PasswordHash).HasMaxLength(512).IsRequired();
         builder.Property(u => u.Role).HasMaxLength(20).IsRequired();
+        builder.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
+        builder.Property(u => u.LastSignInAddress).HasMaxLength(64);
     }
 }

@@ -13,4 +13,7 @@ public enum AuditAction
 
     /// <summary>An ACME issuance or renewal failed.</summary>
     Fail,
+
+    /// <summary>Every session of a user was ended; they sign in again.</summary>
+    EndSessions,
 }

@@ -11,7 +11,13 @@ internal sealed class UserEntity
     // ASP.NET Core Identity's PasswordHasher format (PBKDF2 with a per-password salt).
     public string PasswordHash { get; set; } = "";
     public string Role { get; set; } = "";
-    public int FailedSignIns { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+
+    // Every sign-in cookie carries the stamp it was issued with; replacing it (password or role
+    // change, "end sessions") makes every cookie issued before refused at its next request.
+    public string SecurityStamp { get; set; } = "";
+
+    // SignInThrottle's key for the address of the last successful sign-in: the owner's usual
+    // address, exempt from the slow-down that guesses from many addresses bring.
+    public string? LastSignInAddress { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

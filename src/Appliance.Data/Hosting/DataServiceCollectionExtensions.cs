@@ -31,7 +31,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<Appliance.Data.Users.SignInThrottle>();
         services.AddSingleton<Appliance.Data.Users.UserStore>();
+        services.AddSingleton<Appliance.Data.Users.RevokedSessionStore>();
 
         // The key ring encrypts private keys and the admin site's cookies: it lives with the rest of
         // the appliance's state, in the owner-only data directory, never in the user's home.

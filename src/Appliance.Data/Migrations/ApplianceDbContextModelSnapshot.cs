@@ -390,6 +390,22 @@ namespace Appliance.Data.Migrations
                     b.ToTable("RateLimits", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.RevokedSessionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RevokedSessions", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.RouteEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -497,10 +513,8 @@ namespace Appliance.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
+                    b.Property<string>("LastSignInAddress")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
@@ -516,6 +530,11 @@ namespace Appliance.Data.Migrations
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")

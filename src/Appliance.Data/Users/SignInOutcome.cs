@@ -8,6 +8,10 @@ public enum SignInOutcome
     /// <summary>Unknown user or wrong password: the two are not told apart.</summary>
     Failed,
 
-    /// <summary>Too many failures: no password is checked until the lock ends.</summary>
+    /// <summary>
+    /// Too many failures from this address, or a slowed-down account: the password was not checked
+    /// (or this failure was the one that locked the address). Sign-in pages show the same answer as
+    /// for <see cref="Failed"/>.
+    /// </summary>
     LockedOut,
 }

@@ -1,4 +1,4 @@
 namespace Appliance.Data.Users;
 
-/// <summary>The outcome of a sign-in attempt, the user on success, the end of the lock when locked out.</summary>
-public sealed record SignInResult(SignInOutcome Outcome, UserInfo? User = null, DateTimeOffset? LockedUntil = null);
+/// <summary>The outcome of a sign-in attempt, and on success the user with their security stamp.</summary>
+public sealed record SignInResult(SignInOutcome Outcome, SessionUser? User = null);

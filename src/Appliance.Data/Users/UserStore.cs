@@ -1,3 +1,4 @@
+using System.Net;
 using Appliance.Data.Entities;
 using Appliance.Data.Model;
 using Appliance.Data.Store;
@@ -8,16 +9,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Appliance.Data.Users;
 
 /// <summary>
-/// The admin site's users: passwords hashed with ASP.NET Core Identity's PasswordHasher, an
-/// account locked for 15 minutes after 5 failed sign-ins, at least one Admin at all times, and
-/// every change audited (never a password or hash).
+/// The admin site's users: passwords hashed with ASP.NET Core Identity's PasswordHasher, failed
+/// sign-ins throttled per name and address by the <see cref="SignInThrottle"/>, at least one Admin
+/// at all times, and every change audited (never a password, hash or security stamp). A new
+/// password, a new role or <see cref="EndSessionsAsync"/> replaces the user's security stamp, which
+/// ends every session issued with the old one.
 /// </summary>
-public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time)
+public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time, SignInThrottle throttle)
 {
-    public const int MaxFailedSignIns = 5;
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 128;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     private const string UserEntityType = "user";
     private static readonly PasswordHasher<UserEntity> Hasher = new();
@@ -49,6 +50,15 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         return user is null ? null : ToInfo(user);
     }
 
+    /// <summary>The user with this name and the security stamp their sessions must carry, or null.</summary>
+    public async Task<SessionUser?> FindForSessionAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Normalize(userName);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        return user is null ? null : ToSessionUser(user);
+    }
+
     /// <summary>Creates a user; 409 when the name is taken, whatever its case.</summary>
     public async Task<StoreResult<UserInfo>> CreateAsync(NewUser user, string actor, CancellationToken cancellationToken = default)
     {
@@ -74,7 +84,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             return StoreResult<UserInfo>.Conflict("userName", $"A user named '{userName}' already exists.");
         }
 
-        var entity = new UserEntity { UserName = userName, NormalizedUserName = normalized, Role = user.Role, CreatedAt = time.GetUtcNow() };
+        var entity = new UserEntity { UserName = userName, NormalizedUserName = normalized, Role = user.Role, CreatedAt = time.GetUtcNow(), SecurityStamp = NewSecurityStamp() };
         entity.PasswordHash = Hasher.HashPassword(entity, user.Password);
         db.Users.Add(entity);
         Audit(db, actor, AuditAction.Create, userName, before: null, after: ToInfo(entity));
@@ -82,52 +92,53 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         return StoreResult<UserInfo>.Ok(ToInfo(entity));
     }
 
-    /// <summary>Checks a user name and password, counting failures towards the lockout.</summary>
-    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks a user name and password from <paramref name="clientAddress"/>. Failed means a wrong
+    /// name or password; LockedOut that the throttle refused the attempt, or that it locked its
+    /// address out. Unknown names go through the same steps, one password hash each, as known ones.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string userName, string password, IPAddress? clientAddress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var normalized = Normalize(userName ?? "");
         var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
-        if (entity is null)
+        var address = SignInThrottle.AddressKey(clientAddress);
+        var attempt = throttle.Begin(normalized, clientAddress, fromKnownAddress: clientAddress is not null && entity?.LastSignInAddress == address);
+        if (!attempt.Allowed)
         {
-            Hasher.VerifyHashedPassword(new UserEntity(), DummyHash, password ?? "");
-            return new SignInResult(SignInOutcome.Failed);
+            // Refused unchecked, yet as slowly as a check: the time taken tells nothing either.
+            Verify(null, password);
+            return new SignInResult(SignInOutcome.LockedOut);
         }
 
-        var now = time.GetUtcNow();
-        if (entity.LockedUntil is { } lockedUntil && lockedUntil > now)
-        {
-            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
-        }
-
-        var verdict = Hasher.VerifyHashedPassword(entity, entity.PasswordHash, password ?? "");
+        var verdict = Verify(entity, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            entity.FailedSignIns++;
-            if (entity.FailedSignIns >= MaxFailedSignIns)
-            {
-                entity.FailedSignIns = 0;
-                entity.LockedUntil = now + LockoutDuration;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return entity.LockedUntil > now
-                ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: entity.LockedUntil)
-                : new SignInResult(SignInOutcome.Failed);
+            return new SignInResult(throttle.Fail(attempt) ? SignInOutcome.LockedOut : SignInOutcome.Failed);
         }
 
+        throttle.Succeed(attempt);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            entity.PasswordHash = Hasher.HashPassword(entity, password!);
+            entity!.PasswordHash = Hasher.HashPassword(entity, password!);
         }
 
-        entity.FailedSignIns = 0;
-        entity.LockedUntil = null;
+        if (entity!.SecurityStamp.Length == 0)
+        {
+            // A user from before security stamps existed.
+            entity.SecurityStamp = NewSecurityStamp();
+        }
+
+        // The owner's usual address: exempt from the slow-down a distributed guess brings.
+        entity.LastSignInAddress = address;
         await db.SaveChangesAsync(cancellationToken);
-        return new SignInResult(SignInOutcome.Succeeded, ToInfo(entity));
+        return new SignInResult(SignInOutcome.Succeeded, ToSessionUser(entity));
     }
 
-    /// <summary>Changes a user's own password after checking the current one.</summary>
+    /// <summary>
+    /// Changes a user's own password after checking the current one, and ends their sessions: the
+    /// caller re-issues the session it is serving with <see cref="FindForSessionAsync"/>.
+    /// </summary>
     public async Task<StoreResult<UserInfo>> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -151,12 +162,16 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         entity.PasswordHash = Hasher.HashPassword(entity, newPassword);
+        entity.SecurityStamp = NewSecurityStamp();
         Audit(db, entity.UserName, AuditAction.Update, entity.UserName, ToInfo(entity), ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
         return StoreResult<UserInfo>.Ok(ToInfo(entity));
     }
 
-    /// <summary>Changes a user's role; the last Admin cannot be demoted.</summary>
+    /// <summary>
+    /// Changes a user's role and ends their sessions, so that no page or circuit opened under the old
+    /// role outlives it; the last Admin cannot be demoted.
+    /// </summary>
     public Task<StoreResult<UserInfo>> SetRoleAsync(int id, string role, string actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, actor, cancellationToken, async (db, entity) =>
         {
@@ -173,9 +188,23 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             }
 
             var before = ToInfo(entity);
-            entity.Role = role;
+            if (entity.Role != role)
+            {
+                entity.Role = role;
+                entity.SecurityStamp = NewSecurityStamp();
+            }
+
             Audit(db, actor, AuditAction.Update, entity.UserName, before, ToInfo(entity));
             return StoreResult<UserInfo>.Ok(ToInfo(entity));
+        });
+
+    /// <summary>Ends every session of a user, wherever it was opened; they sign in again.</summary>
+    public Task<StoreResult<UserInfo>> EndSessionsAsync(int id, string actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, actor, cancellationToken, (db, entity) =>
+        {
+            entity.SecurityStamp = NewSecurityStamp();
+            Audit(db, actor, AuditAction.EndSessions, entity.UserName, before: null, after: null);
+            return Task.FromResult(StoreResult<UserInfo>.Ok(ToInfo(entity)));
         });
 
     /// <summary>Deletes a user; the last Admin cannot be deleted.</summary>
@@ -234,7 +263,23 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
 
     private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
-    private static UserInfo ToInfo(UserEntity entity) => new(entity.Id, entity.UserName, entity.Role, entity.CreatedAt, entity.LockedUntil);
+    // Without a user, a hash is checked all the same, so that an unknown name takes as long as a wrong password.
+    private static PasswordVerificationResult Verify(UserEntity? entity, string? password)
+    {
+        if (entity is null)
+        {
+            Hasher.VerifyHashedPassword(new UserEntity(), DummyHash, password ?? "");
+            return PasswordVerificationResult.Failed;
+        }
+
+        return Hasher.VerifyHashedPassword(entity, entity.PasswordHash, password ?? "");
+    }
+
+    private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    private static SessionUser ToSessionUser(UserEntity entity) => new(ToInfo(entity), entity.SecurityStamp);
+
+    private static UserInfo ToInfo(UserEntity entity) => new(entity.Id, entity.UserName, entity.Role, entity.CreatedAt);
 
     private void Audit(ApplianceDbContext db, string actor, AuditAction action, string name, UserInfo? before, UserInfo? after) =>
         Auditing.AuditTrail.Add(db, time, actor, action, UserEntityType, name, before, after);

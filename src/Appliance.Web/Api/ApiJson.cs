@@ -28,6 +28,11 @@ internal static class ApiJson
         {
             return (null, Describe(ex));
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            var limit = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            return (null, ApiProblems.Invalid("body", $"The body is larger than the {limit} bytes the API accepts.", StatusCodes.Status413PayloadTooLarge));
+        }
     }
 
     private static IResult Describe(JsonException ex)

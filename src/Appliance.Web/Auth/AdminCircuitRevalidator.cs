@@ -1,26 +1,21 @@
-using Appliance.Data.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 
 namespace Appliance.Web.Auth;
 
 /// <summary>
-/// An open admin page lives on a circuit that never sees the cookie again; this re-checks its user
-/// every minute, so a deleted user or changed role does not outlive the change on an open tab.
+/// An open admin page lives on a circuit that never sees the cookie again; this re-checks its
+/// session every minute as the cookie check does on every request, so a deleted user, a new
+/// password or role, ended sessions or a sign-out elsewhere do not outlive the change on an open tab.
 /// </summary>
-internal sealed class AdminCircuitRevalidator(ILoggerFactory loggerFactory, UserStore users) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class AdminCircuitRevalidator(ILoggerFactory loggerFactory, AdminSessions sessions) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
-    {
-        var principal = authenticationState.User;
-        if (principal.Identity?.Name is not { } name)
-        {
-            return false;
-        }
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsValidAsync(authenticationState, cancellationToken);
 
-        var user = await users.FindAsync(name, cancellationToken);
-        return user is not null && principal.IsInRole(user.Role);
-    }
+    /// <summary>The check itself, for the override and for tests.</summary>
+    internal async Task<bool> IsValidAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        await sessions.ValidateAsync(authenticationState.User, cancellationToken) is not null;
 }

@@ -7,4 +7,13 @@ public static class AdminOptions
 
     /// <summary>Loopback only: the admin surface is never exposed unless an operator decides to.</summary>
     public const string DefaultUrls = "http://127.0.0.1:8081";
+
+    public const string MaxRequestBodyBytesKey = "Appliance:Admin:MaxRequestBodyBytes";
+
+    /// <summary>
+    /// The largest request body the control plane reads (413 beyond it). A whole configuration of a
+    /// large appliance is well under 1 MiB; Kestrel's 30 MB default would let one request hold tens
+    /// of megabytes of parsed JSON in memory.
+    /// </summary>
+    public const long DefaultMaxRequestBodyBytes = 4 * 1024 * 1024;
 }

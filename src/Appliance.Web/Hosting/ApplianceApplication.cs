@@ -32,7 +32,12 @@ public static class ApplianceApplication
 
         var configuration = builder.Configuration;
         builder.WebHost.UseUrls(configuration[AdminOptions.UrlsKey] is { Length: > 0 } urls ? urls : AdminOptions.DefaultUrls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        var maxBodyBytes = configuration.GetValue(AdminOptions.MaxRequestBodyBytesKey, AdminOptions.DefaultMaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = maxBodyBytes;
+        });
 
         // Outside Development too: run from a build (dotnet run, the tests), the admin site's
         // package assets (MudBlazor's CSS and JS) are found through this manifest; a published
@@ -59,7 +64,7 @@ public static class ApplianceApplication
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.LoginPath = "/login";
                 cookie.LogoutPath = "/logout";
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.ExpireTimeSpan = AdminCookie.Lifetime;
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnValidatePrincipal = AdminCookie.ValidateAsync;
             })
@@ -68,6 +73,7 @@ public static class ApplianceApplication
             .AddPolicy(ApiTokenDefaults.ReadPolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireAuthenticatedUser())
             .AddPolicy(ApiTokenDefaults.WritePolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireRole(Appliance.Data.Model.ApplianceRoles.Admin))
             .AddPolicy(ApiTokenDefaults.MetricsPolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireAssertion(MetricsAccess.IsAllowed));
+        builder.Services.AddSingleton<AdminSessions>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AdminCircuitRevalidator>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -86,6 +92,7 @@ public static class ApplianceApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BlazorHubOriginMiddleware>();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -94,11 +101,7 @@ public static class ApplianceApplication
 
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
-        app.MapPost("/logout", async (HttpContext context) =>
-        {
-            await context.SignOutAsync(AdminCookie.Scheme);
-            return Results.LocalRedirect("/login");
-        });
+        app.MapLogout();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         api.MapPoolEndpoints()

@@ -1,3 +1,4 @@
+using System.Net;
 using Appliance.Data.Model;
 using Appliance.Data.Store;
 using Appliance.Data.Tests.Store;
@@ -24,39 +25,101 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         Assert.Equal(StoreStatus.Conflict, (await Users.CreateAsync(new NewUser { UserName = "ALICE", Password = "another long password", Role = ApplianceRoles.Viewer }, "test")).Status);
     }
 
+    private static readonly IPAddress Attacker = IPAddress.Parse("198.51.100.7");
+    private static readonly IPAddress Owner = IPAddress.Parse("192.0.2.10");
+
     [Fact]
-    public async Task Five_failures_lock_the_account_for_fifteen_minutes_even_for_the_right_password()
+    public async Task Five_failures_from_one_address_lock_that_address_for_fifteen_minutes_and_no_other()
     {
         await CreateAsync("bob");
-        for (var i = 1; i < UserStore.MaxFailedSignIns; i++)
+        for (var i = 1; i < SignInThrottle.MaxFailuresPerAddress; i++)
         {
-            Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("bob", "guess " + i)).Outcome);
+            Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("bob", "guess " + i, Attacker)).Outcome);
         }
 
-        var locked = await Users.SignInAsync("bob", "guess 5");
-        Assert.Equal(SignInOutcome.LockedOut, locked.Outcome);
-        Assert.Equal(fixture.Clock.GetUtcNow() + UserStore.LockoutDuration, locked.LockedUntil);
-        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("bob", "correct horse battery")).Outcome);
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("bob", "guess 5", Attacker)).Outcome);
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("bob", "correct horse battery", Attacker)).Outcome);
 
-        fixture.Clock.Advance(UserStore.LockoutDuration - TimeSpan.FromSeconds(1));
-        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("bob", "correct horse battery")).Outcome);
+        // The owner elsewhere is not locked out by someone else's guesses.
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("bob", "correct horse battery", Owner)).Outcome);
+
+        fixture.Clock.Advance(SignInThrottle.LockoutDuration - TimeSpan.FromSeconds(1));
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("bob", "correct horse battery", Attacker)).Outcome);
         fixture.Clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("bob", "correct horse battery")).Outcome);
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("bob", "correct horse battery", Attacker)).Outcome);
     }
 
     [Fact]
-    public async Task A_success_resets_the_failure_count()
+    public async Task A_success_resets_the_failure_count_of_its_address()
     {
         await CreateAsync("carol");
         for (var round = 0; round < 3; round++)
         {
-            for (var i = 1; i < UserStore.MaxFailedSignIns; i++)
+            for (var i = 1; i < SignInThrottle.MaxFailuresPerAddress; i++)
             {
-                await Users.SignInAsync("carol", "nope");
+                await Users.SignInAsync("carol", "nope", Owner);
             }
 
-            Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("carol", "correct horse battery")).Outcome);
+            Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("carol", "correct horse battery", Owner)).Outcome);
         }
+    }
+
+    [Fact]
+    public async Task An_unknown_name_gets_exactly_the_outcomes_of_an_existing_one()
+    {
+        await CreateAsync("gina");
+        var existing = new List<SignInOutcome>();
+        var unknown = new List<SignInOutcome>();
+        for (var i = 0; i <= SignInThrottle.MaxFailuresPerAddress + 1; i++)
+        {
+            existing.Add((await Users.SignInAsync("gina", "guess " + i, Attacker)).Outcome);
+            unknown.Add((await Users.SignInAsync("no-such-gina", "guess " + i, Attacker)).Outcome);
+        }
+
+        Assert.Equal(existing, unknown);
+        Assert.Equal(SignInOutcome.LockedOut, existing[^1]);
+    }
+
+    [Fact]
+    public async Task Guesses_from_many_addresses_slow_the_account_down_but_not_for_the_owners_own_address()
+    {
+        await CreateAsync("hank");
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("hank", "correct horse battery", Owner)).Outcome);
+
+        // A botnet: every address stays under its own lockout.
+        var address = 0;
+        IPAddress Next() => IPAddress.Parse($"203.0.113.{++address}");
+        for (var i = 0; i < SignInThrottle.AccountSlowdownAfter; i++)
+        {
+            Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("hank", "guess " + i, Next())).Outcome);
+        }
+
+        // Slowed down: until the delay has passed, no address but the owner's gets a password checked,
+        // not even the right one.
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("hank", "correct horse battery", Next())).Outcome);
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("hank", "correct horse battery", Owner)).Outcome);
+
+        // One guess per delay, and the delay grows with every failure up to its cap.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("hank", "guess again", Next())).Outcome);
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("hank", "guess again", Next())).Outcome);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("hank", "guess again", Next())).Outcome);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("hank", "guess again", Next())).Outcome);
+        for (var i = 0; i < 10; i++)
+        {
+            fixture.Clock.Advance(SignInThrottle.MaxAccountDelay);
+            Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("hank", "guess again", Next())).Outcome);
+        }
+
+        fixture.Clock.Advance(SignInThrottle.MaxAccountDelay - TimeSpan.FromSeconds(1));
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("hank", "correct horse battery", Next())).Outcome);
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("hank", "correct horse battery", Owner)).Outcome);
+
+        // Fifteen quiet minutes and the account is back to normal for everyone.
+        fixture.Clock.Advance(SignInThrottle.LockoutDuration);
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("hank", "correct horse battery", Next())).Outcome);
     }
 
     [Theory]
@@ -107,5 +170,39 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         Assert.Contains(audit, a => a.EntityType == "user" && a.EntityName == "erin");
         Assert.All(audit, a => Assert.DoesNotContain("passphrase", (a.Before ?? "") + (a.After ?? "")));
         Assert.All(audit, a => Assert.DoesNotContain("horse", (a.Before ?? "") + (a.After ?? "")));
+    }
+
+    private async Task<string> StampOfAsync(string name) => (await Users.FindForSessionAsync(name))!.SecurityStamp;
+
+    [Fact]
+    public async Task A_new_password_a_new_role_or_ended_sessions_replace_the_security_stamp_and_nothing_else_does()
+    {
+        var user = await CreateAsync("frank", ApplianceRoles.Viewer);
+        var stamp = await StampOfAsync("frank");
+        Assert.Equal(32, stamp.Length);
+        Assert.Equal(stamp, (await Users.SignInAsync("frank", "correct horse battery")).User!.SecurityStamp);
+
+        Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(user.Id, ApplianceRoles.Viewer, "test")).Status);
+        Assert.Equal(stamp, await StampOfAsync("frank"));
+
+        Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(user.Id, ApplianceRoles.Admin, "test")).Status);
+        var afterRole = await StampOfAsync("frank");
+        Assert.NotEqual(stamp, afterRole);
+
+        Assert.Equal(StoreStatus.Ok, (await Users.ChangePasswordAsync("frank", "correct horse battery", "a brand new passphrase")).Status);
+        var afterPassword = await StampOfAsync("frank");
+        Assert.NotEqual(afterRole, afterPassword);
+
+        Assert.Equal(StoreStatus.Ok, (await Users.EndSessionsAsync(user.Id, "root")).Status);
+        var afterEnd = await StampOfAsync("frank");
+        Assert.NotEqual(afterPassword, afterEnd);
+        Assert.Equal(StoreStatus.NotFound, (await Users.EndSessionsAsync(999_999, "root")).Status);
+
+        var audit = await fixture.Services.GetRequiredService<Appliance.Data.Auditing.AuditLog>().GetLatestAsync(50);
+        Assert.Contains(audit, a => a.Action == Appliance.Data.Entities.AuditAction.EndSessions && a.EntityName == "frank" && a.Actor == "root");
+        foreach (var secret in new[] { stamp, afterRole, afterPassword, afterEnd })
+        {
+            Assert.All(audit, a => Assert.DoesNotContain(secret, (a.Before ?? "") + (a.After ?? ""), StringComparison.OrdinalIgnoreCase));
+        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class SessionTests(SignInTests.SeededHost host) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task A_changed_role_applies_at_the_next_request_and_a_deleted_user_is_signed_out()
+    public async Task A_changed_role_ends_the_session_and_a_deleted_user_is_signed_out()
     {
         var users = host.App.Services.GetRequiredService<UserStore>();
         var created = await users.CreateAsync(new NewUser { UserName = "temp-viewer", Password = "temporary passphrase 9", Role = ApplianceRoles.Viewer }, "test");
@@ -40,7 +40,14 @@ public sealed class SessionTests(SignInTests.SeededHost host) : IClassFixture<Si
         Assert.Contains("temp-viewer (Viewer)", asViewer);
         Assert.DoesNotContain("data-testid=\"new-pool\"", asViewer);
 
+        // A new role is a new session: nothing opened under the old role carries on.
         Assert.True((await users.SetRoleAsync(created.Value!.Id, ApplianceRoles.Admin, "test")).Succeeded);
+        using (var afterRoleChange = await browser.GetAsync("/pools"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, afterRoleChange.StatusCode);
+        }
+
+        (await browser.SubmitAsync("/login", "login", SignInTests.Credentials("temp-viewer", "temporary passphrase 9"))).Dispose();
         var asAdmin = await (await browser.GetAsync("/pools")).Content.ReadAsStringAsync();
         Assert.Contains("temp-viewer (Admin)", asAdmin);
         Assert.Contains("data-testid=\"new-pool\"", asAdmin);

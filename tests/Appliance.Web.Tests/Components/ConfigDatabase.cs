@@ -16,6 +16,12 @@ public sealed class ConfigDatabase : IAsyncLifetime
 
     public Appliance.Data.Users.UserStore Users => _services.GetRequiredService<Appliance.Data.Users.UserStore>();
 
+    public Appliance.Data.Users.SignInThrottle Throttle => _services.GetRequiredService<Appliance.Data.Users.SignInThrottle>();
+
+    public Appliance.Data.Users.RevokedSessionStore RevokedSessions => _services.GetRequiredService<Appliance.Data.Users.RevokedSessionStore>();
+
+    public Appliance.Data.Auditing.AuditLog Audit => _services.GetRequiredService<Appliance.Data.Auditing.AuditLog>();
+
     public Appliance.Data.Tokens.ApiTokenStore Tokens => _services.GetRequiredService<Appliance.Data.Tokens.ApiTokenStore>();
 
     public Appliance.Data.Certificates.CertificateStore Certificates => _services.GetRequiredService<Appliance.Data.Certificates.CertificateStore>();

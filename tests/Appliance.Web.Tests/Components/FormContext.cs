@@ -15,6 +15,7 @@ public abstract class FormContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(database.Store);
         Services.AddSingleton(database.Users);
+        Services.AddSingleton(database.Throttle);
         Services.AddSingleton(database.Tokens);
         Services.AddSingleton(database.Certificates);
     }

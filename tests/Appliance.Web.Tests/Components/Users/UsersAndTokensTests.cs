@@ -1,6 +1,7 @@
 using Appliance.Data.Model;
 using Appliance.Data.Users;
 using Appliance.Web.Components.Pages.Users;
+using Appliance.Web.Tests.Infrastructure;
 using Bunit;
 
 namespace Appliance.Web.Tests.Components.Users;
@@ -64,7 +65,63 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
         Assert.Empty(users.FindAll("[data-testid=add-user]"));
         Assert.Empty(users.FindAll("#new-user-name"));
         Assert.Empty(users.FindAll("button[aria-label^='Delete user']"));
+        Assert.Empty(users.FindAll("button[aria-label^='End sessions']"));
         Assert.Empty(tokens.FindAll("[data-testid=create-token]"));
         Assert.Empty(tokens.FindAll("button[aria-label^='Revoke token']"));
+    }
+
+    [Fact]
+    public async Task A_viewer_does_not_see_the_token_list_which_the_api_refuses_them_too()
+    {
+        var name = UniqueName("deploy");
+        Assert.True((await Database.Tokens.CreateAsync(new Appliance.Data.Tokens.ApiTokenRequest { Name = name, Role = ApplianceRoles.Admin }, "test")).Succeeded);
+        SignIn("victor", ApplianceRoles.Viewer);
+        RenderPopoverHost();
+
+        var tokens = Render<ApiTokenList>();
+
+        Assert.DoesNotContain(name, tokens.Markup);
+        Assert.Empty(tokens.FindAll("[data-token]"));
+        Assert.Contains("Only Admins see API tokens.", tokens.Markup);
+    }
+
+    [Fact]
+    public async Task An_admin_ends_every_session_of_a_user_after_confirming_and_the_audit_says_who()
+    {
+        var name = UniqueName("dana");
+        Assert.True((await Database.Users.CreateAsync(new NewUser { UserName = name, Password = "a long enough passphrase", Role = ApplianceRoles.Viewer }, "test")).Succeeded);
+        var stampBefore = (await Database.Users.FindForSessionAsync(name))!.SecurityStamp;
+        SignIn("alice");
+        RenderPopoverHost();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var list = Render<UserList>();
+
+        list.Find($"button[aria-label='End sessions of {name}']").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains($"Sign '{name}' out of every browser?", dialogs.Markup));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "End sessions").Click();
+
+        await Eventually.TrueAsync(
+            async () => (await Database.Users.FindForSessionAsync(name))!.SecurityStamp != stampBefore,
+            TimeSpan.FromSeconds(5),
+            "the stamp to be replaced");
+        var audit = await Database.Audit.GetLatestAsync(20);
+        Assert.Contains(audit, a => a.Action == Appliance.Data.Entities.AuditAction.EndSessions && a.EntityName == name && a.Actor == "alice");
+    }
+
+    [Fact]
+    public async Task The_list_shows_each_users_recent_failed_sign_ins_from_every_address()
+    {
+        var name = UniqueName("eve");
+        Assert.True((await Database.Users.CreateAsync(new NewUser { UserName = name, Password = "a long enough passphrase", Role = ApplianceRoles.Viewer }, "test")).Succeeded);
+        for (var i = 1; i <= 3; i++)
+        {
+            await Database.Users.SignInAsync(name, "guess", System.Net.IPAddress.Parse($"192.0.2.{i}"));
+        }
+
+        SignIn("alice");
+        RenderPopoverHost();
+        var list = Render<UserList>();
+
+        Assert.Equal("3", list.Find($"[data-user='{name}'] [data-testid=failed-sign-ins]").TextContent.Trim());
     }
 }

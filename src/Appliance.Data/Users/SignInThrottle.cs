@@ -1,0 +1,240 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Data.Users;
+
+/// <summary>
+/// Failed sign-ins, counted so that guessing is slow without letting a guesser lock the owner out.
+/// <list type="bullet">
+/// <item>Per user name and client address: after <see cref="MaxFailuresPerAddress"/> failures that
+/// pair is refused for <see cref="LockoutDuration"/>. Other addresses are not affected.</item>
+/// <item>Per user name, from every address: after <see cref="AccountSlowdownAfter"/> failures at
+/// most one password is checked per delay, a delay that doubles with every further failure up to
+/// <see cref="MaxAccountDelay"/>; the address the user last signed in from is exempt, so a
+/// distributed guess crawls while the owner at their usual address still gets in.</item>
+/// </list>
+/// Names are counted whether or not the user exists, so the answers do not tell which names do.
+/// Attempts are counted as failures when they begin and forgiven on success, so that parallel
+/// requests cannot slip past a limit. The state is in memory, per node, bounded to
+/// <see cref="MaxTracked"/> names and as many name-and-address pairs; counts are forgotten
+/// <see cref="LockoutDuration"/> after their last failure, and on restart.
+/// </summary>
+public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThrottle> logger)
+{
+    public const int MaxFailuresPerAddress = 5;
+    public const int AccountSlowdownAfter = 20;
+    public const int MaxTracked = 10_000;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan MaxAccountDelay = TimeSpan.FromSeconds(60);
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Name, string Address), SignInCounter> _pairs = [];
+    private readonly Dictionary<string, SignInCounter> _accounts = new(StringComparer.Ordinal);
+
+    /// <summary>Names and name-and-address pairs currently tracked.</summary>
+    internal int TrackedCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pairs.Count + _accounts.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The key an address is counted under: IPv4 as itself (also when mapped into IPv6), IPv6 by its
+    /// /64 prefix, since one subscriber holds a whole /64 and can rotate through it.
+    /// </summary>
+    public static string AddressKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+
+    /// <summary>
+    /// Decides whether the password of this attempt may be checked at all, and if so counts it as a
+    /// failure until <see cref="Succeed"/> forgives it.
+    /// </summary>
+    /// <param name="userName">The name as typed; counted whether or not such a user exists.</param>
+    /// <param name="address">The client's address.</param>
+    /// <param name="fromKnownAddress">The attempt comes from where the user last signed in.</param>
+    public SignInAttempt Begin(string userName, IPAddress? address, bool fromKnownAddress)
+    {
+        var attempt = new SignInAttempt(true, Normalize(userName), AddressKey(address));
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            var pair = Current(_pairs, (attempt.UserName, attempt.Address), now);
+            var account = Current(_accounts, attempt.UserName, now);
+            if (pair?.Failures >= MaxFailuresPerAddress || (!fromKnownAddress && account?.NextCheckAt > now))
+            {
+                return attempt with { Allowed = false };
+            }
+
+            pair ??= Add(_pairs, (attempt.UserName, attempt.Address));
+            account ??= Add(_accounts, attempt.UserName);
+            pair.Count(now);
+            account.Count(now);
+
+            // A slowed-down account: this attempt takes the slot at once, or parallel ones would share it.
+            if (account.Failures > AccountSlowdownAfter && !fromKnownAddress)
+            {
+                account.NextCheckAt = now + DelayAfter(account.Failures);
+            }
+
+            return attempt;
+        }
+    }
+
+    /// <summary>
+    /// The attempt's password was wrong: it stays counted. True when it locked its address out.
+    /// </summary>
+    public bool Fail(SignInAttempt attempt)
+    {
+        if (!attempt.Allowed)
+        {
+            return true;
+        }
+
+        var now = time.GetUtcNow();
+        int pairFailures;
+        var accountFailures = 0;
+        lock (_lock)
+        {
+            pairFailures = _pairs.TryGetValue((attempt.UserName, attempt.Address), out var pair) ? pair.Failures : 0;
+            if (_accounts.TryGetValue(attempt.UserName, out var account))
+            {
+                accountFailures = account.Failures;
+                if (accountFailures >= AccountSlowdownAfter)
+                {
+                    account.NextCheckAt = now + DelayAfter(accountFailures);
+                }
+            }
+        }
+
+        if (pairFailures == MaxFailuresPerAddress)
+        {
+            LogAddressLocked(attempt.UserName, attempt.Address, MaxFailuresPerAddress, LockoutDuration.TotalMinutes);
+        }
+
+        if (accountFailures == AccountSlowdownAfter)
+        {
+            LogAccountSlowed(attempt.UserName, accountFailures);
+        }
+
+        return pairFailures >= MaxFailuresPerAddress;
+    }
+
+    /// <summary>The right password: this attempt is forgiven and its address starts afresh.</summary>
+    public void Succeed(SignInAttempt attempt)
+    {
+        lock (_lock)
+        {
+            _pairs.Remove((attempt.UserName, attempt.Address));
+
+            // The account keeps the others' failures: the owner getting in does not reopen the door
+            // to a guesser, only time does.
+            if (_accounts.TryGetValue(attempt.UserName, out var account) && account.Failures > 0)
+            {
+                account.Failures--;
+            }
+        }
+    }
+
+    /// <summary>Failed sign-ins for <paramref name="userName"/> from every address in the last <see cref="LockoutDuration"/>.</summary>
+    public int RecentFailures(string userName)
+    {
+        lock (_lock)
+        {
+            return Current(_accounts, Normalize(userName), time.GetUtcNow())?.Failures ?? 0;
+        }
+    }
+
+    // 1 s at the threshold, doubling with each further failure, capped.
+    private static TimeSpan DelayAfter(int failures)
+    {
+        var doublings = Math.Min(failures - AccountSlowdownAfter, 16);
+        return TimeSpan.FromSeconds(Math.Min(Math.Pow(2, doublings), MaxAccountDelay.TotalSeconds));
+    }
+
+    private static string Normalize(string userName) => (userName ?? "").Trim().ToUpperInvariant();
+
+    private static SignInCounter? Current<TKey>(Dictionary<TKey, SignInCounter> counters, TKey key, DateTimeOffset now)
+        where TKey : notnull
+    {
+        if (!counters.TryGetValue(key, out var counter))
+        {
+            return null;
+        }
+
+        if (counter.IsExpired(now))
+        {
+            counters.Remove(key);
+            return null;
+        }
+
+        return counter;
+    }
+
+    private SignInCounter Add<TKey>(Dictionary<TKey, SignInCounter> counters, TKey key)
+        where TKey : notnull
+    {
+        if (counters.Count >= MaxTracked)
+        {
+            Evict(counters);
+        }
+
+        var counter = new SignInCounter();
+        counters[key] = counter;
+        return counter;
+    }
+
+    // Full: forget what has run out, then the oldest counters, those that refuse nothing first, down
+    // to 90 %. A spray of new names or addresses thus pushes out other sprayed entries, not a live
+    // lockout, unless there are more live lockouts than room.
+    private void Evict<TKey>(Dictionary<TKey, SignInCounter> counters)
+        where TKey : notnull
+    {
+        var now = time.GetUtcNow();
+        var target = MaxTracked * 9 / 10;
+        foreach (var (key, _) in counters.Where(c => c.Value.IsExpired(now)).ToArray())
+        {
+            counters.Remove(key);
+        }
+
+        var victims = counters
+            .OrderBy(c => c.Value.IsLocking(now) ? 1 : 0)
+            .ThenBy(c => c.Value.LastFailureAt)
+            .Take(Math.Max(0, counters.Count - target))
+            .Select(c => c.Key)
+            .ToArray();
+        foreach (var key in victims)
+        {
+            counters.Remove(key);
+        }
+    }
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Sign-ins as '{UserName}' from {Address} are refused for {Minutes} minutes after {Failures} failed attempts.")]
+    private partial void LogAddressLocked(string userName, string address, int failures, double minutes);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Sign-ins as '{UserName}' are slowed down after {Failures} failed attempts from several addresses; the user's last sign-in address is exempt.")]
+    private partial void LogAccountSlowed(string userName, int failures);
+}
