@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appliance.Data.Migrations
 {
     [DbContext(typeof(ApplianceDbContext))]
-    [Migration("20261129192921_PerAddressLockout")]
-    partial class PerAddressLockout
+    [Migration("20261129193639_SessionsAndLockout")]
+    partial class SessionsAndLockout
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
