@@ -105,7 +105,7 @@ measure() {
   out=$(wrk -t1 -c4 -d"${seconds}s" --latency -H 'Host: open.test' "http://127.0.0.1:$port/1k.bin")
   if [ "$kind" != none ]; then
     wait "$flood_pid" || true
-    flood_out=$(awk '/^Requests\/sec/ {printf "flood %s req/s", $2} /Non-2xx/ {printf ", %s refused", $4}' "$work/flood.out")
+    flood_out=$(awk '/^Requests\/sec/ {rps = $2} /Non-2xx/ {refused = $NF} END {printf "flood %s req/s, %s of its answers not 2xx", rps, refused + 0}' "$work/flood.out")
   fi
   local p50 p99 rps
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
