@@ -1,5 +1,6 @@
 using Appliance.Data.Entities;
 using Appliance.Data.Model;
+using Appliance.Data.Passwords;
 using Appliance.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 

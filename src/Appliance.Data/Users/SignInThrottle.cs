@@ -54,11 +54,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
             return "unknown";
         }
 
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
+        address = Networking.ClientAddresses.Normalize(address);
         if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
         {
             return address.ToString();

@@ -3,13 +3,13 @@ using Appliance.Data.Entities;
 using Appliance.Data.Model;
 using Appliance.Data.Store;
 using Appliance.Data.Validation;
-using Microsoft.AspNetCore.Identity;
+using Appliance.Data.Passwords;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appliance.Data.Users;
 
 /// <summary>
-/// The admin site's users: passwords hashed with ASP.NET Core Identity's PasswordHasher, failed
+/// The admin site's users: passwords hashed by <see cref="PasswordHashes"/>, failed
 /// sign-ins throttled per name and address by the <see cref="SignInThrottle"/>, at least one Admin
 /// at all times, and every change audited (never a password, hash or security stamp). A new
 /// password, a new role or <see cref="EndSessionsAsync"/> replaces the user's security stamp, which
@@ -21,10 +21,9 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     public const int MaxPasswordLength = 128;
 
     private const string UserEntityType = "user";
-    private static readonly PasswordHasher<UserEntity> Hasher = new();
 
     // Checked against when the user does not exist, so that an unknown name takes as long as a wrong password.
-    private static readonly string DummyHash = Hasher.HashPassword(new UserEntity(), "not-a-password-anyone-has");
+    private static readonly string DummyHash = PasswordHashes.Hash("not-a-password-anyone-has");
 
     /// <summary>True once any user exists: the first-run setup is over.</summary>
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
@@ -85,7 +84,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         var entity = new UserEntity { UserName = userName, NormalizedUserName = normalized, Role = user.Role, CreatedAt = time.GetUtcNow(), SecurityStamp = NewSecurityStamp() };
-        entity.PasswordHash = Hasher.HashPassword(entity, user.Password);
+        entity.PasswordHash = PasswordHashes.Hash(user.Password);
         db.Users.Add(entity);
         Audit(db, actor, AuditAction.Create, userName, before: null, after: ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
@@ -112,15 +111,15 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         var verdict = Verify(entity, password);
-        if (verdict == PasswordVerificationResult.Failed)
+        if (!verdict.Matches)
         {
             return new SignInResult(throttle.Fail(attempt) ? SignInOutcome.LockedOut : SignInOutcome.Failed);
         }
 
         throttle.Succeed(attempt);
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        if (verdict.RehashNeeded)
         {
-            entity!.PasswordHash = Hasher.HashPassword(entity, password!);
+            entity!.PasswordHash = PasswordHashes.Hash(password!);
         }
 
         if (entity!.SecurityStamp.Length == 0)
@@ -150,7 +149,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         var errors = new ValidationErrors();
-        if (Hasher.VerifyHashedPassword(entity, entity.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+        if (!PasswordHashes.Verify(entity.PasswordHash, currentPassword ?? "").Matches)
         {
             errors.Add("currentPassword", "The current password is not correct.");
         }
@@ -161,7 +160,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             return StoreResult<UserInfo>.Invalid(errors);
         }
 
-        entity.PasswordHash = Hasher.HashPassword(entity, newPassword);
+        entity.PasswordHash = PasswordHashes.Hash(newPassword);
         entity.SecurityStamp = NewSecurityStamp();
         Audit(db, entity.UserName, AuditAction.Update, entity.UserName, ToInfo(entity), ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
@@ -264,15 +263,15 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
     // Without a user, a hash is checked all the same, so that an unknown name takes as long as a wrong password.
-    private static PasswordVerificationResult Verify(UserEntity? entity, string? password)
+    private static (bool Matches, bool RehashNeeded) Verify(UserEntity? entity, string? password)
     {
         if (entity is null)
         {
-            Hasher.VerifyHashedPassword(new UserEntity(), DummyHash, password ?? "");
-            return PasswordVerificationResult.Failed;
+            PasswordHashes.Verify(DummyHash, password ?? "");
+            return (false, false);
         }
 
-        return Hasher.VerifyHashedPassword(entity, entity.PasswordHash, password ?? "");
+        return PasswordHashes.Verify(entity.PasswordHash, password ?? "");
     }
 
     private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));

@@ -151,29 +151,11 @@ public static partial class ConfigValidator
                 errors.Add($"{rulesField}[{i}].action", $"Use {AccessActions.Allow} or {AccessActions.Deny}.");
             }
 
-            if (!TryParseNetwork(rule.Cidr, out _))
+            if (!Networking.NetworkRanges.TryParse(rule.Cidr, out _))
             {
                 errors.Add($"{rulesField}[{i}].cidr", $"'{rule.Cidr}' is not an IPv4 or IPv6 address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32.");
             }
         }
-    }
-
-    /// <summary>Reads an address or CIDR range; a bare address is a /32 or /128. Host bits must be zero, as in 203.0.113.0/24.</summary>
-    public static bool TryParseNetwork(string? text, out System.Net.IPNetwork network)
-    {
-        network = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        if (System.Net.IPAddress.TryParse(text, out var address) && !text.Contains('/', StringComparison.Ordinal))
-        {
-            network = new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
-            return true;
-        }
-
-        return System.Net.IPNetwork.TryParse(text, out network);
     }
 
     /// <summary>Validates one rate limit.</summary>

@@ -215,8 +215,8 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         var trusted = options.TrustedNetworks();
         void Count(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen) => listen.Use(next => async connection =>
         {
-            var address = (connection.RemoteEndPoint as IPEndPoint)?.Address is { } remote && remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : (connection.RemoteEndPoint as IPEndPoint)?.Address;
-            var capped = perAddressCap > 0 && address is not null && !trusted.Any(t => t.Contains(address));
+            var address = Appliance.Data.Networking.ClientAddresses.NormalizeOrNull((connection.RemoteEndPoint as IPEndPoint)?.Address);
+            var capped = perAddressCap > 0 && address is not null && !Appliance.Data.Networking.NetworkRanges.Contains(trusted, address);
             if (capped && !connections.TryOpenFrom(address!, perAddressCap))
             {
                 connection.Abort();

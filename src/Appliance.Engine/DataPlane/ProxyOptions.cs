@@ -24,11 +24,7 @@ public sealed class ProxyOptions
     public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary><see cref="TrustedProxies"/> parsed; entries that do not parse are refused by <see cref="Validate"/> at start.</summary>
-    public System.Net.IPNetwork[] TrustedNetworks() => TrustedProxies
-        .Select(p => (Parsed: Appliance.Data.Validation.ConfigValidator.TryParseNetwork(p, out var network), Network: network))
-        .Where(p => p.Parsed)
-        .Select(p => p.Network)
-        .ToArray();
+    public System.Net.IPNetwork[] TrustedNetworks() => Appliance.Data.Networking.NetworkRanges.ParseAll(TrustedProxies);
 
     /// <summary>Address to listen on: <c>*</c> for every interface (IPv4 and IPv6), or one IP address.</summary>
     public string BindAddress { get; set; } = "*";
@@ -79,7 +75,7 @@ public sealed class ProxyOptions
 
         foreach (var proxy in TrustedProxies)
         {
-            if (!Appliance.Data.Validation.ConfigValidator.TryParseNetwork(proxy, out _))
+            if (!Appliance.Data.Networking.NetworkRanges.TryParse(proxy, out _))
             {
                 problems.Add($"{SectionName}:TrustedProxies: '{proxy}' is not an address or CIDR range.");
             }

@@ -1,4 +1,5 @@
 using System.Net;
+using Appliance.Data.Networking;
 using Appliance.Engine.DataPlane;
 using Microsoft.AspNetCore.Http;
 
@@ -17,14 +18,9 @@ internal sealed class ClientAddressMiddleware(RequestDelegate next, ProxyOptions
 
     public Task InvokeAsync(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is { IsIPv4MappedToIPv6: true })
-        {
-            address = address.MapToIPv4();
-            context.Connection.RemoteIpAddress = address;
-        }
-
-        var fromTrustedProxy = _trusted.Length > 0 && address is not null && IsTrusted(address);
+        var address = ClientAddresses.NormalizeOrNull(context.Connection.RemoteIpAddress);
+        context.Connection.RemoteIpAddress = address;
+        var fromTrustedProxy = _trusted.Length > 0 && address is not null && NetworkRanges.Contains(_trusted, address);
         if (!fromTrustedProxy)
         {
             StrayClientHeaders.RemoveFrom(context.Request.Headers);
@@ -39,9 +35,9 @@ internal sealed class ClientAddressMiddleware(RequestDelegate next, ProxyOptions
                     break;
                 }
 
-                hop = hop.IsIPv4MappedToIPv6 ? hop.MapToIPv4() : hop;
+                hop = ClientAddresses.Normalize(hop);
                 context.Connection.RemoteIpAddress = hop;
-                if (!IsTrusted(hop))
+                if (!NetworkRanges.Contains(_trusted, hop))
                 {
                     break;
                 }
@@ -49,18 +45,5 @@ internal sealed class ClientAddressMiddleware(RequestDelegate next, ProxyOptions
         }
 
         return next(context);
-    }
-
-    private bool IsTrusted(IPAddress address)
-    {
-        foreach (var network in _trusted)
-        {
-            if (network.Contains(address))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

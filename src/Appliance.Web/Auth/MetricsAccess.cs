@@ -12,5 +12,5 @@ public static class MetricsAccess
     public static bool IsAllowed(AuthorizationHandlerContext context) =>
         context.User.Identity?.IsAuthenticated == true
         || (context.Resource is HttpContext http && http.Connection.RemoteIpAddress is { } address
-            && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
+            && IPAddress.IsLoopback(Appliance.Data.Networking.ClientAddresses.Normalize(address)));
 }

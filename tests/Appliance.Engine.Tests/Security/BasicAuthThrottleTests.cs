@@ -67,7 +67,7 @@ public sealed class BasicAuthThrottleTests
         var list = new CompiledAccessList(new AccessListSpec
         {
             Name = "staff",
-            BasicAuthUsers = [new BasicAuthUserSpec { User = "ops", PasswordHash = BasicAuthPasswords.Hash("ops", "correct horse battery") }],
+            BasicAuthUsers = [new BasicAuthUserSpec { User = "ops", PasswordHash = Appliance.Data.Passwords.PasswordHashes.Hash("correct horse battery") }],
         });
 
         // Dedicated threads released together, so that the guesses truly overlap.

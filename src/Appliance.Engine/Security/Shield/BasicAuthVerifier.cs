@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Appliance.Data.Validation;
+using Appliance.Data.Passwords;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -23,7 +23,7 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SlotWait = TimeSpan.FromSeconds(2);
 
-    private static readonly Lazy<string> DummyHash = new(() => BasicAuthPasswords.Hash("nobody", "not a password anyone has"));
+    private static readonly Lazy<string> DummyHash = new(() => PasswordHashes.Hash("not a password anyone has"));
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _verified = new(StringComparer.Ordinal);
     private readonly BasicAuthThrottle _throttle = new(options.BasicAuth, time);
@@ -81,7 +81,7 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
             InterlockedMax(ref _peak, running);
 
             // An unknown name costs as much as a wrong password, so timing does not tell which names exist.
-            verified = BasicAuthPasswords.Verify(user, known ? hash! : DummyHash.Value, password) && known;
+            verified = PasswordHashes.Verify(known ? hash! : DummyHash.Value, password).Matches && known;
         }
         finally
         {

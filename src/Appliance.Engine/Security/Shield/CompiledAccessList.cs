@@ -1,6 +1,6 @@
 using System.Net;
 using Appliance.Data.Model;
-using Appliance.Data.Validation;
+using Appliance.Data.Networking;
 
 namespace Appliance.Engine.Security.Shield;
 
@@ -20,7 +20,7 @@ public sealed class CompiledAccessList
             .Where(u => u.PasswordHash is not null)
             .ToDictionary(u => u.User, u => u.PasswordHash!, StringComparer.Ordinal);
         _rules = list.Rules
-            .Select(r => (Parsed: ConfigValidator.TryParseNetwork(r.Cidr, out var network), Network: network, Allow: r.Action == AccessActions.Allow))
+            .Select(r => (Parsed: NetworkRanges.TryParse(r.Cidr, out var network), Network: network, Allow: r.Action == AccessActions.Allow))
             .Where(r => r.Parsed)
             .Select(r => (r.Network, r.Allow))
             .ToArray();
@@ -37,11 +37,7 @@ public sealed class CompiledAccessList
     /// <summary>Whether <paramref name="address"/> may pass, and the index of the deciding rule (-1 for the default).</summary>
     public (bool Allowed, int Rule) Decide(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
+        address = ClientAddresses.Normalize(address);
         for (var i = 0; i < _rules.Length; i++)
         {
             if (_rules[i].Network.Contains(address))

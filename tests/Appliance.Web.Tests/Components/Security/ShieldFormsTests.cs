@@ -112,5 +112,5 @@ public sealed class ShieldFormsTests(ConfigDatabase database) : FormContext(data
     private static BasicAuthUserSpec User(string name, string password) => new() { User = name, Password = password };
 
     private static bool Verifies(BasicAuthUserSpec user, string password) =>
-        Appliance.Data.Validation.BasicAuthPasswords.Verify(user.User, user.PasswordHash!, password);
+        Appliance.Data.Passwords.PasswordHashes.Verify(user.PasswordHash!, password).Matches;
 }

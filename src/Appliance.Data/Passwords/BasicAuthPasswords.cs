@@ -1,7 +1,7 @@
 using Appliance.Data.Model;
-using Microsoft.AspNetCore.Identity;
+using Appliance.Data.Validation;
 
-namespace Appliance.Data.Validation;
+namespace Appliance.Data.Passwords;
 
 /// <summary>
 /// Turns the passwords of an access list's basic-auth users into hashes before anything is stored:
@@ -12,8 +12,6 @@ public static class BasicAuthPasswords
 {
     public const int MinLength = 12;
     public const int MaxLength = 128;
-
-    private static readonly PasswordHasher<string> Hasher = new();
 
     /// <summary>The users with hashes resolved; messages go to <paramref name="errors"/>.</summary>
     public static IReadOnlyList<BasicAuthUserSpec> Resolve(IReadOnlyList<BasicAuthUserSpec>? users, IReadOnlyList<BasicAuthUserSpec> stored, ValidationErrors errors, string prefix = "")
@@ -51,7 +49,7 @@ public static class BasicAuthPasswords
                     continue;
                 }
 
-                resolved.Add(new BasicAuthUserSpec { User = name, PasswordHash = Hash(name, password) });
+                resolved.Add(new BasicAuthUserSpec { User = name, PasswordHash = PasswordHashes.Hash(password) });
             }
             else if (known.TryGetValue(name, out var hash))
             {
@@ -65,11 +63,4 @@ public static class BasicAuthPasswords
 
         return resolved;
     }
-
-    /// <summary>Hashes a password as the store does.</summary>
-    public static string Hash(string user, string password) => Hasher.HashPassword(user, password);
-
-    /// <summary>Checks a password against a stored hash.</summary>
-    public static bool Verify(string user, string hash, string password) =>
-        Hasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed;
 }
