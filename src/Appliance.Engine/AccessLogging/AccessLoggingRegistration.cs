@@ -1,5 +1,4 @@
 using Appliance.Engine.DataPlane;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Engine.AccessLogging;
@@ -9,9 +8,8 @@ internal static class AccessLoggingRegistration
 {
     public static ApplianceEngineBuilder AddAccessLogging(this ApplianceEngineBuilder engine)
     {
-        var options = engine.Configuration.GetSection(AccessLogOptions.SectionName).Get<AccessLogOptions>() ?? new AccessLogOptions();
-        engine.Services.AddSingleton(options);
-        engine.AddShared<AccessLogWriter>();
+        engine.AddSettings<AccessLogOptions>(AccessLogOptions.SectionName)
+            .AddShared<AccessLogWriter>();
         engine.Services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
         return engine;
     }

@@ -1,6 +1,5 @@
 using Appliance.Engine.DataPlane;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Engine.Caching;
@@ -13,14 +12,7 @@ internal static class CachingRegistration
 {
     public static ApplianceEngineBuilder AddCaching(this ApplianceEngineBuilder engine)
     {
-        var options = engine.Configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new();
-        if (options.Validate() is { Count: > 0 } problems)
-        {
-            throw new InvalidOperationException("Invalid cache settings: " + string.Join(" ", problems));
-        }
-
-        engine.Services.AddSingleton(options);
-        engine.Share<CacheOptions>()
+        engine.AddSettings<CacheOptions>(CacheOptions.SectionName)
             .AddShared<ResponseCache>();
         engine.DataPlane.AddSingleton<CacheCoalescer>();
         engine.DataPlane.AddSingleton<StaleRevalidator>();

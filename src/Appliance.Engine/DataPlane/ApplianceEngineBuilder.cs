@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Appliance.Engine.DataPlane;
 
@@ -54,6 +55,20 @@ internal sealed class ApplianceEngineBuilder
     {
         Services.TryAddSingleton(instance);
         return Share<TService>();
+    }
+
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> from <paramref name="section"/> with the options
+    /// pattern and checks it when the host starts (its data annotations, every problem named by
+    /// its key). Consumers take the bound object itself, in both servers.
+    /// </summary>
+    public ApplianceEngineBuilder AddSettings<TOptions>(string section)
+        where TOptions : class
+    {
+        Services.AddOptions<TOptions>().Bind(Configuration.GetSection(section)).ValidateOnStart();
+        Services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(section));
+        Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
+        return Share<TOptions>();
     }
 
     /// <summary>Hands the data plane a singleton registered elsewhere (the Data layer's stores).</summary>

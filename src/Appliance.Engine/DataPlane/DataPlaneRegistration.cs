@@ -1,6 +1,5 @@
 using Appliance.Engine.Randomness;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,14 +11,7 @@ internal static class DataPlaneRegistration
     /// <summary><c>Appliance:Proxy</c>, the clock and the random source, for every feature after it.</summary>
     public static ApplianceEngineBuilder AddProxySettings(this ApplianceEngineBuilder engine)
     {
-        var options = engine.Configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
-        if (options.Validate() is { Count: > 0 } problems)
-        {
-            throw new InvalidOperationException("Invalid data-plane settings: " + string.Join(" ", problems));
-        }
-
-        engine.Services.AddSingleton(options);
-        return engine.Share<ProxyOptions>()
+        return engine.AddSettings<ProxyOptions>(ProxyOptions.SectionName)
             .TryAddShared(TimeProvider.System)
             .TryAddShared<IRandomSource, SharedRandomSource>();
     }

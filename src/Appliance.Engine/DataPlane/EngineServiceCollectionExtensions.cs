@@ -20,7 +20,8 @@ public static class EngineServiceCollectionExtensions
     /// <summary>
     /// Adds the data plane (started as a hosted service) and the singletons that the control plane
     /// reads: snapshot, traffic metrics, health events and the health reader.
-    /// Invalid <c>Appliance:Proxy</c> settings stop the start with a list of what is wrong.
+    /// Settings are bound with the options pattern and checked when the host starts
+    /// (<c>ValidateOnStart</c>); every problem names its configuration key.
     /// </summary>
     public static IServiceCollection AddApplianceEngine(this IServiceCollection services, IConfiguration configuration)
     {

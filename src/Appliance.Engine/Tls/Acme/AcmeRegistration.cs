@@ -1,6 +1,5 @@
 using Appliance.Engine.DataPlane;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Engine.Tls.Acme;
@@ -14,14 +13,8 @@ internal static class AcmeRegistration
 {
     public static ApplianceEngineBuilder AddAcme(this ApplianceEngineBuilder engine)
     {
-        var options = engine.Configuration.GetSection(AcmeOptions.SectionName).Get<AcmeOptions>() ?? new();
-        if (options.Validate() is { Count: > 0 } problems)
-        {
-            throw new InvalidOperationException("Invalid ACME settings: " + string.Join(" ", problems));
-        }
-
-        engine.Services.AddSingleton(options);
-        engine.AddShared<Http01ChallengeStore>()
+        engine.AddSettings<AcmeOptions>(AcmeOptions.SectionName)
+            .AddShared<Http01ChallengeStore>()
             .AddShared<TlsAlpnChallengeStore>();
         engine.Services.AddSingleton<AcmeIssuer>();
         engine.Services.AddHostedService<AcmeWorker>();
