@@ -1,3 +1,4 @@
+using Appliance.Engine.Configuration;
 using Appliance.Engine.DataPlane;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ internal static class CachingRegistration
             .AddShared<ResponseCache>();
         engine.DataPlane.AddSingleton<CacheCoalescer>();
         engine.DataPlane.AddSingleton<StaleRevalidator>();
+        engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteResponsePolicyCompiler>();
         return engine;
     }
 

@@ -1,5 +1,6 @@
 using Appliance.Data.Store;
 using Appliance.Engine.DataPlane;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy.Configuration;
 
@@ -7,7 +8,8 @@ namespace Appliance.Engine.Configuration;
 
 /// <summary>
 /// The live configuration: the snapshot store both servers read, the refresher that builds a
-/// snapshot from each new revision, and YARP, fed from the snapshots.
+/// snapshot from each new revision (with every feature's plan compiler), YARP, fed from the
+/// snapshots, and the step that gives each request its route's plan.
 /// </summary>
 internal static class SnapshotRegistration
 {
@@ -37,5 +39,15 @@ internal static class SnapshotRegistration
         dataPlane.AddSingleton<IProxyConfigProvider, SnapshotProxyConfigProvider>();
         dataPlane.AddSingleton<IConfigChangeListener, AppliedRevisionListener>();
         return engine;
+    }
+
+    /// <summary>
+    /// First in the proxy pipeline, right after YARP matched the route: puts the route's plan on
+    /// the request, and every later step reads only that.
+    /// </summary>
+    public static IReverseProxyApplicationBuilder UseRoutePlan(this IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.UseMiddleware<RoutePlanMiddleware>();
+        return proxy;
     }
 }

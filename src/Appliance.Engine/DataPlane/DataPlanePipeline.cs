@@ -1,5 +1,6 @@
 using Appliance.Engine.Caching;
 using Appliance.Engine.Compression;
+using Appliance.Engine.Configuration;
 using Appliance.Engine.Forwarding;
 using Appliance.Engine.Metrics;
 using Appliance.Engine.Routing;
@@ -29,6 +30,7 @@ internal static class DataPlanePipeline
         app.UseNotFoundWhenUnmatched();
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseRoutePlan();
             proxy.UseHttpsPolicy();
             proxy.UseShield();
             proxy.UseCompression();

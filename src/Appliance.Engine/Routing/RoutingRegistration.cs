@@ -1,3 +1,4 @@
+using Appliance.Engine.Configuration;
 using Appliance.Engine.DataPlane;
 using Appliance.Engine.Security;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,7 @@ internal static class RoutingRegistration
     public static ApplianceEngineBuilder AddRouting(this ApplianceEngineBuilder engine)
     {
         engine.DataPlane.AddSingleton<ITransformProvider, CanonicalPathTransformProvider>();
+        engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteSplitCompiler>();
         return engine;
     }
 

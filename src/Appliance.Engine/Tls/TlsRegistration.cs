@@ -1,4 +1,5 @@
 using Appliance.Data.Certificates;
+using Appliance.Engine.Configuration;
 using Appliance.Engine.DataPlane;
 using Appliance.Engine.Tls.Sni;
 using Microsoft.AspNetCore.Builder;
@@ -21,10 +22,11 @@ internal static class TlsRegistration
             .Share<CertificateStore>();
         engine.DataPlane.AddSingleton<CertificateSetBuilder>();
         engine.DataPlane.AddSingleton<TlsHandshakePolicy>();
+        engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteHttpsPolicyCompiler>();
         return engine;
     }
 
-    /// <summary>First after the route's plan: plain HTTP is sent to HTTPS before anything asks for credentials or counts a request.</summary>
+    /// <summary>First after the route's plan is resolved: plain HTTP is sent to HTTPS before anything asks for credentials or counts a request.</summary>
     public static IReverseProxyApplicationBuilder UseHttpsPolicy(this IReverseProxyApplicationBuilder proxy)
     {
         proxy.UseMiddleware<HttpsPolicyMiddleware>();

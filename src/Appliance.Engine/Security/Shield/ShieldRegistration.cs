@@ -1,5 +1,7 @@
 using Appliance.Engine.DataPlane;
+using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Engine.Security.Shield;
 
@@ -9,10 +11,14 @@ namespace Appliance.Engine.Security.Shield;
 /// </summary>
 internal static class ShieldRegistration
 {
-    public static ApplianceEngineBuilder AddShield(this ApplianceEngineBuilder engine) =>
+    public static ApplianceEngineBuilder AddShield(this ApplianceEngineBuilder engine)
+    {
         engine.AddShared<RateLimiter>()
             .AddShared<ShieldLog>()
             .AddShared<BasicAuthVerifier>();
+        engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteShieldCompiler>();
+        return engine;
+    }
 
     /// <summary>Right after the HTTPS redirect, before anything that costs the backends.</summary>
     public static IReverseProxyApplicationBuilder UseShield(this IReverseProxyApplicationBuilder proxy)
