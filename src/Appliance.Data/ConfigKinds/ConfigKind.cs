@@ -141,5 +141,7 @@ internal abstract class ConfigKind<TSpec> : IConfigKind
     public async Task<ConfigDocument> ReadIntoAsync(ApplianceDbContext db, ConfigDocument document, bool tracked, CancellationToken cancellationToken) =>
         With(document, await ReadAsync(db, tracked, name: null, cancellationToken));
 
-    public abstract void Sync(ApplianceDbContext db, ConfigDocument before, ConfigDocument after);
+    public abstract void WriteRows(ApplianceDbContext db, ConfigDocument before, ConfigDocument after);
+
+    public abstract void RemoveRows(ApplianceDbContext db, ConfigDocument before, ConfigDocument after);
 }

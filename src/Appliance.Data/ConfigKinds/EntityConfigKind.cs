@@ -29,7 +29,7 @@ internal abstract class EntityConfigKind<TSpec, TEntity> : ConfigKind<TSpec>
     // Only what changed is written: the write path builds the new document from the one it read and
     // replaces only the objects it changes, so a spec that is the very instance that was read needs
     // no update. An import replaces every instance, and so rewrites every row in place.
-    public override void Sync(ApplianceDbContext db, ConfigDocument before, ConfigDocument after)
+    public override void WriteRows(ApplianceDbContext db, ConfigDocument before, ConfigDocument after)
     {
         var stored = Get(before) ?? [];
         var wanted = Get(after) ?? [];
@@ -41,15 +41,8 @@ internal abstract class EntityConfigKind<TSpec, TEntity> : ConfigKind<TSpec>
         var set = db.Set<TEntity>();
         var rows = set.Local.ToDictionary(e => e.Name, StringComparer.Ordinal);
         var unchanged = new HashSet<TSpec>(stored, ReferenceEqualityComparer.Instance);
-        var kept = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var spec in wanted)
+        foreach (var spec in wanted.Where(s => !unchanged.Contains(s)))
         {
-            kept.Add(NameOf(spec));
-            if (unchanged.Contains(spec))
-            {
-                continue;
-            }
-
             if (!rows.TryGetValue(NameOf(spec), out var entity))
             {
                 entity = new TEntity();
@@ -58,8 +51,18 @@ internal abstract class EntityConfigKind<TSpec, TEntity> : ConfigKind<TSpec>
 
             Mapper.Apply(spec, entity, db);
         }
+    }
 
-        foreach (var entity in rows.Values.Where(e => !kept.Contains(e.Name)))
+    public override void RemoveRows(ApplianceDbContext db, ConfigDocument before, ConfigDocument after)
+    {
+        if (ReferenceEquals(Get(before), Get(after)))
+        {
+            return;
+        }
+
+        var wanted = (Get(after) ?? []).Select(NameOf).ToHashSet(StringComparer.Ordinal);
+        var set = db.Set<TEntity>();
+        foreach (var entity in set.Local.Where(e => !wanted.Contains(e.Name)).ToArray())
         {
             set.Remove(entity);
         }

@@ -35,8 +35,11 @@ internal interface IConfigKind
     Task<ConfigDocument> ReadIntoAsync(ApplianceDbContext db, ConfigDocument document, bool tracked, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes this kind's rows (read, tracked, with <paramref name="before"/>) say what
-    /// <paramref name="after"/> says; the caller saves.
+    /// Adds and updates this kind's rows (read, tracked, with <paramref name="before"/>) for the
+    /// objects <paramref name="after"/> adds or changes; the caller saves.
     /// </summary>
-    void Sync(ApplianceDbContext db, ConfigDocument before, ConfigDocument after);
+    void WriteRows(ApplianceDbContext db, ConfigDocument before, ConfigDocument after);
+
+    /// <summary>Removes this kind's rows for the objects <paramref name="after"/> no longer has.</summary>
+    void RemoveRows(ApplianceDbContext db, ConfigDocument before, ConfigDocument after);
 }

@@ -33,9 +33,18 @@ internal static class DocumentWriter
             return StoreResult<T>.Invalid(errors);
         }
 
+        // Rows are written in dependency order, so that a route's targets find the pools added with
+        // it, and removed in the reverse, so that a route goes before the pool it targeted: the
+        // database refuses to delete a pool a target still points at.
         foreach (var kind in Kinds.All)
         {
-            kind.Sync(db, before, edit.After);
+            kind.WriteRows(db, before, edit.After);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        foreach (var kind in Kinds.All.Reverse())
+        {
+            kind.RemoveRows(db, before, edit.After);
         }
 
         var audit = edit.Audit;
