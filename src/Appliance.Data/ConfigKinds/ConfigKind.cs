@@ -35,9 +35,6 @@ internal abstract class ConfigKind<TSpec> : IConfigKind
     /// <summary>"A pool", "An access list": how a sentence about one object starts.</summary>
     public string ANoun => ("aeiou".Contains(Noun[0], StringComparison.Ordinal) ? "An " : "A ") + Noun;
 
-    /// <summary>"Pool", "Access list": how a sentence naming one object starts.</summary>
-    public string TitleNoun => char.ToUpperInvariant(Noun[0]) + Noun[1..];
-
     public abstract IReadOnlyList<TSpec>? Get(ConfigDocument document);
 
     public abstract ConfigDocument With(ConfigDocument document, IReadOnlyList<TSpec> items);
