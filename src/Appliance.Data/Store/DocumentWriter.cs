@@ -1,5 +1,6 @@
 using Appliance.Data.Auditing;
 using Appliance.Data.ConfigKinds;
+using Appliance.Data.Model;
 using Appliance.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Appliance.Data.Store;
 internal static class DocumentWriter
 {
     public static async Task<StoreResult<T>> WriteAsync<T>(
-        ApplianceDbContext db, TimeProvider time, string actor, Func<Model.ConfigDocument, ConfigEdit<T>> change, CancellationToken cancellationToken)
+        ApplianceDbContext db, TimeProvider time, string actor, Func<ConfigDocument, ConfigEdit<T>> change, CancellationToken cancellationToken)
     {
         var before = await ConfigDocumentReader.ReadAsync(db, tracked: true, cancellationToken);
         var edit = change(before);
@@ -41,6 +42,7 @@ internal static class DocumentWriter
             kind.WriteRows(db, before, edit.After);
         }
 
+        // Targets a route no longer has must be seen as deleted before their pool is removed.
         db.ChangeTracker.DetectChanges();
         foreach (var kind in Kinds.All.Reverse())
         {
