@@ -79,7 +79,7 @@ public sealed partial class CertificateStore(
         var hostnames = request.Hostnames?.Select(h => h?.Trim().ToLowerInvariant() ?? "").ToArray();
         var errors = new ValidationErrors();
         ValidateName(name, errors);
-        ConfigValidator.ValidateAcmeHostnames(hostnames, errors);
+        AcmeHostnames.Validate(hostnames, errors);
         if (!errors.IsEmpty)
         {
             return StoreResult<CertificateInfo>.Invalid(errors);

@@ -1,6 +1,6 @@
 namespace Appliance.Data.Entities;
 
-internal sealed class AccessListEntity
+internal sealed class AccessListEntity : INamedEntity
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";

@@ -1,6 +1,6 @@
 namespace Appliance.Data.Entities;
 
-internal sealed class CacheRuleEntity
+internal sealed class CacheRuleEntity : INamedEntity
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";

@@ -1,6 +1,6 @@
 namespace Appliance.Data.Entities;
 
-internal sealed class PoolEntity
+internal sealed class PoolEntity : INamedEntity
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";

@@ -1,6 +1,6 @@
 namespace Appliance.Data.Entities;
 
-internal sealed class RateLimitEntity
+internal sealed class RateLimitEntity : INamedEntity
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";

@@ -1,6 +1,6 @@
 namespace Appliance.Data.Entities;
 
-internal sealed class RouteEntity
+internal sealed class RouteEntity : INamedEntity
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";

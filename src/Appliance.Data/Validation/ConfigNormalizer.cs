@@ -1,3 +1,4 @@
+using Appliance.Data.ConfigKinds;
 using Appliance.Data.Model;
 
 namespace Appliance.Data.Validation;
@@ -47,15 +48,12 @@ public static class ConfigNormalizer
         Rules = list.Rules?.Select(r => r is null ? null! : r with { Action = r.Action?.Trim() ?? "", Cidr = r.Cidr?.Trim() ?? "" }).ToArray() ?? null!,
     };
 
-    /// <summary>Normalises every pool and route of a document.</summary>
-    public static ConfigDocument Normalize(ConfigDocument document) => document with
-    {
-        Pools = document.Pools?.Select(p => p is null ? null! : Normalize(p)).ToArray() ?? null!,
-        Routes = document.Routes?.Select(r => r is null ? null! : Normalize(r)).ToArray() ?? null!,
-        CacheRules = document.CacheRules?.Select(r => r is null ? null! : Normalize(r)).ToArray() ?? [],
-        AccessLists = document.AccessLists?.Select(l => l is null ? null! : Normalize(l)).ToArray() ?? [],
-        RateLimits = document.RateLimits?.Select(l => l is null ? null! : l with { Name = l.Name?.Trim() ?? "" }).ToArray() ?? [],
-    };
+    /// <summary>Normalises a rate limit.</summary>
+    public static RateLimitSpec Normalize(RateLimitSpec limit) => limit with { Name = limit.Name?.Trim() ?? "" };
+
+    /// <summary>Normalises every object of a document; a missing optional list becomes empty.</summary>
+    public static ConfigDocument Normalize(ConfigDocument document) =>
+        Kinds.All.Aggregate(document, (normalized, kind) => kind.Normalize(normalized));
 
     private static string NormalizePath(string? path)
     {

@@ -1,5 +1,3 @@
-using Appliance.Data.Model;
-using Appliance.Data.Store;
 using Appliance.Engine.Caching;
 using Appliance.Web.Auth;
 
@@ -10,47 +8,7 @@ internal static class CacheEndpoints
 {
     public static RouteGroupBuilder MapCacheEndpoints(this RouteGroupBuilder api)
     {
-        var rules = api.MapGroup("/cache-rules").WithTags("Cache");
-
-        rules.MapGet("/", async (ConfigStore store, CancellationToken ct) => Results.Ok(await store.GetCacheRulesAsync(ct)))
-            .Produces<IReadOnlyList<CacheRuleSpec>>();
-
-        rules.MapPost("/", async (HttpRequest request, ConfigStore store, CancellationToken ct) =>
-            {
-                var (spec, error) = await ApiJson.ReadAsync<CacheRuleSpec>(request);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                var result = await store.CreateCacheRuleAsync(spec!, Actor.Of(request.HttpContext), ct);
-                return ApiProblems.From(result, rule => Results.Created($"/api/v1/cache-rules/{rule.Name}", rule));
-            })
-            .RequireAuthorization(ApiTokenDefaults.WritePolicy)
-            .Accepts<CacheRuleSpec>("application/json")
-            .Produces<CacheRuleSpec>(StatusCodes.Status201Created)
-            .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status409Conflict);
-
-        rules.MapPut("/{name}", async (string name, HttpRequest request, ConfigStore store, CancellationToken ct) =>
-            {
-                var (spec, error) = await ApiJson.ReadAsync<CacheRuleSpec>(request);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                return ApiProblems.From(await store.UpdateCacheRuleAsync(name, spec!, Actor.Of(request.HttpContext), ct), rule => Results.Ok(rule));
-            })
-            .RequireAuthorization(ApiTokenDefaults.WritePolicy)
-            .Accepts<CacheRuleSpec>("application/json")
-            .Produces<CacheRuleSpec>()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-
-        rules.MapDelete("/{name}", async (string name, HttpContext context, ConfigStore store, CancellationToken ct) =>
-                ApiProblems.From(await store.DeleteCacheRuleAsync(name, Actor.Of(context), ct), _ => Results.NoContent()))
-            .RequireAuthorization(ApiTokenDefaults.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapConfigObjects(new ConfigObjectApi { Path = "/cache-rules", Tag = "Cache" }, store => store.CacheRules);
 
         var cache = api.MapGroup("/cache").WithTags("Cache");
 

@@ -1,0 +1,60 @@
+using Appliance.Data.Model;
+using Appliance.Data.Networking;
+using Appliance.Data.Validation;
+
+namespace Appliance.Data.ConfigKinds.AccessLists;
+
+/// <summary>
+/// An access list: its actions, and every rule's address or CIDR range. Basic-auth users are checked
+/// where their passwords are resolved (<see cref="Passwords.BasicAuthPasswords"/>), because only
+/// there is it known whether a user sent without a password has one stored.
+/// </summary>
+internal sealed class AccessListValidator : IConfigValidator<AccessListSpec>
+{
+    public const int MaxRules = 10_000;
+
+    public void Validate(AccessListSpec list, ConfigValidationContext context, ValidationErrors errors)
+    {
+        NameRule.Check(list.Name, errors);
+        if (list.DefaultAction is not (AccessActions.Allow or AccessActions.Deny))
+        {
+            errors.Add("defaultAction", $"Use {AccessActions.Allow} or {AccessActions.Deny}.");
+        }
+
+        if (list.DenyAction is not (AccessActions.Forbidden or AccessActions.Drop))
+        {
+            errors.Add("denyAction", $"Use {AccessActions.Forbidden} (a 403 page) or {AccessActions.Drop} (close the connection).");
+        }
+
+        if (list.Rules is null)
+        {
+            errors.Add("rules", "Rules are required (an empty list is allowed).");
+            return;
+        }
+
+        if (list.Rules.Count > MaxRules)
+        {
+            errors.Add("rules", $"An access list has at most {MaxRules} rules.");
+        }
+
+        for (var i = 0; i < list.Rules.Count; i++)
+        {
+            var rule = list.Rules[i];
+            if (rule is null)
+            {
+                errors.Add($"rules[{i}]", "A rule cannot be null.");
+                continue;
+            }
+
+            if (rule.Action is not (AccessActions.Allow or AccessActions.Deny))
+            {
+                errors.Add($"rules[{i}].action", $"Use {AccessActions.Allow} or {AccessActions.Deny}.");
+            }
+
+            if (!NetworkRanges.TryParse(rule.Cidr, out _))
+            {
+                errors.Add($"rules[{i}].cidr", $"'{rule.Cidr}' is not an IPv4 or IPv6 address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32.");
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Appliance.Data.Entities;
+using Appliance.Data.Model;
+
+namespace Appliance.Data.ConfigKinds.Routes;
+
+internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
+{
+    public RouteSpec ToSpec(RouteEntity route) => new()
+    {
+        Name = route.Name,
+        Hosts = route.Hosts.ToArray(),
+        Path = route.Path,
+        Methods = route.Methods.ToArray(),
+        Order = route.Order,
+        Sticky = route.Sticky,
+        Tls = route.Tls,
+        HttpsRedirect = route.HttpsRedirect,
+        HstsMaxAgeSeconds = route.HstsMaxAgeSeconds,
+        Compression = route.Compression,
+        AccessList = route.AccessList,
+        RateLimit = route.RateLimit,
+        SecurityHeaders = route.SecurityHeaders,
+        ContentSecurityPolicy = route.ContentSecurityPolicy,
+        MaxRequestBodyBytes = route.MaxRequestBodyBytes,
+        Targets = route.Targets.OrderBy(t => t.Position)
+            .Select(t => new TargetSpec { Pool = t.Pool!.Name, Weight = t.Weight })
+            .ToArray(),
+    };
+
+    // Targets point at pool rows, found among the rows the write path read (and any it is adding
+    // in the same change, as an import does): validation has made sure each one exists.
+    public void Apply(RouteSpec spec, RouteEntity route, ApplianceDbContext db)
+    {
+        var pools = db.Pools.Local.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        route.Name = spec.Name;
+        route.Hosts = spec.Hosts.ToList();
+        route.Path = spec.Path;
+        route.Methods = spec.Methods.ToList();
+        route.Order = spec.Order;
+        route.Tls = spec.Tls;
+        route.HttpsRedirect = spec.HttpsRedirect;
+        route.HstsMaxAgeSeconds = spec.HstsMaxAgeSeconds;
+        route.Compression = spec.Compression;
+        route.AccessList = spec.AccessList;
+        route.RateLimit = spec.RateLimit;
+        route.SecurityHeaders = spec.SecurityHeaders;
+        route.ContentSecurityPolicy = spec.ContentSecurityPolicy;
+        route.MaxRequestBodyBytes = spec.MaxRequestBodyBytes;
+        route.Sticky = spec.Sticky;
+        route.Targets.Clear();
+        route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { Pool = pools[t.Pool], Weight = t.Weight, Position = i }));
+    }
+}
