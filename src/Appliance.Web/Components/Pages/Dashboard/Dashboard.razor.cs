@@ -1,0 +1,66 @@
+using Appliance.Data.Certificates;
+using Appliance.Data.Model;
+using Appliance.Engine.Caching;
+using Appliance.Engine.Health;
+using Appliance.Engine.Metrics;
+using Appliance.Engine.Security.Shield;
+using Microsoft.AspNetCore.Components;
+
+namespace Appliance.Web.Components.Pages.Dashboard;
+
+/// <summary>The data plane at a glance, following along while the page is open.</summary>
+public partial class Dashboard
+{
+    private const int EventsShown = 15;
+
+    // The figures move every second; a page that follows them every 2 s is live enough.
+    private static readonly TimeSpan FiguresEvery = TimeSpan.FromSeconds(2);
+
+    // Certificates change over days, not seconds: a database read every 30 s is plenty.
+    private static readonly TimeSpan CertificatesEvery = TimeSpan.FromSeconds(30);
+
+    private HealthReport _report = default!;
+    private IReadOnlyList<TrafficSample> _samples = [];
+    private IReadOnlyList<HealthEvent> _events = [];
+    private CacheStatistics _cache = new(0, 0, 0, 0, 0, 0, 0);
+    private IReadOnlyList<(string Reason, string Route, long Count)> _blocked = [];
+    private IReadOnlyList<CertificateInfo> _certificates = [];
+
+    [Inject]
+    private HealthReader Health { get; set; } = default!;
+
+    [Inject]
+    private HealthEventLog HealthEvents { get; set; } = default!;
+
+    [Inject]
+    private TrafficHistory History { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private CertificateStore CertificateStore { get; set; } = default!;
+
+    [Inject]
+    private ResponseCache Cache { get; set; } = default!;
+
+    [Inject]
+    private ShieldLog Shield { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        Read();
+        await ReadCertificatesAsync();
+    }
+
+    private void Read()
+    {
+        _report = Health.Read();
+        _samples = History.Samples();
+        _events = HealthEvents.Latest(EventsShown);
+        _cache = Cache.Statistics();
+        _blocked = Shield.Counts();
+    }
+
+    private async Task ReadCertificatesAsync() => _certificates = await CertificateStore.ListAsync();
+}
