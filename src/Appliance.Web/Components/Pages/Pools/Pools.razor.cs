@@ -1,0 +1,91 @@
+using Appliance.Data.Model;
+using Appliance.Data.Store;
+using Appliance.Engine.Health;
+using Appliance.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace Appliance.Web.Components.Pages.Pools;
+
+/// <summary>The pools with their backends' health; each opens in the pool form, in a dialog.</summary>
+public partial class Pools
+{
+    private static readonly DialogOptions FormOptions = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
+
+    private IReadOnlyList<PoolSpec>? _pools;
+    private Dictionary<(string Pool, string Backend), string> _health = [];
+    private bool _canEdit;
+    private string _actor = "";
+    private string? _error;
+
+    [Inject]
+    private ConfigStore Store { get; set; } = default!;
+
+    [Inject]
+    private HealthReader Health { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _canEdit = AdminUser.CanEdit(user);
+        _actor = AdminUser.ActorOf(user);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _pools = await Store.GetPoolsAsync();
+        _health = Health.Read().Pools
+            .SelectMany(pool => pool.Backends.Select(backend => (Key: (pool.Name, backend.Address), backend.Health)))
+            .ToDictionary(entry => entry.Key, entry => entry.Health);
+    }
+
+    private async Task CreateAsync() => await OpenFormAsync("New pool", pool: null);
+
+    private async Task EditAsync(PoolSpec pool) => await OpenFormAsync($"Pool {pool.Name}", pool);
+
+    private async Task OpenFormAsync(string title, PoolSpec? pool)
+    {
+        var parameters = new DialogParameters<PoolDialog> { { d => d.Pool, pool } };
+        var dialog = await Dialogs.ShowAsync<PoolDialog>(title, parameters, FormOptions);
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: PoolSpec saved })
+        {
+            Snackbar.Add($"Pool '{saved.Name}' saved.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task DeleteAsync(PoolSpec pool)
+    {
+        if (!_canEdit)
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete pool", $"Delete pool '{pool.Name}' and its {pool.Backends.Count} backends?", yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Store.DeletePoolAsync(pool.Name, _actor);
+        _error = result.Succeeded ? null : result.Detail;
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"Pool '{pool.Name}' deleted.", Severity.Success);
+        }
+
+        await LoadAsync();
+    }
+}
