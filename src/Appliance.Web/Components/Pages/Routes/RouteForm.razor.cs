@@ -1,0 +1,101 @@
+using Appliance.Data.Certificates;
+using Appliance.Data.Model;
+using Appliance.Data.Store;
+using Appliance.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Appliance.Web.Components.Pages.Routes;
+
+/// <summary>Creates or edits one route through the ConfigStore.</summary>
+public partial class RouteForm
+{
+    private RouteFormModel _model = new();
+    private IReadOnlyList<string> _pools = [];
+    private IReadOnlyList<string> _certificates = [];
+    private IReadOnlyList<string> _accessLists = [];
+    private IReadOnlyList<string> _rateLimits = [];
+    private FieldMessages _messages = FieldMessages.None;
+    private string? _detail;
+    private bool _canEdit;
+    private bool _saving;
+    private string _actor = "";
+
+    /// <summary>The route to edit, as stored; null creates a new one.</summary>
+    [Parameter]
+    public RouteSpec? Route { get; set; }
+
+    /// <summary>Called with the saved route once the store has accepted it.</summary>
+    [Parameter]
+    public EventCallback<RouteSpec> Saved { get; set; }
+
+    [Parameter]
+    public EventCallback Cancelled { get; set; }
+
+    [Inject]
+    private ConfigStore Store { get; set; } = default!;
+
+    [Inject]
+    private CertificateStore Certificates { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private bool IsEdit => Route is not null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _canEdit = AdminUser.CanEdit(user);
+        _actor = AdminUser.ActorOf(user);
+        _pools = (await Store.GetPoolsAsync()).Select(p => p.Name).ToArray();
+
+        _accessLists = (await Store.GetAccessListsAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
+        _rateLimits = (await Store.GetRateLimitsAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
+
+        // Automatic certificates belong to their routes; a route names only the others.
+        _certificates = (await Certificates.ListAsync())
+            .Select(c => c.Name)
+            .Where(name => !name.StartsWith(TlsModes.AutoCertificatePrefix, StringComparison.Ordinal))
+            .ToArray();
+        _model = Route is null ? new() : new(Route);
+        if (Route is null && _pools.Count > 0)
+        {
+            _model.AddTarget(_pools);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        // The buttons are hidden from Viewers; this keeps a crafted circuit message from saving anyway.
+        if (!_canEdit || _saving)
+        {
+            return;
+        }
+
+        // A host typed but not yet turned into a chip is what the operator meant to add.
+        _model.AddTypedHosts();
+        _saving = true;
+        try
+        {
+            var spec = _model.ToSpec();
+            var result = Route is null
+                ? await Store.CreateRouteAsync(spec, _actor)
+                : await Store.UpdateRouteAsync(Route.Name, spec, _actor);
+            if (result.Succeeded)
+            {
+                _messages = FieldMessages.None;
+                _detail = null;
+                await Saved.InvokeAsync(result.Value!);
+                return;
+            }
+
+            _messages = new FieldMessages(result.Errors);
+            _detail = result.Detail;
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Appliance.Data.Model;
+using Appliance.Data.Store;
+using Appliance.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace Appliance.Web.Components.Pages.Routes;
+
+/// <summary>The routes; each opens in the route form, in a dialog.</summary>
+public partial class RoutesPage
+{
+    private static readonly DialogOptions FormOptions = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
+
+    private IReadOnlyList<RouteSpec>? _routes;
+    private bool _canEdit;
+    private string _actor = "";
+
+    [Inject]
+    private ConfigStore Store { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _canEdit = AdminUser.CanEdit(user);
+        _actor = AdminUser.ActorOf(user);
+        _routes = await Store.GetRoutesAsync();
+    }
+
+    private async Task CreateAsync() => await OpenFormAsync("New route", route: null);
+
+    private async Task EditAsync(RouteSpec route) => await OpenFormAsync($"Route {route.Name}", route);
+
+    private async Task OpenFormAsync(string title, RouteSpec? route)
+    {
+        var parameters = new DialogParameters<RouteDialog> { { d => d.Route, route } };
+        var dialog = await Dialogs.ShowAsync<RouteDialog>(title, parameters, FormOptions);
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: RouteSpec saved })
+        {
+            Snackbar.Add($"Route '{saved.Name}' saved.", Severity.Success);
+            _routes = await Store.GetRoutesAsync();
+        }
+    }
+
+    private async Task DeleteAsync(RouteSpec route)
+    {
+        if (!_canEdit)
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete route", $"Delete route '{route.Name}'? Its requests will get 404 from the proxy.", yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Store.DeleteRouteAsync(route.Name, _actor);
+        Snackbar.Add(result.Succeeded ? $"Route '{route.Name}' deleted." : result.Detail ?? "The route could not be deleted.", result.Succeeded ? Severity.Success : Severity.Error);
+        _routes = await Store.GetRoutesAsync();
+    }
+}
