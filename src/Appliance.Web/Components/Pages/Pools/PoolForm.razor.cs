@@ -10,10 +10,8 @@ namespace Appliance.Web.Components.Pages.Pools;
 public partial class PoolForm
 {
     private PoolFormModel _model = new();
-    private FieldMessages _messages = FieldMessages.None;
-    private string? _detail;
+    private readonly FormSubmission _submission = new();
     private bool _canEdit;
-    private bool _saving;
     private string _actor = "";
 
     /// <summary>The pool to edit, as stored; null creates a new one.</summary>
@@ -46,32 +44,18 @@ public partial class PoolForm
     private async Task SaveAsync()
     {
         // The buttons are hidden from Viewers; this keeps a crafted circuit message from saving anyway.
-        if (!_canEdit || _saving)
+        if (!_canEdit)
         {
             return;
         }
 
-        _saving = true;
-        try
+        var spec = _model.ToSpec();
+        var saved = await _submission.SaveAsync(() => Pool is null
+            ? Store.CreatePoolAsync(spec, _actor)
+            : Store.UpdatePoolAsync(Pool.Name, spec, _actor));
+        if (saved is not null)
         {
-            var spec = _model.ToSpec();
-            var result = Pool is null
-                ? await Store.CreatePoolAsync(spec, _actor)
-                : await Store.UpdatePoolAsync(Pool.Name, spec, _actor);
-            if (result.Succeeded)
-            {
-                _messages = FieldMessages.None;
-                _detail = null;
-                await Saved.InvokeAsync(result.Value!);
-                return;
-            }
-
-            _messages = new FieldMessages(result.Errors);
-            _detail = result.Detail;
-        }
-        finally
-        {
-            _saving = false;
+            await Saved.InvokeAsync(saved);
         }
     }
 }

@@ -15,10 +15,8 @@ public partial class RouteForm
     private IReadOnlyList<string> _certificates = [];
     private IReadOnlyList<string> _accessLists = [];
     private IReadOnlyList<string> _rateLimits = [];
-    private FieldMessages _messages = FieldMessages.None;
-    private string? _detail;
+    private readonly FormSubmission _submission = new();
     private bool _canEdit;
-    private bool _saving;
     private string _actor = "";
 
     /// <summary>The route to edit, as stored; null creates a new one.</summary>
@@ -68,34 +66,20 @@ public partial class RouteForm
     private async Task SaveAsync()
     {
         // The buttons are hidden from Viewers; this keeps a crafted circuit message from saving anyway.
-        if (!_canEdit || _saving)
+        if (!_canEdit)
         {
             return;
         }
 
         // A host typed but not yet turned into a chip is what the operator meant to add.
         _model.AddTypedHosts();
-        _saving = true;
-        try
+        var spec = _model.ToSpec();
+        var saved = await _submission.SaveAsync(() => Route is null
+            ? Store.CreateRouteAsync(spec, _actor)
+            : Store.UpdateRouteAsync(Route.Name, spec, _actor));
+        if (saved is not null)
         {
-            var spec = _model.ToSpec();
-            var result = Route is null
-                ? await Store.CreateRouteAsync(spec, _actor)
-                : await Store.UpdateRouteAsync(Route.Name, spec, _actor);
-            if (result.Succeeded)
-            {
-                _messages = FieldMessages.None;
-                _detail = null;
-                await Saved.InvokeAsync(result.Value!);
-                return;
-            }
-
-            _messages = new FieldMessages(result.Errors);
-            _detail = result.Detail;
-        }
-        finally
-        {
-            _saving = false;
+            await Saved.InvokeAsync(saved);
         }
     }
 }
