@@ -1,0 +1,102 @@
+using Appliance.Data.Users;
+using Appliance.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace Appliance.Web.Components.Pages.Users;
+
+/// <summary>The users section of the users page: the table, its actions, and the add form.</summary>
+public partial class UserList
+{
+    private IReadOnlyList<UserInfo> _users = [];
+    private string? _error;
+    private bool _canEdit;
+    private string _actor = "";
+
+    [Inject]
+    private UserStore Users { get; set; } = default!;
+
+    [Inject]
+    private SignInThrottle Throttle { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _canEdit = AdminUser.CanEdit(user);
+        _actor = AdminUser.ActorOf(user);
+        _users = await Users.ListAsync();
+    }
+
+    private async Task OnAddedAsync(UserInfo added)
+    {
+        Snackbar.Add($"User '{added.UserName}' added as {added.Role}.", Severity.Success);
+        _users = await Users.ListAsync();
+    }
+
+    private async Task SetRoleAsync((UserInfo User, string Role) change)
+    {
+        var (user, role) = change;
+        if (!_canEdit || role == user.Role)
+        {
+            return;
+        }
+
+        var result = await Users.SetRoleAsync(user.Id, role, _actor);
+        _error = result.Succeeded ? null : result.Detail;
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"'{user.UserName}' is now {role}.", Severity.Success);
+        }
+
+        _users = await Users.ListAsync();
+    }
+
+    private async Task EndSessionsAsync(UserInfo user)
+    {
+        if (!_canEdit)
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync("End sessions", $"Sign '{user.UserName}' out of every browser? Open pages stop working within a minute.", yesText: "End sessions", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Users.EndSessionsAsync(user.Id, _actor);
+        _error = result.Succeeded ? null : result.Detail;
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"Every session of '{user.UserName}' has ended.", Severity.Success);
+        }
+    }
+
+    private async Task DeleteAsync(UserInfo user)
+    {
+        if (!_canEdit)
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete user", $"Delete '{user.UserName}'? They are signed out at their next request.", yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Users.DeleteAsync(user.Id, _actor);
+        _error = result.Succeeded ? null : result.Detail;
+        _users = await Users.ListAsync();
+    }
+}
