@@ -3,7 +3,6 @@ using Appliance.Data.Store;
 using Appliance.Engine.Caching;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Cache;
@@ -14,8 +13,6 @@ public partial class CachePage
     private IReadOnlyList<CacheRuleSpec> _rules = [];
     private IReadOnlyList<string> _routes = [];
     private CacheStatistics _stats = new(0, 0, 0, 0, 0, 0, 0);
-    private bool _canEdit;
-    private string _actor = "";
 
     // The form edits one stored rule or adds a new one; a fresh key gives it a fresh start.
     private CacheRuleSpec? _editing;
@@ -33,14 +30,9 @@ public partial class CachePage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _canEdit = AdminUser.CanEdit(user);
-        _actor = AdminUser.ActorOf(user);
+        await base.OnInitializedAsync();
         await LoadAsync();
     }
 
@@ -68,12 +60,12 @@ public partial class CachePage
 
     private async Task DeleteAsync(CacheRuleSpec rule)
     {
-        if (!_canEdit || await Dialogs.ShowMessageBoxAsync("Delete cache rule", $"Delete '{rule.Name}'? Entries already stored stay until they expire or are purged.", yesText: "Delete", cancelText: "Cancel") != true)
+        if (!CanEdit || !await Dialogs.ConfirmAsync("Delete cache rule", $"Delete '{rule.Name}'? Entries already stored stay until they expire or are purged.", "Delete"))
         {
             return;
         }
 
-        await Store.DeleteCacheRuleAsync(rule.Name, _actor);
+        await Store.DeleteCacheRuleAsync(rule.Name, Actor);
         await LoadAsync();
     }
 }

@@ -3,7 +3,6 @@ using Appliance.Data.Model;
 using Appliance.Engine.Tls.Acme;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Certificates;
@@ -12,8 +11,6 @@ namespace Appliance.Web.Components.Pages.Certificates;
 public partial class CertificatesPage
 {
     private IReadOnlyList<CertificateInfo> _certificates = [];
-    private bool _canEdit;
-    private string _actor = "";
     private string? _error;
 
     [Inject]
@@ -31,14 +28,9 @@ public partial class CertificatesPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _canEdit = AdminUser.CanEdit(user);
-        _actor = AdminUser.ActorOf(user);
+        await base.OnInitializedAsync();
         _certificates = await Certificates.ListAsync();
     }
 
@@ -50,12 +42,12 @@ public partial class CertificatesPage
 
     private async Task RenewAsync(CertificateInfo certificate)
     {
-        if (!_canEdit)
+        if (!CanEdit)
         {
             return;
         }
 
-        var result = await Certificates.RenewNowAsync(certificate.Name, _actor);
+        var result = await Certificates.RenewNowAsync(certificate.Name, Actor);
         _error = result.Succeeded ? null : result.Detail;
         if (result.Succeeded)
         {
@@ -67,18 +59,17 @@ public partial class CertificatesPage
 
     private async Task DeleteAsync(CertificateInfo certificate)
     {
-        if (!_canEdit)
+        if (!CanEdit)
         {
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete certificate", $"Delete '{certificate.Name}'? Clients asking for its names get the next match or the fallback.", yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync("Delete certificate", $"Delete '{certificate.Name}'? Clients asking for its names get the next match or the fallback.", "Delete"))
         {
             return;
         }
 
-        var result = await Certificates.DeleteAsync(certificate.Name, _actor);
+        var result = await Certificates.DeleteAsync(certificate.Name, Actor);
         _error = result.Succeeded ? null : result.Detail;
         _certificates = await Certificates.ListAsync();
     }

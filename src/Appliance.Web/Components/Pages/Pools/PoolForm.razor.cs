@@ -2,7 +2,6 @@ using Appliance.Data.Model;
 using Appliance.Data.Store;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Appliance.Web.Components.Pages.Pools;
 
@@ -11,8 +10,6 @@ public partial class PoolForm
 {
     private PoolFormModel _model = new();
     private readonly FormSubmission _submission = new();
-    private bool _canEdit;
-    private string _actor = "";
 
     /// <summary>The pool to edit, as stored; null creates a new one.</summary>
     [Parameter]
@@ -28,31 +25,26 @@ public partial class PoolForm
     [Inject]
     private ConfigStore Store { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     private bool IsEdit => Pool is not null;
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _canEdit = AdminUser.CanEdit(user);
-        _actor = AdminUser.ActorOf(user);
+        await base.OnInitializedAsync();
         _model = Pool is null ? new() : new(Pool);
     }
 
     private async Task SaveAsync()
     {
         // The buttons are hidden from Viewers; this keeps a crafted circuit message from saving anyway.
-        if (!_canEdit)
+        if (!CanEdit)
         {
             return;
         }
 
         var spec = _model.ToSpec();
         var saved = await _submission.SaveAsync(() => Pool is null
-            ? Store.CreatePoolAsync(spec, _actor)
-            : Store.UpdatePoolAsync(Pool.Name, spec, _actor));
+            ? Store.CreatePoolAsync(spec, Actor)
+            : Store.UpdatePoolAsync(Pool.Name, spec, Actor));
         if (saved is not null)
         {
             await Saved.InvokeAsync(saved);

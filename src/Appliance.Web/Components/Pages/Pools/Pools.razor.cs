@@ -3,7 +3,6 @@ using Appliance.Data.Store;
 using Appliance.Engine.Health;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Pools;
@@ -15,8 +14,6 @@ public partial class Pools
 
     private IReadOnlyList<PoolSpec>? _pools;
     private Dictionary<(string Pool, string Backend), string> _health = [];
-    private bool _canEdit;
-    private string _actor = "";
     private string? _error;
 
     [Inject]
@@ -31,14 +28,9 @@ public partial class Pools
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _canEdit = AdminUser.CanEdit(user);
-        _actor = AdminUser.ActorOf(user);
+        await base.OnInitializedAsync();
         await LoadAsync();
     }
 
@@ -68,18 +60,17 @@ public partial class Pools
 
     private async Task DeleteAsync(PoolSpec pool)
     {
-        if (!_canEdit)
+        if (!CanEdit)
         {
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete pool", $"Delete pool '{pool.Name}' and its {pool.Backends.Count} backends?", yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync("Delete pool", $"Delete pool '{pool.Name}' and its {pool.Backends.Count} backends?", "Delete"))
         {
             return;
         }
 
-        var result = await Store.DeletePoolAsync(pool.Name, _actor);
+        var result = await Store.DeletePoolAsync(pool.Name, Actor);
         _error = result.Succeeded ? null : result.Detail;
         if (result.Succeeded)
         {

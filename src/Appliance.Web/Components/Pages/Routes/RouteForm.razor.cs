@@ -3,7 +3,6 @@ using Appliance.Data.Model;
 using Appliance.Data.Store;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Appliance.Web.Components.Pages.Routes;
 
@@ -16,8 +15,6 @@ public partial class RouteForm
     private IReadOnlyList<string> _accessLists = [];
     private IReadOnlyList<string> _rateLimits = [];
     private readonly FormSubmission _submission = new();
-    private bool _canEdit;
-    private string _actor = "";
 
     /// <summary>The route to edit, as stored; null creates a new one.</summary>
     [Parameter]
@@ -36,16 +33,11 @@ public partial class RouteForm
     [Inject]
     private CertificateStore Certificates { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     private bool IsEdit => Route is not null;
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _canEdit = AdminUser.CanEdit(user);
-        _actor = AdminUser.ActorOf(user);
+        await base.OnInitializedAsync();
         _pools = (await Store.GetPoolsAsync()).Select(p => p.Name).ToArray();
 
         _accessLists = (await Store.GetAccessListsAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
@@ -66,7 +58,7 @@ public partial class RouteForm
     private async Task SaveAsync()
     {
         // The buttons are hidden from Viewers; this keeps a crafted circuit message from saving anyway.
-        if (!_canEdit)
+        if (!CanEdit)
         {
             return;
         }
@@ -75,8 +67,8 @@ public partial class RouteForm
         _model.AddTypedHosts();
         var spec = _model.ToSpec();
         var saved = await _submission.SaveAsync(() => Route is null
-            ? Store.CreateRouteAsync(spec, _actor)
-            : Store.UpdateRouteAsync(Route.Name, spec, _actor));
+            ? Store.CreateRouteAsync(spec, Actor)
+            : Store.UpdateRouteAsync(Route.Name, spec, Actor));
         if (saved is not null)
         {
             await Saved.InvokeAsync(saved);

@@ -2,7 +2,6 @@ using Appliance.Data.Model;
 using Appliance.Data.Store;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Routes;
@@ -13,8 +12,6 @@ public partial class RoutesPage
     private static readonly DialogOptions FormOptions = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
 
     private IReadOnlyList<RouteSpec>? _routes;
-    private bool _canEdit;
-    private string _actor = "";
 
     [Inject]
     private ConfigStore Store { get; set; } = default!;
@@ -25,14 +22,9 @@ public partial class RoutesPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _canEdit = AdminUser.CanEdit(user);
-        _actor = AdminUser.ActorOf(user);
+        await base.OnInitializedAsync();
         _routes = await Store.GetRoutesAsync();
     }
 
@@ -54,18 +46,17 @@ public partial class RoutesPage
 
     private async Task DeleteAsync(RouteSpec route)
     {
-        if (!_canEdit)
+        if (!CanEdit)
         {
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete route", $"Delete route '{route.Name}'? Its requests will get 404 from the proxy.", yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync("Delete route", $"Delete route '{route.Name}'? Its requests will get 404 from the proxy.", "Delete"))
         {
             return;
         }
 
-        var result = await Store.DeleteRouteAsync(route.Name, _actor);
+        var result = await Store.DeleteRouteAsync(route.Name, Actor);
         Snackbar.Add(result.Succeeded ? $"Route '{route.Name}' deleted." : result.Detail ?? "The route could not be deleted.", result.Succeeded ? Severity.Success : Severity.Error);
         _routes = await Store.GetRoutesAsync();
     }

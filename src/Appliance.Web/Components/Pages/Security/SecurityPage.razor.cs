@@ -4,7 +4,6 @@ using Appliance.Engine.DataPlane;
 using Appliance.Engine.Security.Shield;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Appliance.Web.Components.Pages.Security;
 
@@ -19,7 +18,6 @@ public partial class SecurityPage
     private IReadOnlyList<RateLimitSpec> _limits = [];
     private IReadOnlyList<(string Reason, string Route, long Count)> _counts = [];
     private IReadOnlyList<BlockedRequest> _latest = [];
-    private bool _canEdit;
 
     // The forms edit one stored object or create a new one; a fresh key gives them a fresh start (and drops typed passwords).
     private AccessListSpec? _editingList;
@@ -36,12 +34,9 @@ public partial class SecurityPage
     [Inject]
     private ShieldLog Shield { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        _canEdit = AdminUser.CanEdit((await AuthenticationState).User);
+        await base.OnInitializedAsync();
         _lists = await Store.GetAccessListsAsync();
         _limits = await Store.GetRateLimitsAsync();
         ReadBlocked();

@@ -1,7 +1,6 @@
 using Appliance.Data.Tokens;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Users;
@@ -11,8 +10,6 @@ public partial class ApiTokenList
 {
     private IReadOnlyList<ApiTokenInfo> _tokens = [];
     private CreatedApiToken? _created;
-    private bool _canEdit;
-    private string _actor = "";
 
     [Inject]
     private ApiTokenStore Tokens { get; set; } = default!;
@@ -20,15 +17,10 @@ public partial class ApiTokenList
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _canEdit = AdminUser.CanEdit(user);
-        _actor = AdminUser.ActorOf(user);
-        _tokens = _canEdit ? await Tokens.ListAsync() : [];
+        await base.OnInitializedAsync();
+        _tokens = CanEdit ? await Tokens.ListAsync() : [];
     }
 
     private async Task OnCreatedAsync(CreatedApiToken created)
@@ -39,15 +31,14 @@ public partial class ApiTokenList
 
     private async Task RevokeAsync(ApiTokenInfo token)
     {
-        if (!_canEdit)
+        if (!CanEdit)
         {
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Revoke token", $"Revoke '{token.Name}'? Whatever uses it gets 401 from now on.", yesText: "Revoke", cancelText: "Cancel");
-        if (confirmed == true)
+        if (await Dialogs.ConfirmAsync("Revoke token", $"Revoke '{token.Name}'? Whatever uses it gets 401 from now on.", "Revoke"))
         {
-            await Tokens.RevokeAsync(token.Id, _actor);
+            await Tokens.RevokeAsync(token.Id, Actor);
             _tokens = await Tokens.ListAsync();
         }
     }

@@ -1,7 +1,6 @@
 using Appliance.Data.Users;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Users;
@@ -11,8 +10,6 @@ public partial class UserList
 {
     private IReadOnlyList<UserInfo> _users = [];
     private string? _error;
-    private bool _canEdit;
-    private string _actor = "";
 
     [Inject]
     private UserStore Users { get; set; } = default!;
@@ -26,14 +23,9 @@ public partial class UserList
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _canEdit = AdminUser.CanEdit(user);
-        _actor = AdminUser.ActorOf(user);
+        await base.OnInitializedAsync();
         _users = await Users.ListAsync();
     }
 
@@ -46,12 +38,12 @@ public partial class UserList
     private async Task SetRoleAsync((UserInfo User, string Role) change)
     {
         var (user, role) = change;
-        if (!_canEdit || role == user.Role)
+        if (!CanEdit || role == user.Role)
         {
             return;
         }
 
-        var result = await Users.SetRoleAsync(user.Id, role, _actor);
+        var result = await Users.SetRoleAsync(user.Id, role, Actor);
         _error = result.Succeeded ? null : result.Detail;
         if (result.Succeeded)
         {
@@ -63,18 +55,17 @@ public partial class UserList
 
     private async Task EndSessionsAsync(UserInfo user)
     {
-        if (!_canEdit)
+        if (!CanEdit)
         {
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync("End sessions", $"Sign '{user.UserName}' out of every browser? Open pages stop working within a minute.", yesText: "End sessions", cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync("End sessions", $"Sign '{user.UserName}' out of every browser? Open pages stop working within a minute.", "End sessions"))
         {
             return;
         }
 
-        var result = await Users.EndSessionsAsync(user.Id, _actor);
+        var result = await Users.EndSessionsAsync(user.Id, Actor);
         _error = result.Succeeded ? null : result.Detail;
         if (result.Succeeded)
         {
@@ -84,18 +75,17 @@ public partial class UserList
 
     private async Task DeleteAsync(UserInfo user)
     {
-        if (!_canEdit)
+        if (!CanEdit)
         {
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete user", $"Delete '{user.UserName}'? They are signed out at their next request.", yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync("Delete user", $"Delete '{user.UserName}'? They are signed out at their next request.", "Delete"))
         {
             return;
         }
 
-        var result = await Users.DeleteAsync(user.Id, _actor);
+        var result = await Users.DeleteAsync(user.Id, Actor);
         _error = result.Succeeded ? null : result.Detail;
         _users = await Users.ListAsync();
     }
