@@ -1,6 +1,4 @@
-using Appliance.Data.Auditing;
 using Appliance.Data.Entities;
-using Microsoft.AspNetCore.Components;
 
 namespace Appliance.Web.Components.Pages.Audit;
 
@@ -13,9 +11,6 @@ public partial class AuditPage
     private IReadOnlyList<string> _types = [];
     private AuditFilter _filter = new();
     private bool _loading = true;
-
-    [Inject]
-    private AuditLog Audit { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

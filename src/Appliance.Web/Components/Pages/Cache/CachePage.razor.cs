@@ -1,8 +1,6 @@
 using Appliance.Data.Model;
-using Appliance.Data.Store;
 using Appliance.Engine.Caching;
 using Appliance.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Cache;
@@ -17,18 +15,6 @@ public partial class CachePage
     // The form edits one stored rule or adds a new one; a fresh key gives it a fresh start.
     private CacheRuleSpec? _editing;
     private int _formKey;
-
-    [Inject]
-    private ConfigStore Store { get; set; } = default!;
-
-    [Inject]
-    private ResponseCache Cache { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

@@ -1,8 +1,5 @@
-using Appliance.Data.Certificates;
 using Appliance.Data.Model;
-using Appliance.Engine.Tls.Acme;
 using Appliance.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Certificates;
@@ -12,21 +9,6 @@ public partial class CertificatesPage
 {
     private IReadOnlyList<CertificateInfo> _certificates = [];
     private string? _error;
-
-    [Inject]
-    private CertificateStore Certificates { get; set; } = default!;
-
-    [Inject]
-    private AcmeOptions Acme { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

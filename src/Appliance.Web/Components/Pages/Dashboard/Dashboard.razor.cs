@@ -1,10 +1,7 @@
-using Appliance.Data.Certificates;
 using Appliance.Data.Model;
 using Appliance.Engine.Caching;
 using Appliance.Engine.Health;
 using Appliance.Engine.Metrics;
-using Appliance.Engine.Security.Shield;
-using Microsoft.AspNetCore.Components;
 
 namespace Appliance.Web.Components.Pages.Dashboard;
 
@@ -25,27 +22,6 @@ public partial class Dashboard
     private CacheStatistics _cache = new(0, 0, 0, 0, 0, 0, 0);
     private IReadOnlyList<(string Reason, string Route, long Count)> _blocked = [];
     private IReadOnlyList<CertificateInfo> _certificates = [];
-
-    [Inject]
-    private HealthReader Health { get; set; } = default!;
-
-    [Inject]
-    private HealthEventLog HealthEvents { get; set; } = default!;
-
-    [Inject]
-    private TrafficHistory History { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private CertificateStore CertificateStore { get; set; } = default!;
-
-    [Inject]
-    private ResponseCache Cache { get; set; } = default!;
-
-    [Inject]
-    private ShieldLog Shield { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

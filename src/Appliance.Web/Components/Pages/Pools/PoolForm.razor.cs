@@ -1,5 +1,4 @@
 using Appliance.Data.Model;
-using Appliance.Data.Store;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -21,9 +20,6 @@ public partial class PoolForm
 
     [Parameter]
     public EventCallback Cancelled { get; set; }
-
-    [Inject]
-    private ConfigStore Store { get; set; } = default!;
 
     private bool IsEdit => Pool is not null;
 

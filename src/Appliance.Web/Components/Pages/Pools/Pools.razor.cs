@@ -1,8 +1,5 @@
 using Appliance.Data.Model;
-using Appliance.Data.Store;
-using Appliance.Engine.Health;
 using Appliance.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Pools;
@@ -15,18 +12,6 @@ public partial class Pools
     private IReadOnlyList<PoolSpec>? _pools;
     private Dictionary<(string Pool, string Backend), string> _health = [];
     private string? _error;
-
-    [Inject]
-    private ConfigStore Store { get; set; } = default!;
-
-    [Inject]
-    private HealthReader Health { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

@@ -1,6 +1,4 @@
-using Appliance.Data.Certificates;
 using Appliance.Data.Model;
-using Appliance.Data.Store;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -26,12 +24,6 @@ public partial class RouteForm
 
     [Parameter]
     public EventCallback Cancelled { get; set; }
-
-    [Inject]
-    private ConfigStore Store { get; set; } = default!;
-
-    [Inject]
-    private CertificateStore Certificates { get; set; } = default!;
 
     private bool IsEdit => Route is not null;
 

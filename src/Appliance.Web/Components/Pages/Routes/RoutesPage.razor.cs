@@ -1,7 +1,5 @@
 using Appliance.Data.Model;
-using Appliance.Data.Store;
 using Appliance.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Routes;
@@ -12,15 +10,6 @@ public partial class RoutesPage
     private static readonly DialogOptions FormOptions = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
 
     private IReadOnlyList<RouteSpec>? _routes;
-
-    [Inject]
-    private ConfigStore Store { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

@@ -1,9 +1,5 @@
 using Appliance.Data.Model;
-using Appliance.Data.Store;
-using Appliance.Engine.DataPlane;
 using Appliance.Engine.Security.Shield;
-using Appliance.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 
 namespace Appliance.Web.Components.Pages.Security;
 
@@ -24,15 +20,6 @@ public partial class SecurityPage
     private RateLimitSpec? _editingLimit;
     private int _listForm;
     private int _limitForm;
-
-    [Inject]
-    private ProxyOptions Proxy { get; set; } = default!;
-
-    [Inject]
-    private ConfigStore Store { get; set; } = default!;
-
-    [Inject]
-    private ShieldLog Shield { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

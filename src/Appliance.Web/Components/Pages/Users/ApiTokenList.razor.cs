@@ -1,7 +1,5 @@
 using Appliance.Data.Tokens;
 using Appliance.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Users;
 
@@ -10,12 +8,6 @@ public partial class ApiTokenList
 {
     private IReadOnlyList<ApiTokenInfo> _tokens = [];
     private CreatedApiToken? _created;
-
-    [Inject]
-    private ApiTokenStore Tokens { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

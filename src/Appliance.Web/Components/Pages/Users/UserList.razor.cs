@@ -1,6 +1,5 @@
 using Appliance.Data.Users;
 using Appliance.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Users;
@@ -10,18 +9,6 @@ public partial class UserList
 {
     private IReadOnlyList<UserInfo> _users = [];
     private string? _error;
-
-    [Inject]
-    private UserStore Users { get; set; } = default!;
-
-    [Inject]
-    private SignInThrottle Throttle { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
