@@ -35,6 +35,9 @@ public sealed partial class LiveRefresh : ComponentBase, IDisposable
         _stop.Dispose();
     }
 
+    // Checked while rendering, where a mistake shows; the loop's own task is watched by nobody.
+    protected override void OnParametersSet() => ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Interval, TimeSpan.Zero, nameof(Interval));
+
     // A prerendered component calls no OnAfterRender: only a live circuit gets here.
     protected override void OnAfterRender(bool firstRender)
     {
