@@ -43,6 +43,25 @@ public sealed class AccessListFormRoundTripTests(ApplianceHost host) : HostedFor
     }
 
     [Fact]
+    public async Task Editing_the_rules_in_the_form_changes_only_the_rules_and_keeps_the_passwords()
+    {
+        var name = await CreateListWithEveryFieldAsync();
+        var expected = System.Text.Json.Nodes.JsonNode.Parse(await GetJsonAsync("/api/v1/access-lists", name))!;
+        expected["rules"] = System.Text.Json.Nodes.JsonNode.Parse("""[{"action":"Deny","cidr":"192.0.2.0/24"}]""");
+        var hashesBefore = await HashesAsync(name);
+        var list = (await Store.GetAccessListsAsync()).Single(l => l.Name == name);
+        AccessListSpec? saved = null;
+
+        var form = Render<AccessListForm>(p => p.Add(f => f.List, list).Add(f => f.Saved, (AccessListSpec l) => saved = l));
+        form.Find("#list-rules").Change("deny 192.0.2.0/24");
+        form.Find("[data-testid=save-list]").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(saved));
+        Assert.Equal(expected.ToJsonString(), await GetJsonAsync("/api/v1/access-lists", name));
+        Assert.Equal(hashesBefore, await HashesAsync(name));
+    }
+
+    [Fact]
     public async Task The_security_pages_edit_button_opens_the_stored_list_and_saving_it_changes_nothing()
     {
         var name = await CreateListWithEveryFieldAsync();

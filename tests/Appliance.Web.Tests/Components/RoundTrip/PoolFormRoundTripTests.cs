@@ -36,6 +36,30 @@ public sealed class PoolFormRoundTripTests(ApplianceHost host) : HostedFormConte
     }
 
     [Fact]
+    public async Task Draining_one_backend_in_the_form_changes_only_that_backends_enabled()
+    {
+        var name = UniqueName("drain");
+        await PostAsync("/api/v1/pools", new
+        {
+            name,
+            loadBalancing = LoadBalancingPolicyNames.WeightedRoundRobin,
+            healthCheck = new { path = "/healthz", intervalSeconds = 7, timeoutSeconds = 3, unhealthyAfter = 4, healthyAfter = 3 },
+            backends = new[] { new { address = "http://127.0.0.1:9001", weight = 5 }, new { address = "http://127.0.0.1:9002", weight = 2 } },
+        });
+        var expected = System.Text.Json.Nodes.JsonNode.Parse(await GetJsonAsync($"/api/v1/pools/{name}"))!;
+        expected["backends"]![1]!["enabled"] = false;
+        var pool = (await Store.GetPoolsAsync()).Single(p => p.Name == name);
+        PoolSpec? saved = null;
+
+        var form = Render<PoolForm>(p => p.Add(f => f.Pool, pool).Add(f => f.Saved, (PoolSpec s) => saved = s));
+        form.Find("[data-backend-row='1'] input[type=checkbox]").Change(false);
+        form.Find("[data-testid=save]").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(saved));
+        Assert.Equal(expected.ToJsonString(), await GetJsonAsync($"/api/v1/pools/{name}"));
+    }
+
+    [Fact]
     public async Task Switching_the_health_check_off_and_on_again_keeps_the_stored_probe()
     {
         var name = UniqueName("probe");

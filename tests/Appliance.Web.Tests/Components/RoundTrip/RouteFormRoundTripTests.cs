@@ -45,6 +45,23 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
         Assert.Equal(expected.ToJsonString(), await GetJsonAsync($"/api/v1/routes/{name}"));
     }
 
+    [Fact]
+    public async Task Removing_a_host_chip_and_a_method_changes_only_hosts_and_methods()
+    {
+        var name = await CreateRouteWithEveryFieldAsync(accessList: true);
+        var expected = JsonNode.Parse(await GetJsonAsync($"/api/v1/routes/{name}"))!;
+        expected["hosts"] = new JsonArray("full.example.test");
+        expected["methods"] = new JsonArray("GET");
+
+        var form = RenderEditForm(name, out var saved);
+        form.Find("[data-host='*.full.example.test'] button").Click();
+        form.Find("[data-method='PROPFIND'] button").Click();
+        form.Find("[data-testid=save]").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(saved()));
+        Assert.Equal(expected.ToJsonString(), await GetJsonAsync($"/api/v1/routes/{name}"));
+    }
+
     private IRenderedComponent<RouteForm> RenderEditForm(string name, out Func<RouteSpec?> saved)
     {
         // The routes page hands the form the route as the store lists it.

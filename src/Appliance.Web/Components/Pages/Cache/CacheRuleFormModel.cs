@@ -1,41 +1,43 @@
 using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
 
 namespace Appliance.Web.Components.Pages.Cache;
 
 /// <summary>
-/// The cache-rule form's editable state. It keeps the rule it was opened with and saves that rule
-/// with only the form's fields changed, so a member the form does not show survives a save.
+/// The cache-rule form's editable state: the rule it was opened with, or a new one, changed only in
+/// the fields the form shows; see <see cref="FormModel{TSpec}"/>.
 /// </summary>
-public sealed class CacheRuleFormModel
+public sealed class CacheRuleFormModel : FormModel<CacheRuleSpec>
 {
-    // What the form started from: the stored rule, or the API's defaults for a new one (with a
-    // narrower match to start from than the API's "/", which would cache every path).
-    private readonly CacheRuleSpec _stored;
-
+    /// <summary>
+    /// A new rule: the API's defaults but for the match, which starts narrower than the API's "/"
+    /// (every path) so that saving the form as it opens does not cache a whole site.
+    /// </summary>
     public CacheRuleFormModel()
-        : this(new CacheRuleSpec { Match = "/static" })
+        : base(new CacheRuleSpec { Match = "/static" })
     {
     }
 
-    private CacheRuleFormModel(CacheRuleSpec stored)
+    /// <summary>A form for <paramref name="rule"/> as stored.</summary>
+    public CacheRuleFormModel(CacheRuleSpec rule)
+        : base(rule)
     {
-        _stored = stored;
-        Name = stored.Name;
-        Route = stored.Route;
-        Match = stored.Match;
-        Mode = stored.Mode;
-        DefaultTtlSeconds = stored.DefaultTtlSeconds;
-        MaxObjectBytes = stored.MaxObjectBytes;
-        IncludeQueryString = stored.IncludeQueryString;
     }
 
-    public string Name { get; set; }
-    public string? Route { get; set; }
-    public string Match { get; set; }
-    public string Mode { get; set; }
-    public int DefaultTtlSeconds { get; set; }
-    public long MaxObjectBytes { get; set; }
-    public bool IncludeQueryString { get; set; }
+    public string Name { get => Spec.Name; set => Spec = Spec with { Name = value }; }
+
+    public string? Route { get => Spec.Route; set => Spec = Spec with { Route = value }; }
+
+    public string Match { get => Spec.Match; set => Spec = Spec with { Match = value }; }
+
+    public string Mode { get => Spec.Mode; set => Spec = Spec with { Mode = value }; }
+
+    public int DefaultTtlSeconds { get => Spec.DefaultTtlSeconds; set => Spec = Spec with { DefaultTtlSeconds = value }; }
+
+    public bool IncludeQueryString { get => Spec.IncludeQueryString; set => Spec = Spec with { IncludeQueryString = value }; }
+
+    /// <summary>The exact size stored, which <see cref="MaxObjectKiB"/> may round.</summary>
+    public long MaxObjectBytes => Spec.MaxObjectBytes;
 
     /// <summary>
     /// The largest object in KiB, as the form asks for it. A size set through the API in bytes that is
@@ -43,28 +45,13 @@ public sealed class CacheRuleFormModel
     /// </summary>
     public long MaxObjectKiB
     {
-        get => MaxObjectBytes / 1024;
+        get => Spec.MaxObjectBytes / 1024;
         set
         {
-            if (value != MaxObjectBytes / 1024)
+            if (value != Spec.MaxObjectBytes / 1024)
             {
-                MaxObjectBytes = value * 1024;
+                Spec = Spec with { MaxObjectBytes = value * 1024 };
             }
         }
     }
-
-    /// <summary>A form for <paramref name="rule"/> as stored.</summary>
-    public static CacheRuleFormModel From(CacheRuleSpec rule) => new(rule);
-
-    /// <summary>The stored rule with the form's fields applied.</summary>
-    public CacheRuleSpec ToSpec() => _stored with
-    {
-        Name = Name,
-        Route = Route,
-        Match = Match,
-        Mode = Mode,
-        DefaultTtlSeconds = DefaultTtlSeconds,
-        MaxObjectBytes = MaxObjectBytes,
-        IncludeQueryString = IncludeQueryString,
-    };
 }

@@ -1,17 +1,23 @@
 using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
 
 namespace Appliance.Web.Components.Pages.Pools;
 
-/// <summary>One editable row of the backends grid, applied onto the backend as stored.</summary>
-public sealed class BackendFormRow
+/// <summary>One editable row of the backends grid: a backend as stored, or a new one.</summary>
+public sealed class BackendFormRow : FormModel<BackendSpec>
 {
-    private BackendSpec _stored = new();
+    public BackendFormRow()
+    {
+    }
 
-    public string Address { get; set; } = "";
-    public int Weight { get; set; } = 1;
-    public bool Enabled { get; set; } = true;
+    public BackendFormRow(BackendSpec backend)
+        : base(backend)
+    {
+    }
 
-    public static BackendFormRow From(BackendSpec backend) => new() { _stored = backend, Address = backend.Address, Weight = backend.Weight, Enabled = backend.Enabled };
+    public string Address { get => Spec.Address; set => Spec = Spec with { Address = value }; }
 
-    public BackendSpec ToSpec() => _stored with { Address = Address, Weight = Weight, Enabled = Enabled };
+    public int Weight { get => Spec.Weight; set => Spec = Spec with { Weight = value }; }
+
+    public bool Enabled { get => Spec.Enabled; set => Spec = Spec with { Enabled = value }; }
 }

@@ -1,36 +1,18 @@
 using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
 
 namespace Appliance.Web.Components.Pages.Pools;
 
-/// <summary>Editable health-check fields, applied onto the stored health check (or the API's defaults for a new one).</summary>
-public sealed class HealthCheckFormModel
+/// <summary>Editable health-check fields: the pool's stored health check, or the API's defaults for a new one.</summary>
+public sealed class HealthCheckFormModel(HealthCheckSpec health) : FormModel<HealthCheckSpec>(health)
 {
-    private static readonly HealthCheckSpec Defaults = new();
+    public string Path { get => Spec.Path; set => Spec = Spec with { Path = value }; }
 
-    private HealthCheckSpec _stored = Defaults;
+    public int IntervalSeconds { get => Spec.IntervalSeconds; set => Spec = Spec with { IntervalSeconds = value }; }
 
-    public string Path { get; set; } = Defaults.Path;
-    public int IntervalSeconds { get; set; } = Defaults.IntervalSeconds;
-    public int TimeoutSeconds { get; set; } = Defaults.TimeoutSeconds;
-    public int UnhealthyAfter { get; set; } = Defaults.UnhealthyAfter;
-    public int HealthyAfter { get; set; } = Defaults.HealthyAfter;
+    public int TimeoutSeconds { get => Spec.TimeoutSeconds; set => Spec = Spec with { TimeoutSeconds = value }; }
 
-    public static HealthCheckFormModel From(HealthCheckSpec health) => new()
-    {
-        _stored = health,
-        Path = health.Path,
-        IntervalSeconds = health.IntervalSeconds,
-        TimeoutSeconds = health.TimeoutSeconds,
-        UnhealthyAfter = health.UnhealthyAfter,
-        HealthyAfter = health.HealthyAfter,
-    };
+    public int UnhealthyAfter { get => Spec.UnhealthyAfter; set => Spec = Spec with { UnhealthyAfter = value }; }
 
-    public HealthCheckSpec ToSpec() => _stored with
-    {
-        Path = Path,
-        IntervalSeconds = IntervalSeconds,
-        TimeoutSeconds = TimeoutSeconds,
-        UnhealthyAfter = UnhealthyAfter,
-        HealthyAfter = HealthyAfter,
-    };
+    public int HealthyAfter { get => Spec.HealthyAfter; set => Spec = Spec with { HealthyAfter = value }; }
 }

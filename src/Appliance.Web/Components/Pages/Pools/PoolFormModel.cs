@@ -1,48 +1,47 @@
 using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
 
 namespace Appliance.Web.Components.Pages.Pools;
 
 /// <summary>
-/// The pool form's editable state. It keeps the pool it was opened with and saves that pool with
-/// only the form's fields changed, so a member added to the API later survives a save from a form
-/// that does not know it yet; the store then validates exactly what the API would.
+/// The pool form's editable state: the pool it was opened with (or the API's defaults for a new
+/// one), changed only in the fields the form shows; see <see cref="FormModel{TSpec}"/>.
 /// </summary>
-public sealed class PoolFormModel
+public sealed class PoolFormModel : FormModel<PoolSpec>
 {
-    // What the form started from: the stored pool, or the API's defaults for a new one.
-    private readonly PoolSpec _stored;
-
+    /// <summary>A new pool: offered a health check and one empty backend row to fill in.</summary>
     public PoolFormModel()
-        : this(new PoolSpec(), healthCheckEnabled: true, [new()])
     {
+        HealthCheckEnabled = true;
+        HealthCheck = new HealthCheckFormModel(new HealthCheckSpec());
+        Backends = [new BackendFormRow()];
     }
-
-    // A new pool is offered a health check and an empty backend row; a stored one shows what it has.
-    private PoolFormModel(PoolSpec stored, bool healthCheckEnabled, List<BackendFormRow> backends)
-    {
-        _stored = stored;
-        Name = stored.Name;
-        LoadBalancing = stored.LoadBalancing;
-        HealthCheckEnabled = healthCheckEnabled;
-        HealthCheck = HealthCheckFormModel.From(stored.HealthCheck ?? new HealthCheckSpec());
-        Backends = backends;
-    }
-
-    public string Name { get; set; }
-    public string LoadBalancing { get; set; }
-    public bool HealthCheckEnabled { get; set; }
-    public HealthCheckFormModel HealthCheck { get; set; }
-    public List<BackendFormRow> Backends { get; set; }
 
     /// <summary>A form for <paramref name="pool"/> as stored.</summary>
-    public static PoolFormModel From(PoolSpec pool) => new(pool, pool.HealthCheck is not null, pool.Backends.Select(BackendFormRow.From).ToList());
-
-    /// <summary>The stored pool with the form's fields applied.</summary>
-    public PoolSpec ToSpec() => _stored with
+    public PoolFormModel(PoolSpec pool)
+        : base(pool)
     {
-        Name = Name,
-        LoadBalancing = LoadBalancing,
+        HealthCheckEnabled = pool.HealthCheck is not null;
+
+        // Switching the probe off and on again before saving brings back the stored one, not the defaults.
+        HealthCheck = new HealthCheckFormModel(pool.HealthCheck ?? new HealthCheckSpec());
+        Backends = pool.Backends.Select(backend => new BackendFormRow(backend)).ToList();
+    }
+
+    public string Name { get => Spec.Name; set => Spec = Spec with { Name = value }; }
+
+    public string LoadBalancing { get => Spec.LoadBalancing; set => Spec = Spec with { LoadBalancing = value }; }
+
+    public bool HealthCheckEnabled { get; set; }
+
+    public HealthCheckFormModel HealthCheck { get; }
+
+    public List<BackendFormRow> Backends { get; }
+
+    /// <inheritdoc />
+    public override PoolSpec ToSpec() => Spec with
+    {
         HealthCheck = HealthCheckEnabled ? HealthCheck.ToSpec() : null,
-        Backends = Backends.Select(b => b.ToSpec()).ToArray(),
+        Backends = Backends.Select(backend => backend.ToSpec()).ToArray(),
     };
 }

@@ -1,121 +1,106 @@
 using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
 
 namespace Appliance.Web.Components.Pages.Routes;
 
 /// <summary>
-/// The route form's editable state. It keeps the route it was opened with and saves that route
-/// with only the form's fields changed, so a member the form does not show (or one added to the
-/// API later) survives a save untouched; the store then validates exactly what the API would.
+/// The route form's editable state: the route it was opened with (or the API's defaults for a new
+/// one), changed only in the fields the form shows; see <see cref="FormModel{TSpec}"/>.
 /// </summary>
-public sealed class RouteFormModel
+public sealed class RouteFormModel : FormModel<RouteSpec>
 {
+    private static readonly string[] Common = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+    public RouteFormModel() => Targets = [];
+
+    /// <summary>A form for <paramref name="route"/> as stored.</summary>
+    public RouteFormModel(RouteSpec route)
+        : base(route) => Targets = route.Targets.Select(target => new TargetFormRow(target)).ToList();
+
     /// <summary>The methods offered as check boxes; a route may name others through the API.</summary>
     public static IReadOnlyList<string> CommonMethods => Common;
 
-    private static readonly string[] Common = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+    public string Name { get => Spec.Name; set => Spec = Spec with { Name = value }; }
 
-    // What the form started from: the stored route, or the API's defaults for a new one.
-    private readonly RouteSpec _stored;
+    /// <summary>Changed through <see cref="AddTypedHosts"/> and <see cref="RemoveHost"/>.</summary>
+    public IReadOnlyList<string> Hosts => Spec.Hosts;
 
-    public RouteFormModel()
-        : this(new RouteSpec())
-    {
-    }
+    public string Path { get => Spec.Path; set => Spec = Spec with { Path = value }; }
 
-    private RouteFormModel(RouteSpec stored)
-    {
-        _stored = stored;
-        Name = stored.Name;
-        Hosts = [.. stored.Hosts];
-        Path = stored.Path;
-        Methods = [.. stored.Methods];
-        Order = stored.Order;
-        Targets = stored.Targets.Select(TargetFormRow.From).ToList();
-        Sticky = stored.Sticky;
-        Tls = stored.Tls;
-        HttpsRedirect = stored.HttpsRedirect;
-        HstsMaxAgeSeconds = stored.HstsMaxAgeSeconds;
-        Compression = stored.Compression;
-        AccessList = stored.AccessList;
-        RateLimit = stored.RateLimit;
-        SecurityHeaders = stored.SecurityHeaders;
-        ContentSecurityPolicy = stored.ContentSecurityPolicy;
-        MaxRequestBodyBytes = stored.MaxRequestBodyBytes;
-    }
+    /// <summary>Changed through <see cref="SetMethod"/>.</summary>
+    public IReadOnlyList<string> Methods => Spec.Methods;
 
-    public string Name { get; set; }
-    public List<string> Hosts { get; set; }
-    public string Path { get; set; }
-    public List<string> Methods { get; set; }
-    public int Order { get; set; }
-    public List<TargetFormRow> Targets { get; set; }
-    public bool Sticky { get; set; }
-    public string Tls { get; set; }
-    public bool HttpsRedirect { get; set; }
-    public int HstsMaxAgeSeconds { get; set; }
-    public bool Compression { get; set; }
-    public string? AccessList { get; set; }
-    public string? RateLimit { get; set; }
-    public bool SecurityHeaders { get; set; }
-    public string? ContentSecurityPolicy { get; set; }
+    public int Order { get => Spec.Order; set => Spec = Spec with { Order = value }; }
+
+    public List<TargetFormRow> Targets { get; }
+
+    public bool Sticky { get => Spec.Sticky; set => Spec = Spec with { Sticky = value }; }
+
+    public string Tls { get => Spec.Tls; set => Spec = Spec with { Tls = value }; }
+
+    public bool HttpsRedirect { get => Spec.HttpsRedirect; set => Spec = Spec with { HttpsRedirect = value }; }
+
+    public int HstsMaxAgeSeconds { get => Spec.HstsMaxAgeSeconds; set => Spec = Spec with { HstsMaxAgeSeconds = value }; }
+
+    public bool Compression { get => Spec.Compression; set => Spec = Spec with { Compression = value }; }
+
+    public string? AccessList { get => Spec.AccessList; set => Spec = Spec with { AccessList = value }; }
+
+    public string? RateLimit { get => Spec.RateLimit; set => Spec = Spec with { RateLimit = value }; }
+
+    public bool SecurityHeaders { get => Spec.SecurityHeaders; set => Spec = Spec with { SecurityHeaders = value }; }
+
+    public string? ContentSecurityPolicy { get => Spec.ContentSecurityPolicy; set => Spec = Spec with { ContentSecurityPolicy = value }; }
 
     /// <summary>Null keeps the appliance's global limit.</summary>
-    public long? MaxRequestBodyBytes { get; set; }
+    public long? MaxRequestBodyBytes { get => Spec.MaxRequestBodyBytes; set => Spec = Spec with { MaxRequestBodyBytes = value }; }
 
     /// <summary>Hosts typed but not yet turned into chips.</summary>
     public string? HostInput { get; set; }
 
-    /// <summary>A form for <paramref name="route"/> as stored.</summary>
-    public static RouteFormModel From(RouteSpec route) => new(route);
+    /// <summary>Methods set through the API that have no check box; the form shows them so they can be removed.</summary>
+    public IEnumerable<string> OtherMethods => Methods.Where(m => !Common.Contains(m, StringComparer.Ordinal));
 
-    /// <summary>The stored route with the form's fields applied.</summary>
-    public RouteSpec ToSpec() => _stored with
-    {
-        Name = Name,
-        Hosts = [.. Hosts],
-        Path = Path,
-        Methods = [.. Methods],
-        Order = Order,
-        Targets = Targets.Select(t => t.ToSpec()).ToArray(),
-        Sticky = Sticky,
-        Tls = Tls,
-        HttpsRedirect = HttpsRedirect,
-        HstsMaxAgeSeconds = HstsMaxAgeSeconds,
-        Compression = Compression,
-        AccessList = AccessList,
-        RateLimit = RateLimit,
-        SecurityHeaders = SecurityHeaders,
-        ContentSecurityPolicy = ContentSecurityPolicy,
-        MaxRequestBodyBytes = MaxRequestBodyBytes,
-    };
+    /// <inheritdoc />
+    public override RouteSpec ToSpec() => Spec with { Targets = Targets.Select(target => target.ToSpec()).ToArray() };
 
     /// <summary>Turns every host typed into <see cref="HostInput"/>, separated by commas or spaces, into a chip, skipping ones already listed.</summary>
     public void AddTypedHosts()
     {
+        var hosts = Hosts.ToList();
         foreach (var host in (HostInput ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Hosts.Contains(host, StringComparer.OrdinalIgnoreCase))
+            if (!hosts.Contains(host, StringComparer.OrdinalIgnoreCase))
             {
-                Hosts.Add(host);
+                hosts.Add(host);
             }
+        }
+
+        // Saving calls this too: with nothing typed, the stored list stays the very one stored.
+        if (hosts.Count != Hosts.Count)
+        {
+            Spec = Spec with { Hosts = hosts };
         }
 
         HostInput = "";
     }
 
+    /// <summary>Removes the host chip at <paramref name="index"/>.</summary>
+    public void RemoveHost(int index) => Spec = Spec with { Hosts = Hosts.Where((_, i) => i != index).ToArray() };
+
     /// <summary>Turns a method on or off, keeping the list in the order the check boxes show.</summary>
     public void SetMethod(string method, bool on)
     {
-        Methods.Remove(method);
+        var methods = Methods.ToList();
+        methods.Remove(method);
         if (on)
         {
-            Methods.Add(method);
-            Methods = [.. Methods.OrderBy(m => Array.IndexOf(Common, m) is var i and >= 0 ? i : int.MaxValue)];
+            methods.Add(method);
+            methods = [.. methods.OrderBy(m => Array.IndexOf(Common, m) is var i and >= 0 ? i : int.MaxValue)];
         }
-    }
 
-    /// <summary>Methods set through the API that have no check box; the form shows them so they can be removed.</summary>
-    public IEnumerable<string> OtherMethods => Methods.Where(m => !Common.Contains(m, StringComparer.Ordinal));
+        Spec = Spec with { Methods = methods };
+    }
 
     /// <summary>Adds a target on the first pool the route does not use yet: the common next step of a canary.</summary>
     public void AddTarget(IReadOnlyList<string> pools)

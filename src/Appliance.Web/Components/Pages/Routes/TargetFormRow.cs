@@ -1,16 +1,21 @@
 using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
 
 namespace Appliance.Web.Components.Pages.Routes;
 
-/// <summary>One editable target of a route: a pool and its weight, applied onto the target as stored.</summary>
-public sealed class TargetFormRow
+/// <summary>One editable target of a route: a pool and its weight, as stored or new.</summary>
+public sealed class TargetFormRow : FormModel<TargetSpec>
 {
-    private TargetSpec _stored = new();
+    public TargetFormRow()
+    {
+    }
 
-    public string Pool { get; set; } = "";
-    public int Weight { get; set; } = 100;
+    public TargetFormRow(TargetSpec target)
+        : base(target)
+    {
+    }
 
-    public static TargetFormRow From(TargetSpec target) => new() { _stored = target, Pool = target.Pool, Weight = target.Weight };
+    public string Pool { get => Spec.Pool; set => Spec = Spec with { Pool = value }; }
 
-    public TargetSpec ToSpec() => _stored with { Pool = Pool, Weight = Weight };
+    public int Weight { get => Spec.Weight; set => Spec = Spec with { Weight = value }; }
 }

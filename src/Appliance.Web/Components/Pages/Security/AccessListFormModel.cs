@@ -1,54 +1,49 @@
 using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
 
 namespace Appliance.Web.Components.Pages.Security;
 
 /// <summary>
-/// The access-list form's editable state. It keeps the list it was opened with and saves that list
-/// with only the form's fields changed, so a member the form does not show survives a save.
+/// The access-list form's editable state: the list it was opened with (or the API's defaults for a
+/// new one), changed only in the fields the form shows; see <see cref="FormModel{TSpec}"/>.
 /// </summary>
-public sealed class AccessListFormModel
+public sealed class AccessListFormModel : FormModel<AccessListSpec>
 {
-    // What the form started from: the stored list, or the API's defaults for a new one.
-    private readonly AccessListSpec _stored;
+    // The rules as the form first showed them: text left as it was keeps the stored rules as they are.
+    private readonly string _shownRules;
 
     public AccessListFormModel()
         : this(new AccessListSpec())
     {
     }
 
-    private AccessListFormModel(AccessListSpec stored)
+    /// <summary>A form for <paramref name="list"/> as stored.</summary>
+    public AccessListFormModel(AccessListSpec list)
+        : base(list)
     {
-        _stored = stored;
-        Name = stored.Name;
-        Global = stored.Global;
-        DefaultAction = stored.DefaultAction;
-        DenyAction = stored.DenyAction;
-        Rules = string.Join('\n', stored.Rules.Select(r => $"{r.Action} {r.Cidr}"));
-        Users = stored.BasicAuthUsers.Select(BasicAuthUserRow.From).ToList();
+        _shownRules = string.Join('\n', list.Rules.Select(r => $"{r.Action} {r.Cidr}"));
+        Rules = _shownRules;
+        Users = list.BasicAuthUsers.Select(user => new BasicAuthUserRow(user)).ToList();
     }
 
-    public string Name { get; set; }
-    public bool Global { get; set; }
-    public string DefaultAction { get; set; }
-    public string DenyAction { get; set; }
+    public string Name { get => Spec.Name; set => Spec = Spec with { Name = value }; }
+
+    public bool Global { get => Spec.Global; set => Spec = Spec with { Global = value }; }
+
+    public string DefaultAction { get => Spec.DefaultAction; set => Spec = Spec with { DefaultAction = value }; }
+
+    public string DenyAction { get => Spec.DenyAction; set => Spec = Spec with { DenyAction = value }; }
 
     /// <summary>One rule a line: <c>Allow 203.0.113.0/24</c>.</summary>
-    public string Rules { get; set; }
+    public string? Rules { get; set; }
 
     public List<BasicAuthUserRow> Users { get; }
 
-    /// <summary>A form for <paramref name="list"/> as stored.</summary>
-    public static AccessListFormModel From(AccessListSpec list) => new(list);
-
-    /// <summary>The stored list with the form's fields applied.</summary>
-    public AccessListSpec ToSpec() => _stored with
+    /// <inheritdoc />
+    public override AccessListSpec ToSpec() => Spec with
     {
-        Name = Name,
-        Global = Global,
-        DefaultAction = DefaultAction,
-        DenyAction = DenyAction,
-        Rules = ParseRules(Rules),
-        BasicAuthUsers = Users.Select(u => u.ToSpec()).ToArray(),
+        Rules = Rules == _shownRules ? Spec.Rules : ParseRules(Rules),
+        BasicAuthUsers = Users.Select(user => user.ToSpec()).ToArray(),
     };
 
     // "Allow 203.0.113.0/24" per line; anything unreadable goes to the store as is, which names it.

@@ -1,50 +1,33 @@
 using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
 
 namespace Appliance.Web.Components.Pages.Security;
 
 /// <summary>
-/// The rate-limit form's editable state. It keeps the limit it was opened with and saves that limit
-/// with only the form's fields changed, so a member the form does not show survives a save.
+/// The rate-limit form's editable state: the limit it was opened with (or the API's defaults for a
+/// new one), changed only in the fields the form shows; see <see cref="FormModel{TSpec}"/>.
 /// </summary>
-public sealed class RateLimitFormModel
+public sealed class RateLimitFormModel : FormModel<RateLimitSpec>
 {
-    // What the form started from: the stored limit, or the API's defaults for a new one.
-    private readonly RateLimitSpec _stored;
-
     public RateLimitFormModel()
-        : this(new RateLimitSpec())
     {
     }
-
-    private RateLimitFormModel(RateLimitSpec stored)
-    {
-        _stored = stored;
-        Name = stored.Name;
-        Global = stored.Global;
-        Permits = stored.Permits;
-        PeriodSeconds = stored.PeriodSeconds;
-        Burst = stored.Burst;
-        MaxConcurrent = stored.MaxConcurrent;
-    }
-
-    public string Name { get; set; }
-    public bool Global { get; set; }
-    public int Permits { get; set; }
-    public int PeriodSeconds { get; set; }
-    public int Burst { get; set; }
-    public int MaxConcurrent { get; set; }
 
     /// <summary>A form for <paramref name="limit"/> as stored.</summary>
-    public static RateLimitFormModel From(RateLimitSpec limit) => new(limit);
-
-    /// <summary>The stored limit with the form's fields applied.</summary>
-    public RateLimitSpec ToSpec() => _stored with
+    public RateLimitFormModel(RateLimitSpec limit)
+        : base(limit)
     {
-        Name = Name,
-        Global = Global,
-        Permits = Permits,
-        PeriodSeconds = PeriodSeconds,
-        Burst = Burst,
-        MaxConcurrent = MaxConcurrent,
-    };
+    }
+
+    public string Name { get => Spec.Name; set => Spec = Spec with { Name = value }; }
+
+    public bool Global { get => Spec.Global; set => Spec = Spec with { Global = value }; }
+
+    public int Permits { get => Spec.Permits; set => Spec = Spec with { Permits = value }; }
+
+    public int PeriodSeconds { get => Spec.PeriodSeconds; set => Spec = Spec with { PeriodSeconds = value }; }
+
+    public int Burst { get => Spec.Burst; set => Spec = Spec with { Burst = value }; }
+
+    public int MaxConcurrent { get => Spec.MaxConcurrent; set => Spec = Spec with { MaxConcurrent = value }; }
 }

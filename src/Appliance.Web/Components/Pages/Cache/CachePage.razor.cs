@@ -1,0 +1,57 @@
+using Appliance.Data.Model;
+using Appliance.Engine.Caching;
+using Appliance.Web.Components.Shared;
+using MudBlazor;
+
+namespace Appliance.Web.Components.Pages.Cache;
+
+/// <summary>The cache's figures, its rules with their form, and purging.</summary>
+public partial class CachePage
+{
+    private IReadOnlyList<CacheRuleSpec> _rules = [];
+    private IReadOnlyList<string> _routes = [];
+    private CacheStatistics _stats = new(0, 0, 0, 0, 0, 0, 0);
+
+    // The form edits one stored rule or adds a new one; a fresh key gives it a fresh start.
+    private CacheRuleSpec? _editing;
+    private int _formKey;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _rules = await Store.GetCacheRulesAsync();
+        _routes = (await Store.GetRoutesAsync()).Select(r => r.Name).ToArray();
+        ReadStatistics();
+    }
+
+    private void ReadStatistics() => _stats = Cache.Statistics();
+
+    private void Edit(CacheRuleSpec? rule)
+    {
+        _editing = rule;
+        _formKey++;
+    }
+
+    private async Task OnSavedAsync(CacheRuleSpec rule)
+    {
+        Snackbar.Add($"Cache rule '{rule.Name}' saved.", Severity.Success);
+        await LoadAsync();
+        Edit(null);
+    }
+
+    private async Task DeleteAsync(CacheRuleSpec rule)
+    {
+        if (!CanEdit || !await Dialogs.ConfirmAsync("Delete cache rule", $"Delete '{rule.Name}'? Entries already stored stay until they expire or are purged.", "Delete"))
+        {
+            return;
+        }
+
+        await Store.DeleteCacheRuleAsync(rule.Name, Actor);
+        await LoadAsync();
+    }
+}

@@ -1,0 +1,58 @@
+using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
+using MudBlazor;
+
+namespace Appliance.Web.Components.Pages.Certificates;
+
+/// <summary>The certificates with renewal and deletion, and the forms that add one.</summary>
+public partial class CertificatesPage
+{
+    private IReadOnlyList<CertificateInfo> _certificates = [];
+    private string? _error;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        _certificates = await Certificates.ListAsync();
+    }
+
+    private async Task OnSavedAsync(CertificateInfo saved)
+    {
+        Snackbar.Add($"Certificate '{saved.Name}' {(saved.Status == CertificateStatus.Pending ? "requested" : "saved")}.", Severity.Success);
+        _certificates = await Certificates.ListAsync();
+    }
+
+    private async Task RenewAsync(CertificateInfo certificate)
+    {
+        if (!CanEdit)
+        {
+            return;
+        }
+
+        var result = await Certificates.RenewNowAsync(certificate.Name, Actor);
+        _error = result.Succeeded ? null : result.Detail;
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"Renewal of '{certificate.Name}' started.", Severity.Info);
+        }
+
+        _certificates = await Certificates.ListAsync();
+    }
+
+    private async Task DeleteAsync(CertificateInfo certificate)
+    {
+        if (!CanEdit)
+        {
+            return;
+        }
+
+        if (!await Dialogs.ConfirmAsync("Delete certificate", $"Delete '{certificate.Name}'? Clients asking for its names get the next match or the fallback.", "Delete"))
+        {
+            return;
+        }
+
+        var result = await Certificates.DeleteAsync(certificate.Name, Actor);
+        _error = result.Succeeded ? null : result.Detail;
+        _certificates = await Certificates.ListAsync();
+    }
+}

@@ -1,0 +1,42 @@
+using Appliance.Data.Model;
+using Appliance.Engine.Caching;
+using Appliance.Engine.Health;
+using Appliance.Engine.Metrics;
+
+namespace Appliance.Web.Components.Pages.Dashboard;
+
+/// <summary>The data plane at a glance, following along while the page is open.</summary>
+public partial class Dashboard
+{
+    private const int EventsShown = 15;
+
+    // The figures move every second; a page that follows them every 2 s is live enough.
+    private static readonly TimeSpan FiguresEvery = TimeSpan.FromSeconds(2);
+
+    // Certificates change over days, not seconds: a database read every 30 s is plenty.
+    private static readonly TimeSpan CertificatesEvery = TimeSpan.FromSeconds(30);
+
+    private HealthReport _report = default!;
+    private IReadOnlyList<TrafficSample> _samples = [];
+    private IReadOnlyList<HealthEvent> _events = [];
+    private CacheStatistics _cache = new(0, 0, 0, 0, 0, 0, 0);
+    private IReadOnlyList<(string Reason, string Route, long Count)> _blocked = [];
+    private IReadOnlyList<CertificateInfo> _certificates = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        Read();
+        await ReadCertificatesAsync();
+    }
+
+    private void Read()
+    {
+        _report = Health.Read();
+        _samples = History.Samples();
+        _events = HealthEvents.Latest(EventsShown);
+        _cache = Cache.Statistics();
+        _blocked = Shield.Counts();
+    }
+
+    private async Task ReadCertificatesAsync() => _certificates = await CertificateStore.ListAsync();
+}

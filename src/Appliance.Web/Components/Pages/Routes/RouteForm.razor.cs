@@ -1,0 +1,69 @@
+using Appliance.Data.Model;
+using Appliance.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace Appliance.Web.Components.Pages.Routes;
+
+/// <summary>Creates or edits one route through the ConfigStore.</summary>
+public partial class RouteForm
+{
+    private RouteFormModel _model = new();
+    private IReadOnlyList<string> _pools = [];
+    private IReadOnlyList<string> _certificates = [];
+    private IReadOnlyList<string> _accessLists = [];
+    private IReadOnlyList<string> _rateLimits = [];
+    private readonly FormSubmission _submission = new();
+
+    /// <summary>The route to edit, as stored; null creates a new one.</summary>
+    [Parameter]
+    public RouteSpec? Route { get; set; }
+
+    /// <summary>Called with the saved route once the store has accepted it.</summary>
+    [Parameter]
+    public EventCallback<RouteSpec> Saved { get; set; }
+
+    [Parameter]
+    public EventCallback Cancelled { get; set; }
+
+    private bool IsEdit => Route is not null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        _pools = (await Store.GetPoolsAsync()).Select(p => p.Name).ToArray();
+
+        _accessLists = (await Store.GetAccessListsAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
+        _rateLimits = (await Store.GetRateLimitsAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
+
+        // Automatic certificates belong to their routes; a route names only the others.
+        _certificates = (await Certificates.ListAsync())
+            .Select(c => c.Name)
+            .Where(name => !name.StartsWith(TlsModes.AutoCertificatePrefix, StringComparison.Ordinal))
+            .ToArray();
+        _model = Route is null ? new() : new(Route);
+        if (Route is null && _pools.Count > 0)
+        {
+            _model.AddTarget(_pools);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        // The buttons are hidden from Viewers; this keeps a crafted circuit message from saving anyway.
+        if (!CanEdit)
+        {
+            return;
+        }
+
+        // A host typed but not yet turned into a chip is what the operator meant to add.
+        _model.AddTypedHosts();
+        var spec = _model.ToSpec();
+        var saved = await _submission.SaveAsync(() => Route is null
+            ? Store.CreateRouteAsync(spec, Actor)
+            : Store.UpdateRouteAsync(Route.Name, spec, Actor));
+        if (saved is not null)
+        {
+            await Saved.InvokeAsync(saved);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Appliance.Data.Users;
+using Appliance.Web.Components.Shared;
+using MudBlazor;
+
+namespace Appliance.Web.Components.Pages.Users;
+
+/// <summary>The users section of the users page: the table, its actions, and the add form.</summary>
+public partial class UserList
+{
+    private IReadOnlyList<UserInfo> _users = [];
+    private string? _error;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        _users = await Users.ListAsync();
+    }
+
+    private async Task OnAddedAsync(UserInfo added)
+    {
+        Snackbar.Add($"User '{added.UserName}' added as {added.Role}.", Severity.Success);
+        _users = await Users.ListAsync();
+    }
+
+    private async Task SetRoleAsync((UserInfo User, string Role) change)
+    {
+        var (user, role) = change;
+        if (!CanEdit || role == user.Role)
+        {
+            return;
+        }
+
+        var result = await Users.SetRoleAsync(user.Id, role, Actor);
+        _error = result.Succeeded ? null : result.Detail;
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"'{user.UserName}' is now {role}.", Severity.Success);
+        }
+
+        _users = await Users.ListAsync();
+    }
+
+    private async Task EndSessionsAsync(UserInfo user)
+    {
+        if (!CanEdit)
+        {
+            return;
+        }
+
+        if (!await Dialogs.ConfirmAsync("End sessions", $"Sign '{user.UserName}' out of every browser? Open pages stop working within a minute.", "End sessions"))
+        {
+            return;
+        }
+
+        var result = await Users.EndSessionsAsync(user.Id, Actor);
+        _error = result.Succeeded ? null : result.Detail;
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"Every session of '{user.UserName}' has ended.", Severity.Success);
+        }
+    }
+
+    private async Task DeleteAsync(UserInfo user)
+    {
+        if (!CanEdit)
+        {
+            return;
+        }
+
+        if (!await Dialogs.ConfirmAsync("Delete user", $"Delete '{user.UserName}'? They are signed out at their next request.", "Delete"))
+        {
+            return;
+        }
+
+        var result = await Users.DeleteAsync(user.Id, Actor);
+        _error = result.Succeeded ? null : result.Detail;
+        _users = await Users.ListAsync();
+    }
+}
