@@ -54,13 +54,6 @@ internal static class ConfigEdits
             new ConfigAudit(AuditAction.Update, kind.EntityType, name, Before: items[index], After: spec));
     }
 
-    /// <summary>Creates the object, or replaces the one of the same name: what the admin site's forms do.</summary>
-    public static ConfigEdit<TSpec> Save<TSpec>(ConfigKind<TSpec> kind, ConfigDocument before, TSpec incoming)
-        where TSpec : class =>
-        IndexOf(kind, kind.Get(before) ?? [], kind.NameOf(incoming)) >= 0
-            ? Update(kind, before, kind.NameOf(incoming), incoming)
-            : Create(kind, before, incoming);
-
     /// <summary>Removes the object named <paramref name="name"/>; 404 when there is none, 409 while another object refers to it.</summary>
     public static ConfigEdit<TSpec> Delete<TSpec>(ConfigKind<TSpec> kind, ConfigDocument before, string name)
         where TSpec : class

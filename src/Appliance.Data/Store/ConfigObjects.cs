@@ -50,13 +50,6 @@ public sealed class ConfigObjects<TSpec>
         return _store.ChangeAsync(actor, before => ConfigEdits.Update(_kind, before, name, incoming), cancellationToken);
     }
 
-    /// <summary>Creates an object or replaces the one of the same name.</summary>
-    public Task<StoreResult<TSpec>> SaveAsync(TSpec spec, string actor, CancellationToken cancellationToken = default)
-    {
-        var incoming = _kind.Normalize(spec);
-        return _store.ChangeAsync(actor, before => ConfigEdits.Save(_kind, before, incoming), cancellationToken);
-    }
-
     /// <summary>Deletes an object; 404 when there is none, 409 while another object refers to it.</summary>
     public Task<StoreResult<TSpec>> DeleteAsync(string name, string actor, CancellationToken cancellationToken = default) =>
         _store.ChangeAsync(actor, before => ConfigEdits.Delete(_kind, before, name), cancellationToken);

@@ -103,20 +103,12 @@ public sealed class ConfigStore
     /// <summary>Every access list, by name.</summary>
     public Task<IReadOnlyList<AccessListSpec>> GetAccessListsAsync(CancellationToken cancellationToken = default) => AccessLists.ListAsync(cancellationToken);
 
-    /// <summary>Creates or replaces an access list (by name); a user sent without a password keeps the stored one.</summary>
-    public Task<StoreResult<AccessListSpec>> SaveAccessListAsync(AccessListSpec spec, string actor, CancellationToken cancellationToken = default) =>
-        AccessLists.SaveAsync(spec, actor, cancellationToken);
-
     /// <summary>Deletes an access list unless a route uses it.</summary>
     public Task<StoreResult<AccessListSpec>> DeleteAccessListAsync(string name, string actor, CancellationToken cancellationToken = default) =>
         AccessLists.DeleteAsync(name, actor, cancellationToken);
 
     /// <summary>Every rate limit, by name.</summary>
     public Task<IReadOnlyList<RateLimitSpec>> GetRateLimitsAsync(CancellationToken cancellationToken = default) => RateLimits.ListAsync(cancellationToken);
-
-    /// <summary>Creates or replaces a rate limit (by name).</summary>
-    public Task<StoreResult<RateLimitSpec>> SaveRateLimitAsync(RateLimitSpec spec, string actor, CancellationToken cancellationToken = default) =>
-        RateLimits.SaveAsync(spec, actor, cancellationToken);
 
     /// <summary>Deletes a rate limit unless a route uses it.</summary>
     public Task<StoreResult<RateLimitSpec>> DeleteRateLimitAsync(string name, string actor, CancellationToken cancellationToken = default) =>

@@ -53,13 +53,6 @@ public sealed class ConfigEditsTests
         Assert.Equal("The name cannot be changed (the URL names 'static'); create a new rule instead.", Assert.Single(rename.Errors.ToDictionary()["name"]));
     }
 
-    [Fact]
-    public void Save_updates_what_exists_and_creates_what_does_not()
-    {
-        Assert.Equal(AuditAction.Update, ConfigEdits.Save(Kinds.AccessLists, Stored, new AccessListSpec { Name = "office" }).Audit.Action);
-        Assert.Equal(AuditAction.Create, ConfigEdits.Save(Kinds.AccessLists, Stored, new AccessListSpec { Name = "new" }).Audit.Action);
-    }
-
     [Theory]
     [InlineData("pool", "web", "Pool 'web' is a target of routes 'a', 'b'; remove it from their targets first.")]
     [InlineData("route", "a", "Route 'a' has cache rule 'static'; delete them first.")]

@@ -92,7 +92,7 @@ public sealed class WritePathTests(StoreFixture fixture) : IClassFixture<StoreFi
         // A user sent without a password keeps the stored hash; a new user without one is refused.
         Assert.Equal(StoreStatus.Ok, (await Store.AccessLists.UpdateAsync("staff", new AccessListSpec { BasicAuthUsers = [new BasicAuthUserSpec { User = "ops" }] }, "t")).Status);
         Assert.Equal(hash, (await Store.AccessLists.GetAsync("staff"))!.BasicAuthUsers.Single().PasswordHash);
-        var newUser = await Store.SaveAccessListAsync(new AccessListSpec { Name = "staff", BasicAuthUsers = [new BasicAuthUserSpec { User = "new" }] }, "t");
+        var newUser = await Store.AccessLists.UpdateAsync("staff", new AccessListSpec { Name = "staff", BasicAuthUsers = [new BasicAuthUserSpec { User = "new" }] }, "t");
         Assert.Equal(StoreStatus.Invalid, newUser.Status);
         Assert.Contains("basicAuthUsers[0].password", newUser.Errors.Keys);
 

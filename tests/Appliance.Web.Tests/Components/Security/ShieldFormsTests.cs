@@ -56,7 +56,7 @@ public sealed class ShieldFormsTests(ConfigDatabase database) : FormContext(data
         SignIn();
         RenderPopoverHost();
         var name = UniqueName("staff");
-        await Database.Store.SaveAccessListAsync(new AccessListSpec
+        await Database.Store.AccessLists.CreateAsync(new AccessListSpec
         {
             Name = name,
             BasicAuthUsers = [User("alice", "alice-password-1"), User("bob", "bob-password-22"), User("dave", "dave-password-333")],
@@ -91,7 +91,7 @@ public sealed class ShieldFormsTests(ConfigDatabase database) : FormContext(data
         SignIn();
         RenderPopoverHost();
         var name = UniqueName("staff");
-        await Database.Store.SaveAccessListAsync(new AccessListSpec { Name = name, BasicAuthUsers = [User("alice", "alice-password-1")] }, "test");
+        await Database.Store.AccessLists.CreateAsync(new AccessListSpec { Name = name, BasicAuthUsers = [User("alice", "alice-password-1")] }, "test");
         var list = (await Database.Store.GetAccessListsAsync()).Single(l => l.Name == name);
         var form = Render<AccessListForm>(p => p.Add(f => f.List, list));
 
