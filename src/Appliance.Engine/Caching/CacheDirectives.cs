@@ -13,7 +13,6 @@ internal sealed class CacheDirectives
     public bool Private { get; private init; }
     public bool Public { get; private init; }
     public bool MustRevalidate { get; private init; }
-    public bool NoTransform { get; private init; }
     public TimeSpan? MaxAge { get; private init; }
     public TimeSpan? SharedMaxAge { get; private init; }
     public TimeSpan? MinFresh { get; private init; }
@@ -35,7 +34,6 @@ internal sealed class CacheDirectives
             Private = parsed?.Private ?? false,
             Public = parsed?.Public ?? false,
             MustRevalidate = (parsed?.MustRevalidate ?? false) || (parsed?.ProxyRevalidate ?? false),
-            NoTransform = parsed?.NoTransform ?? false,
             MaxAge = parsed?.MaxAge,
             SharedMaxAge = parsed?.SharedMaxAge,
             MinFresh = parsed?.MinFresh,

@@ -24,7 +24,6 @@ internal sealed class CachedResponse
     public DateTimeOffset? LastModified { get; init; }
     public bool NoCache { get; init; }
     public bool MustRevalidate { get; init; }
-    public bool NoTransform { get; init; }
     public TimeSpan StaleWhileRevalidate { get; init; }
     public TimeSpan? StaleIfError { get; init; }
 

@@ -15,10 +15,9 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
     {
         var request = context.Request;
         var response = context.Response;
-        var coding = policy.Compression && !entry.NoTransform && Compressibility.IsCompressibleType(entry.Header(HeaderNames.ContentType))
-            && entry.Header(HeaderNames.ContentEncoding) is null && entry.Body.Length >= Compressibility.MinimumBytes && entry.StatusCode == StatusCodes.Status200OK
-                ? AcceptEncoding.Choose(request.Headers.AcceptEncoding)
-                : null;
+        var coding = policy.Compression && KeepsEncodedVariants(entry)
+            ? AcceptEncoding.Choose(request.Headers.AcceptEncoding)
+            : null;
 
         response.StatusCode = entry.StatusCode;
         foreach (var header in entry.Headers)
@@ -28,21 +27,13 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
 
         response.Headers.Age = ((long)entry.CurrentAge(now).TotalSeconds).ToString(CultureInfo.InvariantCulture);
         response.Headers["Cache-Status"] = cacheStatus;
-        var etag = entry.ETag;
         if (coding is not null)
         {
-            response.Headers.ContentEncoding = coding;
-            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-
-            // A strong validator names exact bytes: an encoded body gets a weak one (RFC 9110 §8.8.1).
-            if (etag is not null && !etag.StartsWith("W/", StringComparison.Ordinal))
-            {
-                etag = "W/" + etag;
-                response.Headers.ETag = etag;
-            }
+            ContentEncodingHeaders.Apply(response.Headers, coding);
         }
 
-        if (IsNotModified(request, etag ?? entry.ETag, entry.LastModified))
+        // Weak comparison: whether the ETag was weakened for the coding does not matter here.
+        if (IsNotModified(request, entry.ETag, entry.LastModified))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             response.Headers.ContentLength = null;
@@ -57,6 +48,14 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
             await response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
+
+    // Only 200s keep encoded variants with the entry; other statuses the cache answers with are left to
+    // on-the-fly compression downstream, which decides the same way.
+    private static bool KeepsEncodedVariants(CachedResponse entry) =>
+        entry.StatusCode == StatusCodes.Status200OK
+        && ContentEncodingHeaders.MayEncode(
+            entry.StatusCode, entry.Header(HeaderNames.ContentType), entry.Header(HeaderNames.ContentEncoding),
+            entry.Header(HeaderNames.ContentRange), entry.Header(HeaderNames.CacheControl), entry.Body.Length);
 
     private byte[] EncodedBody(CachedResponse entry, string coding)
     {
