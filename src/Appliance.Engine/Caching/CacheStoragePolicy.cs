@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -36,33 +35,25 @@ internal static class CacheStoragePolicy
             return null;
         }
 
+        // A Date that does not parse is kept as the earliest date there is, not replaced by the receipt time.
         HeaderUtilities.TryParseDate(headers.Date.ToString(), out var date);
         var hasDate = !StringValues.IsNullOrEmpty(headers.Date);
-        TimeSpan? lifetime = directives.SharedMaxAge ?? directives.MaxAge;
-        if (lifetime is null && !StringValues.IsNullOrEmpty(headers.Expires))
-        {
-            // An invalid Expires, such as 0, means already expired (RFC 9111 §5.3).
-            lifetime = HeaderUtilities.TryParseDate(headers.Expires.ToString(), out var expires)
-                ? Max(TimeSpan.Zero, expires - (hasDate ? date : responseTime))
-                : TimeSpan.Zero;
-        }
-
+        var explicitLifetime = FreshnessLifetime.Explicit(directives, headers.Expires, hasDate ? date : responseTime);
         var etag = headers.ETag.ToString() is { Length: > 0 } e ? e : null;
         var lastModified = HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var modified) ? modified : (DateTimeOffset?)null;
-        lifetime ??= rule.DefaultTtl;
+        var lifetime = explicitLifetime ?? rule.DefaultTtl;
         if (lifetime is null && !(directives.NoCache && (etag is not null || lastModified is not null)))
         {
             refusal = "no-freshness";
             return null;
         }
 
-        if (!IsStorableStatus(statusCode, explicitFreshness: directives.SharedMaxAge is not null || directives.MaxAge is not null || !StringValues.IsNullOrEmpty(headers.Expires)))
+        if (!IsStorableStatus(statusCode, explicitFreshness: explicitLifetime is not null))
         {
             refusal = "status";
             return null;
         }
 
-        long.TryParse(headers.Age.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var age);
         return new CachedResponse
         {
             Key = key,
@@ -72,7 +63,7 @@ internal static class CacheStoragePolicy
             RequestTime = requestTime,
             ResponseTime = responseTime,
             Date = hasDate ? date : null,
-            AgeValue = TimeSpan.FromSeconds(age),
+            AgeValue = CacheAge.ValueOf(headers.Age),
             FreshnessLifetime = directives.NoCache ? TimeSpan.Zero : lifetime ?? TimeSpan.Zero,
             ETag = etag,
             LastModified = lastModified,
@@ -161,11 +152,10 @@ internal static class CacheStoragePolicy
 
         var directives = CacheDirectives.Parse(headers.GetValueOrDefault(HeaderNames.CacheControl), headers.GetValueOrDefault(HeaderNames.Pragma));
         var hasDate = HeaderUtilities.TryParseDate(headers.GetValueOrDefault(HeaderNames.Date).ToString(), out var date);
-        TimeSpan? lifetime = directives.SharedMaxAge ?? directives.MaxAge;
-        if (lifetime is null && HeaderUtilities.TryParseDate(headers.GetValueOrDefault(HeaderNames.Expires).ToString(), out var expires))
-        {
-            lifetime = Max(TimeSpan.Zero, expires - (hasDate ? date : now));
-        }
+
+        // Unlike a stored response, a 304 with an unparsable Expires keeps the lifetime the entry had.
+        var expires = headers.GetValueOrDefault(HeaderNames.Expires);
+        var lifetime = FreshnessLifetime.Explicit(directives, HeaderUtilities.TryParseDate(expires.ToString(), out _) ? expires : StringValues.Empty, hasDate ? date : now);
 
         return new CachedResponse
         {
@@ -194,6 +184,4 @@ internal static class CacheStoragePolicy
         explicitFreshness
             ? status is >= 200 and < 600 and not 206 and not 304
             : status is 200 or 203 or 204 or 300 or 301 or 308 or 404 or 405 or 410 or 414 or 501;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

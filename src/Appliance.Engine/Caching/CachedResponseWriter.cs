@@ -1,4 +1,3 @@
-using System.Globalization;
 using Appliance.Engine.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -25,7 +24,7 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
             response.Headers[header.Key] = header.Value;
         }
 
-        response.Headers.Age = ((long)entry.CurrentAge(now).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        response.Headers.Age = CacheAge.HeaderValue(entry.CurrentAge(now));
         response.Headers["Cache-Status"] = cacheStatus;
         if (coding is not null)
         {
