@@ -1,6 +1,10 @@
 namespace Appliance.Engine.Caching;
 
-/// <summary>Whether a stored response may answer a request now (RFC 9111 §4.2, RFC 5861), and how long it stays fresh.</summary>
+/// <summary>
+/// Whether a stored response may answer a request now: fresh enough for the request's directives
+/// (RFC 9111 §4.2, §5.2.1), or stale but allowed by the origin while it is revalidated or while
+/// it fails (RFC 5861), and how long it stays fresh.
+/// </summary>
 internal static class CacheFreshness
 {
     public static bool IsFreshEnough(CachedResponse stored, CacheDirectives request, DateTimeOffset now)
@@ -31,6 +35,15 @@ internal static class CacheFreshness
         return !stored.MustRevalidate && request.MaxStale && (request.MaxStaleLimit is not { } limit || -remaining <= limit);
     }
 
+    /// <summary>
+    /// RFC 5861 §3: within stale-while-revalidate the stored response answers now and the origin is
+    /// asked in the background; not when the origin demands revalidation or the client asks for it.
+    /// </summary>
+    public static bool MayServeWhileRevalidating(CachedResponse stored, CacheDirectives request, DateTimeOffset now) =>
+        !stored.MustRevalidate && !request.NoCache && stored.StaleWhileRevalidate > TimeSpan.Zero
+        && stored.CurrentAge(now) - stored.FreshnessLifetime <= stored.StaleWhileRevalidate;
+
+    /// <summary>RFC 5861 §4: a failing origin is hidden behind the stored response while stale-if-error (the client's first) allows it.</summary>
     public static bool MayServeStaleOnError(CachedResponse stored, CacheDirectives request, DateTimeOffset now)
     {
         if (stored.MustRevalidate)
@@ -43,6 +56,10 @@ internal static class CacheFreshness
         return allowed is { } window && staleness <= window;
     }
 
+    /// <summary>What counts as the origin failing for stale-if-error: no answer at all, or any 5xx.</summary>
+    public static bool OriginFailed(int statusCode, bool forwarderError) => forwarderError || statusCode >= 500;
+
+    /// <summary>The remaining freshness in whole seconds, never below 0, as Cache-Status's ttl.</summary>
     public static long Ttl(CachedResponse entry, DateTimeOffset now) =>
         Math.Max(0, (long)(entry.FreshnessLifetime - entry.CurrentAge(now)).TotalSeconds);
 }

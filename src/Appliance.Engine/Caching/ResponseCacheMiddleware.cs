@@ -70,8 +70,7 @@ internal sealed class ResponseCacheMiddleware(
         }
 
         // RFC 5861: within stale-while-revalidate the stale entry answers now, and the origin is asked in the background.
-        if (stored is not null && !stored.MustRevalidate && !requestDirectives.NoCache && stored.StaleWhileRevalidate > TimeSpan.Zero
-            && stored.CurrentAge(now) - stored.FreshnessLifetime <= stored.StaleWhileRevalidate)
+        if (stored is not null && CacheFreshness.MayServeWhileRevalidating(stored, requestDirectives, now))
         {
             cache.CountHit();
             revalidator.Start(context, stored, rule, requestDirectives, hasAuthorization);
@@ -180,7 +179,7 @@ internal sealed class ResponseCacheMiddleware(
         }
 
         var now = time.GetUtcNow();
-        var failed = context.GetForwarderErrorFeature() is not null || response.StatusCode >= 500;
+        var failed = CacheFreshness.OriginFailed(response.StatusCode, forwarderError: context.GetForwarderErrorFeature() is not null);
 
         // RFC 5861: a failing origin is hidden behind stale content while stale-if-error allows it.
         if (failed && stored is not null && CacheFreshness.MayServeStaleOnError(stored, requestDirectives, now))
