@@ -16,15 +16,15 @@ internal static class FreshnessLifetime
     /// </summary>
     public static TimeSpan? Explicit(CacheDirectives directives, StringValues expires, DateTimeOffset dateOrReceipt)
     {
+        if (!IsExplicit(directives, expires))
+        {
+            return null;
+        }
+
         // A shared cache takes s-maxage over max-age, and either over Expires (§5.2.2.10, §5.3).
         if ((directives.SharedMaxAge ?? directives.MaxAge) is { } maxAge)
         {
             return maxAge;
-        }
-
-        if (StringValues.IsNullOrEmpty(expires))
-        {
-            return null;
         }
 
         // An invalid Expires, such as 0, means already expired (§5.3).
@@ -36,4 +36,8 @@ internal static class FreshnessLifetime
         var lifetime = expiresAt - dateOrReceipt;
         return lifetime > TimeSpan.Zero ? lifetime : TimeSpan.Zero;
     }
+
+    /// <summary>Whether the origin said how long the response stays fresh, even if what it said (an invalid Expires) means "not at all".</summary>
+    public static bool IsExplicit(CacheDirectives directives, StringValues expires) =>
+        directives.SharedMaxAge is not null || directives.MaxAge is not null || !StringValues.IsNullOrEmpty(expires);
 }

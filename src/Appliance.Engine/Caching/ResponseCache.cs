@@ -57,7 +57,7 @@ public sealed class ResponseCache(CacheOptions options)
     {
         lock (_lock)
         {
-            if (_urls.TryGetValue(key, out var url) && url.Variants.TryGetValue(VaryKeyOf(url.VaryHeaders, request), out var node))
+            if (_urls.TryGetValue(key, out var url) && url.Variants.TryGetValue(CacheVariants.KeyOf(url.VaryHeaders, request.Headers), out var node))
             {
                 _recency.Remove(node);
                 _recency.AddFirst(node);
@@ -121,19 +121,6 @@ public sealed class ResponseCache(CacheOptions options)
                 EvictOverBound();
             }
         }
-    }
-
-    internal static string VaryKeyOf(IReadOnlyList<string> varyHeaders, HttpRequest request) => VaryKeyOf(varyHeaders, request.Headers);
-
-    internal static string VaryKeyOf(IReadOnlyList<string> varyHeaders, IHeaderDictionary requestHeaders)
-    {
-        if (varyHeaders.Count == 0)
-        {
-            return "";
-        }
-
-        // Values are normalised lightly (RFC 9111 §4.1 allows it): whitespace around commas does not split variants.
-        return string.Join('\n', varyHeaders.Select(name => name + ":" + string.Join(",", requestHeaders[name].ToString().Split(',').Select(v => v.Trim()))));
     }
 
     private int RemoveUrl(string key)

@@ -56,7 +56,7 @@ internal sealed class ResponseCacheMiddleware(
         var key = CacheKeys.For(request, rule.IncludeQueryString);
         var hasAuthorization = !StringValues.IsNullOrEmpty(request.Headers.Authorization);
         var stored = cache.Lookup(key, request);
-        if (stored is not null && hasAuthorization && !stored.SharedWithAuthorization)
+        if (stored is not null && !CacheStorability.MayAnswer(stored, hasAuthorization))
         {
             stored = null;
         }
@@ -89,7 +89,7 @@ internal sealed class ResponseCacheMiddleware(
             if (!lead)
             {
                 var fetched = await WaitAsync(pending, context.RequestAborted);
-                if (fetched is not null && fetched.VaryKey == ResponseCache.VaryKeyOf(fetched.VaryHeaders, request) && (!hasAuthorization || fetched.SharedWithAuthorization))
+                if (fetched is not null && CacheVariants.Matches(fetched, request.Headers) && CacheStorability.MayAnswer(fetched, hasAuthorization))
                 {
                     cache.CountHit();
                     await _writer.WriteAsync(context, fetched, policy, $"{CacheName}; hit; ttl={CacheFreshness.Ttl(fetched, time.GetUtcNow())}; detail=coalesced", time.GetUtcNow());
@@ -195,7 +195,7 @@ internal sealed class ResponseCacheMiddleware(
 
         if (stored is not null && response.StatusCode == StatusCodes.Status304NotModified)
         {
-            var refreshed = CacheStoragePolicy.Refresh(stored, response.Headers, requestTime, now);
+            var refreshed = CacheFreshening.Freshen(stored, response.Headers, requestTime, now);
             cache.Store(refreshed);
             ResetResponse(context, keepSetCookie: true);
             status.Value = $"{CacheName}; fwd=stale; fwd-status=304; stored; ttl={CacheFreshness.Ttl(refreshed, now)}";

@@ -103,7 +103,7 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
         var now = time.GetUtcNow();
         if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
         {
-            cache.Store(CacheStoragePolicy.Refresh(stale, headers, requestTime, now));
+            cache.Store(CacheFreshening.Freshen(stale, headers, requestTime, now));
             return;
         }
 

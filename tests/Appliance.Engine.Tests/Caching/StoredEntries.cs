@@ -7,14 +7,18 @@ internal static class StoredEntries
 {
     public static readonly DateTimeOffset Now = new(2024, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static CachedResponse Aged(int ageSeconds, int lifetimeSeconds, string responseCacheControl = "")
+    public static CachedResponse Aged(
+        int ageSeconds, int lifetimeSeconds, string responseCacheControl = "", bool sharedWithAuthorization = false, string[]? varyHeaders = null, string varyKey = "",
+        string storedHeaders = "")
     {
         var directives = CacheDirectives.Parse(responseCacheControl);
+        var headers = HeaderLines.Parse(storedHeaders);
         return new CachedResponse
         {
             Key = "http://example.test/a",
             StatusCode = 200,
-            Headers = [],
+            Headers = StoredHeaders.Of(headers),
+            ETag = headers.ETag.Count > 0 ? headers.ETag.ToString() : null,
             Body = [],
             RequestTime = Now,
             ResponseTime = Now,
@@ -24,8 +28,9 @@ internal static class StoredEntries
             MustRevalidate = directives.MustRevalidate,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,
             StaleIfError = directives.StaleIfError,
-            VaryHeaders = [],
-            VaryKey = "",
+            SharedWithAuthorization = sharedWithAuthorization,
+            VaryHeaders = varyHeaders ?? [],
+            VaryKey = varyKey,
         };
     }
 }
