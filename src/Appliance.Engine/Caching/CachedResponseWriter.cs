@@ -32,7 +32,7 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
         }
 
         // Weak comparison: whether the ETag was weakened for the coding does not matter here.
-        if (IsNotModified(request, entry.ETag, entry.LastModified))
+        if (ConditionalRequests.IsNotModified(request.Headers, entry.ETag, entry.LastModified))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             response.Headers.ContentLength = null;
@@ -71,27 +71,4 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
 
         return entry.Encoded[coding];
     }
-
-    // RFC 9110 §13.1.2 and §13.2.2: If-None-Match (weak comparison) wins over If-Modified-Since.
-    private static bool IsNotModified(HttpRequest request, string? etag, DateTimeOffset? lastModified)
-    {
-        var ifNoneMatch = request.Headers.IfNoneMatch;
-        if (!StringValues.IsNullOrEmpty(ifNoneMatch))
-        {
-            if (etag is null)
-            {
-                return false;
-            }
-
-            var opaque = Opaque(etag);
-            return ifNoneMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Any(candidate => candidate == "*" || Opaque(candidate) == opaque);
-        }
-
-        return lastModified is { } modified
-            && HeaderUtilities.TryParseDate(request.Headers.IfModifiedSince.ToString(), out var since)
-            && modified <= since;
-    }
-
-    private static string Opaque(string etag) => etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
 }

@@ -37,7 +37,7 @@ internal sealed class ResponseCacheMiddleware(
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             await next(context);
-            if (!HttpMethods.IsOptions(request.Method) && !HttpMethods.IsTrace(request.Method) && context.Response.StatusCode is >= 200 and < 400)
+            if (CacheInvalidation.Applies(request.Method, context.Response.StatusCode))
             {
                 Invalidate(context);
             }
@@ -124,8 +124,7 @@ internal sealed class ResponseCacheMiddleware(
         if (stored is not null)
         {
             // Revalidate with the stored validators; the client's own conditions are answered here.
-            request.Headers.IfNoneMatch = stored.ETag is { } etag ? etag : StringValues.Empty;
-            request.Headers.IfModifiedSince = stored.ETag is null && stored.LastModified is { } modified ? HeaderUtilities.FormatDate(modified) : StringValues.Empty;
+            (request.Headers.IfNoneMatch, request.Headers.IfModifiedSince) = ConditionalRequests.ValidatorsFor(stored);
         }
         else
         {
@@ -228,18 +227,11 @@ internal sealed class ResponseCacheMiddleware(
     private void Invalidate(HttpContext context)
     {
         var request = context.Request;
-        cache.PurgeUrl(CacheKeys.For(request, includeQuery: true));
-        cache.PurgeUrl(CacheKeys.For(request, includeQuery: false));
-        foreach (var name in new[] { HeaderNames.Location, HeaderNames.ContentLocation })
+        var headers = context.Response.Headers;
+        var forwardPath = Routing.CanonicalPath.ForwardOf(request);
+        foreach (var key in CacheInvalidation.Targets(request.Scheme, request.Host, forwardPath, request.QueryString.Value, headers.Location, headers.ContentLocation))
         {
-            // Only URLs of the same host: a response must not purge another site's entries (RFC 9111 §4.4).
-            if (context.Response.Headers[name].ToString() is { Length: > 0 } location
-                && Uri.TryCreate(new Uri($"{request.Scheme}://{request.Host}{Routing.CanonicalPath.ForwardOf(request)}"), location, out var target)
-                && string.Equals(target.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
-            {
-                cache.PurgeUrl(CacheKeys.For(request.Scheme, request.Host.Value ?? "", target.AbsolutePath, target.Query));
-                cache.PurgeUrl(CacheKeys.For(request.Scheme, request.Host.Value ?? "", target.AbsolutePath, null));
-            }
+            cache.PurgeUrl(key);
         }
     }
 

@@ -82,13 +82,15 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
             }
         }
 
-        if (stale.ETag is { } etag)
+        var (ifNoneMatch, ifModifiedSince) = ConditionalRequests.ValidatorsFor(stale);
+        if (!StringValues.IsNullOrEmpty(ifNoneMatch))
         {
-            message.Headers.TryAddWithoutValidation(HeaderNames.IfNoneMatch, etag);
+            message.Headers.TryAddWithoutValidation(HeaderNames.IfNoneMatch, ifNoneMatch.ToString());
         }
-        else if (stale.LastModified is { } modified)
+
+        if (!StringValues.IsNullOrEmpty(ifModifiedSince))
         {
-            message.Headers.TryAddWithoutValidation(HeaderNames.IfModifiedSince, HeaderUtilities.FormatDate(modified));
+            message.Headers.TryAddWithoutValidation(HeaderNames.IfModifiedSince, ifModifiedSince.ToString());
         }
 
         using var timeout = new CancellationTokenSource(Timeout);

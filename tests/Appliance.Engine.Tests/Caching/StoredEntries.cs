@@ -19,6 +19,7 @@ internal static class StoredEntries
             StatusCode = 200,
             Headers = StoredHeaders.Of(headers),
             ETag = headers.ETag.Count > 0 ? headers.ETag.ToString() : null,
+            LastModified = Microsoft.Net.Http.Headers.HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var modified) ? modified : null,
             Body = [],
             RequestTime = Now,
             ResponseTime = Now,
