@@ -5,7 +5,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace Appliance.Engine.Caching;
 
-/// <summary>Writes a stored response to a client: status, stored headers, Age, Cache-Status, and the body or a 304.</summary>
+/// <summary>
+/// Writes a stored response to a client: status, stored headers, Age, Cache-Status, and the body in
+/// the client's coding or a 304; and clears what the origin's own answer put on the response first.
+/// </summary>
 internal sealed class CachedResponseWriter(ResponseCache cache)
 {
     // Answers from an entry: 304 when the client's own validators match, else the stored response
@@ -25,7 +28,7 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
         }
 
         response.Headers.Age = CacheAge.HeaderValue(entry.CurrentAge(now));
-        response.Headers["Cache-Status"] = cacheStatus;
+        response.Headers[CacheStatus.HeaderName] = cacheStatus;
         if (coding is not null)
         {
             ContentEncodingHeaders.Apply(response.Headers, coding);
@@ -45,6 +48,38 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
         if (!HttpMethods.IsHead(request.Method) && body.Length > 0)
         {
             await response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    /// <summary>
+    /// Clears what the origin's answer put on the response before an entry is written, keeping what the
+    /// appliance's own steps set. Set-Cookie is never stored, but when the entry was made from this very
+    /// answer (stored, or freshened by a 304) its cookies are this client's and must reach it; stale
+    /// content standing in for a failed answer carries nothing of that answer.
+    /// </summary>
+    public static void ClearOriginAnswer(HttpResponse response, bool keepSetCookie)
+    {
+        var headers = response.Headers;
+        var requestId = headers[Metrics.RequestIdFeature.HeaderName];
+        var setCookie = keepSetCookie ? headers.SetCookie : StringValues.Empty;
+        headers.Clear();
+        if (!StringValues.IsNullOrEmpty(requestId))
+        {
+            headers[Metrics.RequestIdFeature.HeaderName] = requestId;
+        }
+
+        if (!StringValues.IsNullOrEmpty(setCookie))
+        {
+            headers.SetCookie = setCookie;
+        }
+    }
+
+    /// <summary>Sends the origin's answer that was held back and not stored, as it came.</summary>
+    public static async Task WriteHeldBackAsync(HttpContext context, byte[] body)
+    {
+        if (body.Length > 0)
+        {
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -13,7 +14,8 @@ namespace Appliance.Engine.Caching;
 /// serves fresh entries, revalidates stale ones with the origin's validators, serves stale content
 /// when the origin fails within stale-if-error, stores what the origin allows, lets one request
 /// fetch a missing object while the others wait, invalidates after unsafe requests, and says what
-/// it did in Cache-Status (RFC 9211) with a correct Age.
+/// it did in Cache-Status (RFC 9211) with a correct Age. It only orchestrates: look up, decide,
+/// fetch, store or serve; each decision is one of the pure pieces beside it.
 /// </summary>
 internal sealed class ResponseCacheMiddleware(
     RequestDelegate next,
@@ -24,8 +26,6 @@ internal sealed class ResponseCacheMiddleware(
     StaleRevalidator revalidator,
     TimeProvider time)
 {
-    private const string CacheName = "Appliance";
-
     private readonly CachedResponseWriter _writer = new(cache);
 
     public async Task InvokeAsync(HttpContext context)
@@ -52,6 +52,7 @@ internal sealed class ResponseCacheMiddleware(
             return;
         }
 
+        // Look up the variant for this request, if this request may have it at all.
         var requestDirectives = CacheDirectives.Of(request);
         var key = CacheKeys.For(request, rule.IncludeQueryString);
         var hasAuthorization = !StringValues.IsNullOrEmpty(request.Headers.Authorization);
@@ -65,21 +66,20 @@ internal sealed class ResponseCacheMiddleware(
         if (stored is not null && CacheFreshness.IsFreshEnough(stored, requestDirectives, now))
         {
             cache.CountHit();
-            await _writer.WriteAsync(context, stored, policy, $"{CacheName}; hit; ttl={CacheFreshness.Ttl(stored, now)}", now);
+            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(CacheFreshness.Ttl(stored, now)), now);
             return;
         }
 
-        // RFC 5861: within stale-while-revalidate the stale entry answers now, and the origin is asked in the background.
         if (stored is not null && CacheFreshness.MayServeWhileRevalidating(stored, requestDirectives, now))
         {
             cache.CountHit();
             revalidator.Start(context, stored, rule, requestDirectives, hasAuthorization);
-            await _writer.WriteAsync(context, stored, policy, $"{CacheName}; hit; ttl=0; detail=stale-while-revalidate", now);
+            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(0, CacheStatus.StaleWhileRevalidateDetail), now);
             return;
         }
 
         cache.CountMiss();
-        var fwd = stored is not null ? "stale" : requestDirectives.NoCache ? "request" : "uri-miss";
+        var fwd = CacheStatus.ForwardReason(stored is not null, requestDirectives.NoCache);
 
         // One fetch per object: others wait for it, then use what it stored.
         var lead = false;
@@ -92,7 +92,8 @@ internal sealed class ResponseCacheMiddleware(
                 if (fetched is not null && CacheVariants.Matches(fetched, request.Headers) && CacheStorability.MayAnswer(fetched, hasAuthorization))
                 {
                     cache.CountHit();
-                    await _writer.WriteAsync(context, fetched, policy, $"{CacheName}; hit; ttl={CacheFreshness.Ttl(fetched, time.GetUtcNow())}; detail=coalesced", time.GetUtcNow());
+                    var at = time.GetUtcNow();
+                    await _writer.WriteAsync(context, fetched, policy, CacheStatus.Hit(CacheFreshness.Ttl(fetched, at), CacheStatus.CoalescedDetail), at);
                     return;
                 }
             }
@@ -112,7 +113,7 @@ internal sealed class ResponseCacheMiddleware(
         }
     }
 
-    // Forwards to the origin with the body held back, then stores, refreshes or answers stale.
+    // Forwards to the origin with the body held back, then stores, freshens or answers stale.
     private async Task<CachedResponse?> FetchAsync(
         HttpContext context, CacheRulePlan rule, RouteResponsePolicy policy, CacheDirectives requestDirectives,
         string key, CachedResponse? stored, string fwd, bool hasAuthorization)
@@ -134,11 +135,11 @@ internal sealed class ResponseCacheMiddleware(
         }
 
         // Set when the response starts, with the value the outcome below settles on.
-        var status = new CacheStatusHeader($"{CacheName}; fwd={fwd}");
+        var status = new StrongBox<string>(CacheStatus.Forwarded(fwd));
         response.OnStarting(static state =>
         {
-            var (r, s) = ((HttpResponse, CacheStatusHeader))state;
-            r.Headers["Cache-Status"] = s.Value;
+            var (r, s) = ((HttpResponse, StrongBox<string>))state;
+            r.Headers[CacheStatus.HeaderName] = s.Value;
             return Task.CompletedTask;
         }, (response, status));
 
@@ -155,7 +156,7 @@ internal sealed class ResponseCacheMiddleware(
 
             var storable = CacheStoragePolicy.CreateEntry(
                 response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, [], requestTime, requestTime, hasAuthorization, out var refusal) is not null;
-            status.Value = NotStored(fwd, refusal);
+            status.Value = CacheStatus.Forwarded(fwd, detail: refusal);
             return storable;
         });
         context.Features.Set<IHttpResponseBodyFeature>(capture);
@@ -179,27 +180,25 @@ internal sealed class ResponseCacheMiddleware(
 
         var now = time.GetUtcNow();
         var failed = CacheFreshness.OriginFailed(response.StatusCode, forwarderError: context.GetForwarderErrorFeature() is not null);
-
-        // RFC 5861: a failing origin is hidden behind stale content while stale-if-error allows it.
         if (failed && stored is not null && CacheFreshness.MayServeStaleOnError(stored, requestDirectives, now))
         {
             var originStatus = response.StatusCode;
             context.Features.Set<IForwarderErrorFeature>(null);
-            ResetResponse(context, keepSetCookie: false);
+            CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: false);
             cache.CountHit();
-            status.Value = $"{CacheName}; fwd=stale; fwd-status={originStatus}; detail=stale-if-error";
+            status.Value = CacheStatus.Forwarded(CacheStatus.Stale, originStatus, detail: CacheStatus.StaleIfErrorDetail);
             await _writer.WriteAsync(context, stored, policy, status.Value, now);
             return null;
         }
 
         if (stored is not null && response.StatusCode == StatusCodes.Status304NotModified)
         {
-            var refreshed = CacheFreshening.Freshen(stored, response.Headers, requestTime, now);
-            cache.Store(refreshed);
-            ResetResponse(context, keepSetCookie: true);
-            status.Value = $"{CacheName}; fwd=stale; fwd-status=304; stored; ttl={CacheFreshness.Ttl(refreshed, now)}";
-            await _writer.WriteAsync(context, refreshed, policy, status.Value, now);
-            return refreshed;
+            var freshened = CacheFreshening.Freshen(stored, response.Headers, requestTime, now);
+            cache.Store(freshened);
+            CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
+            status.Value = CacheStatus.Forwarded(CacheStatus.Stale, StatusCodes.Status304NotModified, CacheFreshness.Ttl(freshened, now));
+            await _writer.WriteAsync(context, freshened, policy, status.Value, now);
+            return freshened;
         }
 
         var body = capture.Captured;
@@ -209,20 +208,17 @@ internal sealed class ResponseCacheMiddleware(
             : null;
         if (entry is null)
         {
-            status.Value = NotStored(fwd, refusal);
-            await WriteCapturedAsync(context, body);
+            status.Value = CacheStatus.Forwarded(fwd, detail: refusal);
+            await CachedResponseWriter.WriteHeldBackAsync(context, body);
             return null;
         }
 
         cache.Store(entry);
-        ResetResponse(context, keepSetCookie: true);
-        status.Value = $"{CacheName}; fwd={fwd}; stored; ttl={CacheFreshness.Ttl(entry, now)}";
+        CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
+        status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now));
         await _writer.WriteAsync(context, entry, policy, status.Value, now);
         return entry;
     }
-
-    private static string NotStored(string fwd, string? refusal) =>
-        refusal is null ? $"{CacheName}; fwd={fwd}" : $"{CacheName}; fwd={fwd}; detail={refusal}";
 
     private void Invalidate(HttpContext context)
     {
@@ -245,39 +241,5 @@ internal sealed class ResponseCacheMiddleware(
         {
             return null;
         }
-    }
-
-    private static async Task WriteCapturedAsync(HttpContext context, byte[] body)
-    {
-        if (body.Length > 0)
-        {
-            await context.Response.Body.WriteAsync(body, context.RequestAborted);
-        }
-    }
-
-    // Clears what the origin's answer put on the response before an entry is written, keeping what the
-    // appliance's own steps set. Set-Cookie is never stored, but when the entry was made from this very
-    // answer (stored, or refreshed by a 304) its cookies are this client's and must reach it; stale
-    // content standing in for a failed answer carries nothing of that answer.
-    private static void ResetResponse(HttpContext context, bool keepSetCookie)
-    {
-        var headers = context.Response.Headers;
-        var requestId = headers[Metrics.RequestIdFeature.HeaderName];
-        var setCookie = keepSetCookie ? headers.SetCookie : StringValues.Empty;
-        headers.Clear();
-        if (!StringValues.IsNullOrEmpty(requestId))
-        {
-            headers[Metrics.RequestIdFeature.HeaderName] = requestId;
-        }
-
-        if (!StringValues.IsNullOrEmpty(setCookie))
-        {
-            headers.SetCookie = setCookie;
-        }
-    }
-
-    private sealed class CacheStatusHeader(string value)
-    {
-        public string Value { get; set; } = value;
     }
 }

@@ -15,7 +15,7 @@ internal static class StoredHeaders
     {
         HeaderNames.Connection, HeaderNames.KeepAlive, HeaderNames.TransferEncoding, HeaderNames.Upgrade, HeaderNames.TE,
         HeaderNames.Trailer, HeaderNames.ProxyAuthenticate, "Proxy-Connection", HeaderNames.SetCookie, HeaderNames.Age,
-        "Cache-Status", Metrics.RequestIdFeature.HeaderName, HeaderNames.StrictTransportSecurity,
+        CacheStatus.HeaderName, Metrics.RequestIdFeature.HeaderName, HeaderNames.StrictTransportSecurity,
     };
 
     public static bool IsStored(string name) => !NotStored.Contains(name);
