@@ -19,7 +19,6 @@ namespace Appliance.Engine.Caching;
 /// </summary>
 internal sealed class ResponseCacheMiddleware(
     RequestDelegate next,
-    SnapshotStore snapshots,
     ResponseCache cache,
     CacheCoalescer coalescer,
     CacheOptions options,
@@ -31,8 +30,7 @@ internal sealed class ResponseCacheMiddleware(
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
-        var policy = snapshots.Current.ResponsePolicies.GetValueOrDefault(routeId) ?? RouteResponsePolicy.Default;
+        var policy = context.GetRoutePlan().Get<RouteResponsePolicy>();
 
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {

@@ -2,7 +2,6 @@ using Appliance.Engine.Caching;
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Yarp.ReverseProxy;
 
 namespace Appliance.Engine.Compression;
 
@@ -10,12 +9,11 @@ namespace Appliance.Engine.Compression;
 /// Compresses text responses on the fly for clients that accept brotli, zstd or gzip, on routes that
 /// allow it (the default). Cache hits arrive already encoded from the stored variants and pass untouched.
 /// </summary>
-internal sealed class CompressionMiddleware(RequestDelegate next, SnapshotStore snapshots)
+internal sealed class CompressionMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
-        var policy = snapshots.Current.ResponsePolicies.GetValueOrDefault(routeId) ?? RouteResponsePolicy.Default;
+        var policy = context.GetRoutePlan().Get<RouteResponsePolicy>();
         var coding = policy.Compression && !HttpMethods.IsHead(context.Request.Method)
             ? AcceptEncoding.Choose(context.Request.Headers.AcceptEncoding)
             : null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Configuration;
 
@@ -21,10 +20,11 @@ internal sealed partial class AppliedRevisionListener(SnapshotStore snapshots, I
     {
         foreach (var config in proxyConfigs)
         {
-            if (long.TryParse(config.RevisionId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var revision))
+            if (config is SnapshotProxyConfig { Snapshot: var snapshot })
             {
-                snapshots.MarkApplied(revision);
-                LogLive(revision, config.Routes.Count, config.Clusters.Count);
+                // From here the route plans come from the snapshot YARP's routes belong to.
+                snapshots.MarkApplied(snapshot);
+                LogLive(snapshot.Revision, config.Routes.Count, config.Clusters.Count);
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using Appliance.Data.Model;
 using Appliance.Engine.Health;
@@ -10,12 +9,15 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Appliance.Engine.Configuration;
 
 /// <summary>
-/// Turns a configuration document into a <see cref="ProxySnapshot"/>. Pure: no I/O, no clock,
-/// the same document always gives the same snapshot.
+/// Turns a configuration document into a <see cref="ProxySnapshot"/>: YARP's routes and clusters
+/// here, each route's plan from the features' compilers. Pure: no I/O, no clock, the same document
+/// always gives the same snapshot.
 /// </summary>
-internal sealed class SnapshotBuilder(SnapshotBuilderOptions options)
+internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerable<IRoutePlanCompiler> compilers)
 {
     private const string CatchAll = "{**catch-all}";
+
+    private readonly IRoutePlanCompiler[] _compilers = compilers.ToArray();
 
     /// <summary>Builds the snapshot of <paramref name="document"/> at <paramref name="revision"/>.</summary>
     public ProxySnapshot Build(ConfigDocument document, long revision)
@@ -23,40 +25,19 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options)
         var clusters = document.Pools.Select(BuildCluster).ToArray();
         var ordered = document.Routes.Order(RouteSpecificity.Instance).ToArray();
         var routes = ordered.Select((route, index) => BuildRoute(route, index)).ToArray();
-        var splits = document.Routes.ToFrozenDictionary(r => r.Name, BuildSplit, StringComparer.Ordinal);
         var pools = document.Pools
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new PoolPlan(p.Name, p.LoadBalancing, p.HealthCheck, p.Backends))
             .ToArray();
-        var httpsPolicies = document.Routes
-            .Where(r => r.HttpsRedirect || r.HstsMaxAgeSeconds > 0 || r.SecurityHeaders || r.ContentSecurityPolicy is not null)
-            .ToFrozenDictionary(
-                r => r.Name,
-                r => new Tls.RouteHttpsPolicy(
-                    r.HttpsRedirect,
-                    r.HstsMaxAgeSeconds > 0 ? $"max-age={r.HstsMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}" : null,
-                    r.SecurityHeaders,
-                    r.ContentSecurityPolicy),
-                StringComparer.Ordinal);
-        var cacheRules = (document.CacheRules ?? []).OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => (Spec: r, Plan: new Caching.CacheRulePlan(r))).ToArray();
-        var responsePolicies = document.Routes.ToFrozenDictionary(
-            r => r.Name,
-            r => new Caching.RouteResponsePolicy(
-                cacheRules.Where(c => c.Spec.Route == r.Name).Concat(cacheRules.Where(c => c.Spec.Route is null)).Select(c => c.Plan).ToArray(),
-                r.Compression),
-            StringComparer.Ordinal);
-        var accessLists = (document.AccessLists ?? []).OrderBy(l => l.Name, StringComparer.Ordinal).ToDictionary(l => l.Name, l => (l.Global, Compiled: new Security.Shield.CompiledAccessList(l)), StringComparer.Ordinal);
-        var rateLimits = (document.RateLimits ?? []).OrderBy(l => l.Name, StringComparer.Ordinal).ToDictionary(l => l.Name, l => (l.Global, Plan: Security.Shield.RateLimitPlan.From(l)), StringComparer.Ordinal);
-        var shields = document.Routes.ToFrozenDictionary(
-            r => r.Name,
-            r => new Security.Shield.RouteShield(
-                accessLists.Values.Where(l => l.Global).Select(l => l.Compiled)
-                    .Concat(r.AccessList is { } list && accessLists.TryGetValue(list, out var own) && !own.Global ? [own.Compiled] : []).ToArray(),
-                rateLimits.Values.Where(l => l.Global).Select(l => l.Plan)
-                    .Concat(r.RateLimit is { } limit && rateLimits.TryGetValue(limit, out var mine) && !mine.Global ? [mine.Plan] : []).ToArray(),
-                r.MaxRequestBodyBytes),
-            StringComparer.Ordinal);
-        return new ProxySnapshot(revision, routes, clusters, splits, pools, httpsPolicies, responsePolicies, shields);
+
+        // Each feature compiles its own part of every route's plan.
+        var plans = new RoutePlanBuilder(revision, document.Routes);
+        foreach (var compiler in _compilers)
+        {
+            compiler.Compile(document, plans);
+        }
+
+        return new ProxySnapshot(revision, routes, clusters, pools, plans.Build());
     }
 
     /// <summary>The YARP path template that matches <paramref name="prefix"/> on whole segments.</summary>
@@ -78,12 +59,6 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options)
             Methods = route.Methods.Count > 0 ? route.Methods : null,
         },
     };
-
-    private static RouteSplit BuildSplit(RouteSpec route) => new(
-        route.Name,
-        route.Sticky,
-        StickyCookie.NameFor(route.Name),
-        route.Targets.Select(t => new SplitTarget(t.Pool, t.Weight, StickyCookie.ValueFor(route.Name, t.Pool))).ToArray());
 
     private ClusterConfig BuildCluster(PoolSpec pool)
     {

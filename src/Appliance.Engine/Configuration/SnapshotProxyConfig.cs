@@ -8,6 +8,9 @@ internal sealed class SnapshotProxyConfig(ProxySnapshot snapshot) : IProxyConfig
 {
     private readonly CancellationTokenSource _changed = new();
 
+    /// <summary>The snapshot this view shows: once YARP has applied the view, the one it routes with.</summary>
+    public ProxySnapshot Snapshot => snapshot;
+
     public IReadOnlyList<RouteConfig> Routes => snapshot.Routes;
     public IReadOnlyList<ClusterConfig> Clusters => snapshot.Clusters;
     public IChangeToken ChangeToken => new CancellationChangeToken(_changed.Token);

@@ -1,36 +1,21 @@
-using System.Net;
-using Appliance.Data.Store;
-using Appliance.Engine.AccessLogging;
 using Appliance.Engine.Configuration;
-using Appliance.Engine.Forwarding;
-using Appliance.Engine.Health;
-using Appliance.Engine.LoadBalancing;
-using Appliance.Engine.Metrics;
-using Appliance.Engine.Randomness;
-using Appliance.Engine.Routing;
-using Appliance.Engine.Security;
 using Appliance.Engine.Tls;
-using Appliance.Engine.Tls.Acme;
-using Appliance.Engine.Tls.Sni;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Yarp.ReverseProxy.Configuration;
-using Yarp.ReverseProxy.Health;
-using Yarp.ReverseProxy.LoadBalancing;
 
 namespace Appliance.Engine.DataPlane;
 
 /// <summary>
 /// The data plane: a web application of its own, with its own Kestrel and no admin endpoint at
-/// all, started and stopped by the control plane's host. It shares the engine's singletons
-/// (snapshot, metrics, health events, access log) with the control plane that reads them.
+/// all, started and stopped by the control plane's host. Its container holds what the features
+/// registered for it and the singletons they share with the control plane (snapshot, metrics,
+/// health events, access log), which reads them.
 /// </summary>
 public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices, ILogger<DataPlaneHost> logger) : IHostedService, IAsyncDisposable
 {
@@ -51,10 +36,9 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = controlPlaneServices.GetRequiredService<ProxyOptions>();
-        var app = Build(options);
+        var app = Build(controlPlaneServices.GetRequiredService<ProxyOptions>());
         await app.Services.GetRequiredService<SnapshotRefresher>().LoadInitialAsync(cancellationToken);
-        ConfigurePipeline(app);
+        DataPlanePipeline.Configure(app);
         await app.StartAsync(cancellationToken);
         _app = app;
         controlPlaneServices.GetRequiredService<HttpsEndpoint>().ListeningPort = new Uri(HttpsAddress.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("*", "localhost", StringComparison.Ordinal)).Port;
@@ -102,171 +86,14 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         // work on every request for nothing, unless a tracer listens (which re-enables it).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
-
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
 
-        // The control plane's own URLs are in the shared configuration; the data plane listens only where ConfigureKestrel says.
+        // The control plane's own URLs are in the shared configuration; the data plane listens
+        // only where DataPlaneKestrelSetup says.
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
-        builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(
-            kestrel,
-            options,
-            controlPlaneServices.GetRequiredService<ConnectionCounter>(),
-            new TlsHandshakePolicy(controlPlaneServices.GetRequiredService<CertificateSetStore>(), controlPlaneServices.GetRequiredService<TlsAlpnChallengeStore>()),
-            controlPlaneServices.GetRequiredService<TlsAlpnChallengeStore>(),
-            controlPlaneServices.GetRequiredService<FallbackCertificate>()));
-
-        ShareFromControlPlane<ProxyOptions>(builder.Services);
-        ShareFromControlPlane<ConfigStore>(builder.Services);
-        ShareFromControlPlane<ConfigChangeSignal>(builder.Services);
-        ShareFromControlPlane<SnapshotStore>(builder.Services);
-        ShareFromControlPlane<TrafficMetrics>(builder.Services);
-        ShareFromControlPlane<HealthEventLog>(builder.Services);
-        ShareFromControlPlane<AccessLogWriter>(builder.Services);
-        ShareFromControlPlane<IRandomSource>(builder.Services);
-        ShareFromControlPlane<TimeProvider>(builder.Services);
-        ShareFromControlPlane<Appliance.Data.Certificates.CertificateStore>(builder.Services);
-        ShareFromControlPlane<CertificateSetStore>(builder.Services);
-        ShareFromControlPlane<FallbackCertificate>(builder.Services);
-        ShareFromControlPlane<HttpsEndpoint>(builder.Services);
-        ShareFromControlPlane<Appliance.Engine.Security.Shield.RateLimiter>(builder.Services);
-        ShareFromControlPlane<Appliance.Engine.Security.Shield.ShieldLog>(builder.Services);
-        ShareFromControlPlane<Appliance.Engine.Security.Shield.BasicAuthVerifier>(builder.Services);
-        ShareFromControlPlane<Appliance.Engine.Caching.ResponseCache>(builder.Services);
-        ShareFromControlPlane<Appliance.Engine.Caching.CacheOptions>(builder.Services);
-        builder.Services.AddSingleton<Appliance.Engine.Caching.CacheCoalescer>();
-        builder.Services.AddSingleton<Appliance.Engine.Caching.StaleRevalidator>();
-        ShareFromControlPlane<Http01ChallengeStore>(builder.Services);
-        builder.Services.AddSingleton<CertificateSetBuilder>();
-
-        builder.Services.AddSingleton(new SnapshotBuilder(new SnapshotBuilderOptions
-        {
-            BackendTimeout = TimeSpan.FromSeconds(options.BackendTimeoutSeconds),
-            PassiveReactivationPeriod = TimeSpan.FromSeconds(options.PassiveReactivationSeconds),
-        }));
-        builder.Services.AddSingleton<SnapshotRefresher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
-
-        builder.Services.AddRouting();
-        builder.Services.AddReverseProxy().AddTransforms<HardeningTransformProvider>().AddTransforms<CanonicalPathTransformProvider>();
-        builder.Services.AddSingleton<IProxyConfigProvider, SnapshotProxyConfigProvider>();
-        builder.Services.AddSingleton<IConfigChangeListener, AppliedRevisionListener>();
-        builder.Services.AddSingleton<ILoadBalancingPolicy, WeightedRoundRobinPolicy>();
-        builder.Services.AddSingleton<ILoadBalancingPolicy, FirstAvailablePolicy>();
-        builder.Services.AddApplianceHealthChecks();
+        controlPlaneServices.GetRequiredService<DataPlaneServices>().AddTo(builder.Services, controlPlaneServices);
         return builder.Build();
     }
-
-    private static void ConfigurePipeline(WebApplication app)
-    {
-        app.UseMiddleware<ClientAddressMiddleware>();
-        app.UseMiddleware<RequestRecordingMiddleware>();
-
-        // Every later decision, and the backend, see the one canonical path.
-        app.UseMiddleware<CanonicalPathMiddleware>();
-
-        // Ahead of every route, and for hosts that have none yet: the ACME server must reach it.
-        app.UseMiddleware<Http01ChallengeMiddleware>();
-        app.UseMiddleware<ErrorPageMiddleware>();
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
-        app.UseRouting();
-
-        // No route matched: answer here, before the endpoint step that would only 404 with an empty body.
-        app.Use(next => context => context.GetEndpoint() is null
-            ? ErrorPages.WriteAsync(context, StatusCodes.Status404NotFound)
-            : next(context));
-        app.MapReverseProxy(proxy =>
-        {
-            // Plain HTTP is sent to HTTPS before anything asks for credentials or counts a request.
-            proxy.UseMiddleware<HttpsPolicyMiddleware>();
-            proxy.UseMiddleware<Appliance.Engine.Security.Shield.ShieldMiddleware>();
-            proxy.UseMiddleware<Appliance.Engine.Compression.CompressionMiddleware>();
-            proxy.UseMiddleware<Appliance.Engine.Caching.ResponseCacheMiddleware>();
-            proxy.UseMiddleware<TrafficSplitMiddleware>();
-            proxy.UseMiddleware<RetryMiddleware>();
-            proxy.UseLoadBalancing();
-            proxy.UsePassiveHealthChecks();
-        });
-    }
-
-    private static void ConfigureKestrel(
-        Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel,
-        ProxyOptions options,
-        ConnectionCounter connections,
-        TlsHandshakePolicy tls,
-        TlsAlpnChallengeStore tlsAlpnChallenges,
-        FallbackCertificate fallback)
-    {
-        kestrel.AddServerHeader = false;
-        var limits = kestrel.Limits;
-        limits.RequestHeadersTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
-        limits.KeepAliveTimeout = TimeSpan.FromSeconds(options.Limits.KeepAliveTimeoutSeconds);
-        limits.MinRequestBodyDataRate = options.Limits.MinRequestBodyBytesPerSecond > 0
-            ? new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(options.Limits.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(5))
-            : null;
-        limits.MaxRequestBodySize = options.Limits.MaxRequestBodySize;
-        limits.MaxRequestHeadersTotalSize = options.Limits.MaxRequestHeadersTotalSize;
-        limits.MaxRequestHeaderCount = options.Limits.MaxRequestHeaderCount;
-        limits.MaxConcurrentConnections = options.Limits.MaxConcurrentConnections;
-        limits.MaxConcurrentUpgradedConnections = options.Limits.MaxConcurrentConnections;
-
-        // Every connection is counted from accept to close, and one address may hold only so many
-        // (trusted proxies are exempt: every client arrives through them).
-        var perAddressCap = options.Limits.MaxConnectionsPerAddress;
-        var trusted = options.TrustedNetworks();
-        void Count(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen) => listen.Use(next => async connection =>
-        {
-            var address = Appliance.Data.Networking.ClientAddresses.NormalizeOrNull((connection.RemoteEndPoint as IPEndPoint)?.Address);
-            var capped = perAddressCap > 0 && address is not null && !Appliance.Data.Networking.NetworkRanges.Contains(trusted, address);
-            if (capped && !connections.TryOpenFrom(address!, perAddressCap))
-            {
-                connection.Abort();
-                return;
-            }
-
-            connections.Opened();
-            try
-            {
-                await next(connection);
-            }
-            finally
-            {
-                connections.Closed();
-                if (capped)
-                {
-                    connections.ClosedFrom(address!);
-                }
-            }
-        });
-
-        // HTTPS: the certificate is chosen per connection by SNI; HTTP/2 or HTTP/1.1 by ALPN.
-        void Https(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
-        {
-            Count(listen);
-            listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2;
-            var handshakeTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
-            listen.Use(next => connection => ClientHelloInspector.InspectAsync(connection, next, tlsAlpnChallenges, handshakeTimeout));
-            listen.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackOptions
-            {
-                OnConnection = context => tls.OptionsFor(context, fallback),
-                HandshakeTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds),
-            });
-        }
-
-        if (options.BindAddress == "*")
-        {
-            kestrel.ListenAnyIP(options.HttpPort, Count);
-            kestrel.ListenAnyIP(options.HttpsPort, Https);
-        }
-        else
-        {
-            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.HttpPort, Count);
-            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.HttpsPort, Https);
-        }
-    }
-
-    private void ShareFromControlPlane<T>(IServiceCollection services)
-        where T : class =>
-        services.AddSingleton(controlPlaneServices.GetRequiredService<T>());
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Data plane listening on {Addresses}.")]
     private partial void LogListening(string addresses);

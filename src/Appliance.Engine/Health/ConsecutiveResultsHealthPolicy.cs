@@ -44,7 +44,7 @@ internal sealed partial class ConsecutiveResultsHealthPolicy(
             if (!succeeded)
             {
                 // One line per failed probe, the reason in words. YARP's own line for it carries the
-                // exception's stack and is filtered out (see HealthServiceCollectionExtensions).
+                // exception's stack and is filtered out (see HealthRegistration).
                 var reason = ProbeFailureReason.Of(result);
                 if (next == DestinationHealth.Unhealthy && previous != DestinationHealth.Unhealthy)
                 {

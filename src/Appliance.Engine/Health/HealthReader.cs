@@ -20,7 +20,7 @@ public sealed class HealthReader(SnapshotStore snapshots, DataPlaneHost dataPlan
         var snapshot = snapshots.Current;
         var proxyState = dataPlane.Services.GetRequiredService<IProxyStateLookup>();
         var pools = snapshot.Pools.Select(pool => ReadPool(pool, proxyState)).ToArray();
-        var routes = snapshot.Splits.Keys.Order(StringComparer.Ordinal)
+        var routes = snapshot.Plans.Keys.Order(StringComparer.Ordinal)
             .Select(name => new RouteTraffic(name, metrics.ForRoute(name)))
             .ToArray();
         // The period every cluster is built with (DataPlaneHost hands it to the snapshot builder), and

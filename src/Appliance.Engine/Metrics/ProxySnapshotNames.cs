@@ -17,7 +17,7 @@ internal sealed class ProxySnapshotNames
     public IReadOnlySet<(string Pool, string Backend)> Backends { get; }
 
     public static ProxySnapshotNames Of(ProxySnapshot snapshot) => new(
-        snapshot.Splits.Keys.ToHashSet(StringComparer.Ordinal),
+        snapshot.Plans.Keys.ToHashSet(StringComparer.Ordinal),
         snapshot.Pools.Select(p => p.Name).ToHashSet(StringComparer.Ordinal),
         snapshot.Pools.SelectMany(p => p.Backends.Select(b => (p.Name, b.Address))).ToHashSet());
 }

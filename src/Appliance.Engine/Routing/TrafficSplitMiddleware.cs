@@ -11,12 +11,12 @@ namespace Appliance.Engine.Routing;
 /// routes have one cluster, so the draw happens here, before load balancing, and moves the request
 /// with <c>ReassignProxyRequest</c>. Sticky routes keep a client on its target with a cookie.
 /// </summary>
-internal sealed class TrafficSplitMiddleware(RequestDelegate next, SnapshotStore snapshots, IRandomSource random, IProxyStateLookup proxyState)
+internal sealed class TrafficSplitMiddleware(RequestDelegate next, IRandomSource random, IProxyStateLookup proxyState)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var feature = context.GetReverseProxyFeature();
-        if (!snapshots.Current.Splits.TryGetValue(feature.Route.Config.RouteId, out var split) || (split.IsSingleTarget && !split.Sticky))
+        var split = context.GetRoutePlan().Get<RouteSplit>();
+        if (split.IsSingleTarget && !split.Sticky)
         {
             return next(context);
         }
@@ -41,8 +41,9 @@ internal sealed class TrafficSplitMiddleware(RequestDelegate next, SnapshotStore
             }, (context, split.CookieName, target.CookieValue));
         }
 
-        // Between a snapshot swap and YARP applying it, a new pool may not exist yet: the route's
-        // own cluster serves until it does.
+        // The plan is from the revision YARP routes with, so its pools exist; in the moment around a
+        // swap one may not yet or no longer, and the route's own cluster serves.
+        var feature = context.GetReverseProxyFeature();
         if (!string.Equals(target.Pool, feature.Cluster.Config.ClusterId, StringComparison.Ordinal)
             && proxyState.TryGetCluster(target.Pool, out var cluster))
         {

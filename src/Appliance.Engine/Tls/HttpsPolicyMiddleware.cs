@@ -1,7 +1,6 @@
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using Yarp.ReverseProxy;
 
 namespace Appliance.Engine.Tls;
 
@@ -12,12 +11,12 @@ namespace Appliance.Engine.Tls;
 /// matched, before access lists, basic auth and rate limits: credentials are never asked for, nor
 /// accepted, over plain HTTP on a route that redirects.
 /// </summary>
-internal sealed class HttpsPolicyMiddleware(RequestDelegate next, SnapshotStore snapshots, HttpsEndpoint https)
+internal sealed class HttpsPolicyMiddleware(RequestDelegate next, HttpsEndpoint https)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
-        if (!snapshots.Current.HttpsPolicies.TryGetValue(routeId, out var policy))
+        var policy = context.GetRoutePlan().Get<RouteHttpsPolicy>();
+        if (!policy.IsActive)
         {
             return next(context);
         }

@@ -90,6 +90,7 @@ public static class ApplianceApplication
         }));
 
         var app = builder.Build();
+        ValidateSettings(app.Services);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BlazorHubOriginMiddleware>();
@@ -118,5 +119,24 @@ public static class ApplianceApplication
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)
             .ExcludeFromDescription();
         return app;
+    }
+
+    // The host would check the settings when it starts (ValidateOnStart); checking them here makes a
+    // bad setting stop Create, as a bad bootstrap token does, before anything has run, with every
+    // problem named by its key.
+    private static void ValidateSettings(IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            throw new InvalidOperationException("Invalid settings: " + ex.Message, ex);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is Microsoft.Extensions.Options.OptionsValidationException))
+        {
+            throw new InvalidOperationException("Invalid settings: " + string.Join("; ", ex.InnerExceptions.Select(e => e.Message)), ex);
+        }
     }
 }

@@ -2,12 +2,13 @@ using Appliance.Data.Model;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Health;
 using Appliance.Engine.LoadBalancing;
+using Appliance.Engine.Routing;
 
 namespace Appliance.Engine.Tests.Configuration;
 
 public sealed class SnapshotBuilderTests
 {
-    private static readonly SnapshotBuilder Builder = new(new SnapshotBuilderOptions
+    private static readonly SnapshotBuilder Builder = TestSnapshots.Builder(new SnapshotBuilderOptions
     {
         BackendTimeout = TimeSpan.FromSeconds(42),
         PassiveReactivationPeriod = TimeSpan.FromSeconds(17),
@@ -90,7 +91,7 @@ public sealed class SnapshotBuilderTests
         Assert.Equal(["shop.example.com", "*.shop.example.com"], yarpRoute.Match.Hosts);
         Assert.Equal(["GET", "POST"], yarpRoute.Match.Methods);
 
-        var split = snapshot.Splits["shop"];
+        var split = snapshot.Plans["shop"].Get<RouteSplit>();
         Assert.True(split.Sticky);
         Assert.Equal(10, split.TotalWeight);
         Assert.True(split.IsSingleTarget);

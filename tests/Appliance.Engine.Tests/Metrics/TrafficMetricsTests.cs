@@ -14,7 +14,7 @@ public sealed class TrafficMetricsTests
         metrics.Record(now, "kept", "pool", "http://a", 200, false, 1);
         metrics.Record(now, "gone", "old-pool", "http://b", 200, false, 1);
 
-        var builder = new SnapshotBuilder(new SnapshotBuilderOptions());
+        var builder = Configuration.TestSnapshots.Builder();
         var snapshot = builder.Build(new ConfigDocument
         {
             Pools = [new PoolSpec { Name = "pool", Backends = [new BackendSpec { Address = "http://a" }] }],

@@ -3,8 +3,6 @@ namespace Appliance.Engine.Security.Shield;
 /// <summary>What stands before a route: access lists (global ones first) and rate limits (global ones first).</summary>
 internal sealed class RouteShield(IReadOnlyList<CompiledAccessList> accessLists, IReadOnlyList<RateLimitPlan> rateLimits, long? maxRequestBodyBytes = null)
 {
-    public static RouteShield None { get; } = new([], []);
-
     /// <summary>The route's own request body limit, when it has one.</summary>
     public long? MaxRequestBodyBytes { get; } = maxRequestBodyBytes;
 

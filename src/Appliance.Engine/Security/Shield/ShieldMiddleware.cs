@@ -2,7 +2,6 @@ using System.Globalization;
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using Yarp.ReverseProxy;
 
 namespace Appliance.Engine.Security.Shield;
 
@@ -12,12 +11,14 @@ namespace Appliance.Engine.Security.Shield;
 /// limits take a token and an in-flight slot. A refusal never reaches a backend: 403 (or a closed
 /// connection), 401 with a challenge, or 429 (503 while every password check is busy) with Retry-After.
 /// </summary>
-internal sealed class ShieldMiddleware(RequestDelegate next, SnapshotStore snapshots, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth)
+internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
-        var shield = snapshots.Current.Shields.GetValueOrDefault(routeId) ?? RouteShield.None;
+        var plan = context.GetRoutePlan();
+        var routeId = plan.RouteId;
+        var shield = plan.Get<RouteShield>();
+
         // A route's own body limit replaces the global one while the body is still unread.
         if (shield.MaxRequestBodyBytes is { } maxBody)
         {

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Appliance.Engine.Tls.Acme;
 
-/// <summary>Settings of the ACME client, bound from <c>Appliance:Acme</c>.</summary>
-public sealed class AcmeOptions
+/// <summary>Settings of the ACME client, bound from <c>Appliance:Acme</c> and checked at start.</summary>
+public sealed class AcmeOptions : IValidatableObject
 {
     public const string SectionName = "Appliance:Acme";
 
@@ -30,36 +32,30 @@ public sealed class AcmeOptions
     public string Challenge { get; set; } = Http01;
 
     /// <summary>Seconds an order may take to validate and issue before the attempt counts as failed.</summary>
+    [Range(10, 3600)]
     public int OrderTimeoutSeconds { get; set; } = 120;
 
-    public IReadOnlyList<string> Validate()
+    /// <summary>The rules that parse values or look at the file system; single-field bounds are on the properties.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var problems = new List<string>();
         if (!Uri.TryCreate(DirectoryUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
         {
-            problems.Add($"{SectionName}:DirectoryUrl must be an https:// URL.");
+            yield return new ValidationResult("must be an https:// URL.", [nameof(DirectoryUrl)]);
         }
 
         if (Email is { Length: > 0 } email && (!email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace)))
         {
-            problems.Add($"{SectionName}:Email must be an e-mail address.");
+            yield return new ValidationResult("must be an e-mail address.", [nameof(Email)]);
         }
 
         if (TrustedRootFile is { Length: > 0 } root && !File.Exists(root))
         {
-            problems.Add($"{SectionName}:TrustedRootFile '{root}' does not exist.");
+            yield return new ValidationResult($"names '{root}', which does not exist.", [nameof(TrustedRootFile)]);
         }
 
         if (Challenge is not (Http01 or TlsAlpn01))
         {
-            problems.Add($"{SectionName}:Challenge must be '{Http01}' or '{TlsAlpn01}'.");
+            yield return new ValidationResult($"must be '{Http01}' or '{TlsAlpn01}'.", [nameof(Challenge)]);
         }
-
-        if (OrderTimeoutSeconds is < 10 or > 3600)
-        {
-            problems.Add($"{SectionName}:OrderTimeoutSeconds must be between 10 and 3600.");
-        }
-
-        return problems;
     }
 }

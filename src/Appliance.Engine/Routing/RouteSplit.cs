@@ -1,8 +1,8 @@
 using Appliance.Engine.Randomness;
 
-namespace Appliance.Engine.Configuration;
+namespace Appliance.Engine.Routing;
 
-/// <summary>How a route shares its traffic among pools, and whether clients keep the target they drew.</summary>
+/// <summary>How a route shares its traffic among pools, and whether clients keep the target they drew: the traffic split's part of the route plan.</summary>
 internal sealed class RouteSplit
 {
     public RouteSplit(string routeName, bool sticky, string cookieName, IReadOnlyList<SplitTarget> targets)

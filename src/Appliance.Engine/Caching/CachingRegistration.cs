@@ -1,0 +1,30 @@
+using Appliance.Engine.Configuration;
+using Appliance.Engine.DataPlane;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appliance.Engine.Caching;
+
+/// <summary>
+/// The response cache: its settings and store, shared with the control plane (which purges and
+/// reports), and the data plane's coalescing of misses and background revalidation.
+/// </summary>
+internal static class CachingRegistration
+{
+    public static ApplianceEngineBuilder AddCaching(this ApplianceEngineBuilder engine)
+    {
+        engine.AddSettings<CacheOptions>(CacheOptions.SectionName)
+            .AddShared<ResponseCache>();
+        engine.DataPlane.AddSingleton<CacheCoalescer>();
+        engine.DataPlane.AddSingleton<StaleRevalidator>();
+        engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteResponsePolicyCompiler>();
+        return engine;
+    }
+
+    /// <summary>After compression and before the traffic split: a hit never reaches a pool.</summary>
+    public static IReverseProxyApplicationBuilder UseResponseCache(this IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.UseMiddleware<ResponseCacheMiddleware>();
+        return proxy;
+    }
+}

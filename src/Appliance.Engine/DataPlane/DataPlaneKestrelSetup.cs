@@ -1,0 +1,98 @@
+using System.Net;
+using Appliance.Data.Networking;
+using Appliance.Engine.Metrics;
+using Appliance.Engine.Tls;
+using Appliance.Engine.Tls.Acme;
+using Appliance.Engine.Tls.Sni;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Options;
+
+namespace Appliance.Engine.DataPlane;
+
+/// <summary>
+/// The data plane's connections, before any request: where it listens, Kestrel's limits against
+/// slow and greedy clients, a cap on connections per client address, and TLS with the
+/// certificate chosen by SNI (a ClientHello asking for <c>acme-tls/1</c> gets the challenge answer).
+/// </summary>
+internal sealed class DataPlaneKestrelSetup(
+    ProxyOptions options,
+    ConnectionCounter connections,
+    TlsHandshakePolicy tls,
+    TlsAlpnChallengeStore tlsAlpnChallenges,
+    FallbackCertificate fallback) : IConfigureOptions<KestrelServerOptions>
+{
+    public void Configure(KestrelServerOptions kestrel)
+    {
+        kestrel.AddServerHeader = false;
+        var limits = kestrel.Limits;
+        limits.RequestHeadersTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
+        limits.KeepAliveTimeout = TimeSpan.FromSeconds(options.Limits.KeepAliveTimeoutSeconds);
+        limits.MinRequestBodyDataRate = options.Limits.MinRequestBodyBytesPerSecond > 0
+            ? new MinDataRate(options.Limits.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(5))
+            : null;
+        limits.MaxRequestBodySize = options.Limits.MaxRequestBodySize;
+        limits.MaxRequestHeadersTotalSize = options.Limits.MaxRequestHeadersTotalSize;
+        limits.MaxRequestHeaderCount = options.Limits.MaxRequestHeaderCount;
+        limits.MaxConcurrentConnections = options.Limits.MaxConcurrentConnections;
+        limits.MaxConcurrentUpgradedConnections = options.Limits.MaxConcurrentConnections;
+
+        if (options.BindAddress == "*")
+        {
+            kestrel.ListenAnyIP(options.HttpPort, Count);
+            kestrel.ListenAnyIP(options.HttpsPort, Https);
+        }
+        else
+        {
+            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.HttpPort, Count);
+            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.HttpsPort, Https);
+        }
+    }
+
+    // Every connection is counted from accept to close, and one address may hold only so many
+    // (trusted proxies are exempt: every client arrives through them).
+    private void Count(ListenOptions listen)
+    {
+        var perAddressCap = options.Limits.MaxConnectionsPerAddress;
+        var trusted = options.TrustedNetworks();
+        listen.Use(next => async connection =>
+        {
+            var address = ClientAddresses.NormalizeOrNull((connection.RemoteEndPoint as IPEndPoint)?.Address);
+            var capped = perAddressCap > 0 && address is not null && !NetworkRanges.Contains(trusted, address);
+            if (capped && !connections.TryOpenFrom(address!, perAddressCap))
+            {
+                connection.Abort();
+                return;
+            }
+
+            connections.Opened();
+            try
+            {
+                await next(connection);
+            }
+            finally
+            {
+                connections.Closed();
+                if (capped)
+                {
+                    connections.ClosedFrom(address!);
+                }
+            }
+        });
+    }
+
+    // HTTPS: the certificate is chosen per connection by SNI; HTTP/2 or HTTP/1.1 by ALPN.
+    private void Https(ListenOptions listen)
+    {
+        Count(listen);
+        listen.Protocols = HttpProtocols.Http1AndHttp2;
+        var handshakeTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
+        listen.Use(next => connection => ClientHelloInspector.InspectAsync(connection, next, tlsAlpnChallenges, handshakeTimeout));
+        listen.UseHttps(new TlsHandshakeCallbackOptions
+        {
+            OnConnection = context => tls.OptionsFor(context, fallback),
+            HandshakeTimeout = handshakeTimeout,
+        });
+    }
+}

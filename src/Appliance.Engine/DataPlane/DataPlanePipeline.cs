@@ -1,0 +1,44 @@
+using Appliance.Engine.Caching;
+using Appliance.Engine.Compression;
+using Appliance.Engine.Configuration;
+using Appliance.Engine.Forwarding;
+using Appliance.Engine.Metrics;
+using Appliance.Engine.Routing;
+using Appliance.Engine.Security;
+using Appliance.Engine.Security.Shield;
+using Appliance.Engine.Tls;
+using Appliance.Engine.Tls.Acme;
+using Microsoft.AspNetCore.Builder;
+
+namespace Appliance.Engine.DataPlane;
+
+/// <summary>
+/// The request path of the data plane, in order. Each step is its feature's <c>Use…()</c>, next
+/// to the feature's <c>Add…()</c>; the reasons for the order are on those methods.
+/// </summary>
+internal static class DataPlanePipeline
+{
+    public static void Configure(WebApplication app)
+    {
+        app.UseClientAddress();
+        app.UseRequestRecording();
+        app.UseCanonicalPath();
+        app.UseAcmeHttpChallenge();
+        app.UseErrorPages();
+        app.UseRequestBodyLimit();
+        app.UseRouting();
+        app.UseNotFoundWhenUnmatched();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseRoutePlan();
+            proxy.UseHttpsPolicy();
+            proxy.UseShield();
+            proxy.UseCompression();
+            proxy.UseResponseCache();
+            proxy.UseTrafficSplit();
+            proxy.UseRetry();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+    }
+}

@@ -1,0 +1,16 @@
+using Appliance.Engine.Caching;
+using Appliance.Engine.Configuration;
+using Appliance.Engine.Routing;
+using Appliance.Engine.Security.Shield;
+using Appliance.Engine.Tls;
+
+namespace Appliance.Engine.Tests.Configuration;
+
+/// <summary>A snapshot builder with every feature's plan compiler, as the data plane registers them.</summary>
+internal static class TestSnapshots
+{
+    public static IRoutePlanCompiler[] Compilers() =>
+        [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler()];
+
+    public static SnapshotBuilder Builder(SnapshotBuilderOptions? options = null) => new(options ?? new SnapshotBuilderOptions(), Compilers());
+}
