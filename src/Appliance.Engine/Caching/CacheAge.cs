@@ -21,11 +21,16 @@ internal static class CacheAge
         return initial + (resident > TimeSpan.Zero ? resident : TimeSpan.Zero);
     }
 
-    /// <summary>The Age a response arrived with: a non-negative integer of seconds, anything else counts as none.</summary>
+    /// <summary>
+    /// The Age a response arrived with: delta-seconds, at most 2^31 (§1.2.2); anything else counts as none.
+    /// Age is a singleton, but of a list (several members or field lines) the first member counts (§5.1).
+    /// </summary>
     public static TimeSpan ValueOf(StringValues age)
     {
-        long.TryParse(age.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds);
-        return TimeSpan.FromSeconds(seconds);
+        var value = age.ToString().AsSpan();
+        var comma = value.IndexOf(',');
+        var first = (comma < 0 ? value : value[..comma]).Trim(" \t");
+        return DeltaSeconds.TryParse(first, out var seconds) ? seconds : TimeSpan.Zero;
     }
 
     /// <summary>The Age field value for an age: whole seconds, rounded down.</summary>
