@@ -27,6 +27,12 @@ internal static class CacheStorability
             return directives.NoStore ? "no-store" : "private";
         }
 
+        // Where a field could not be read, it may have said private or no-store: not stored on its word.
+        if (directives.Unparsable || requestDirectives.Unparsable)
+        {
+            return directives.Unparsable ? "malformed-cache-control" : "request-malformed-cache-control";
+        }
+
         // Parts are not combined here (§3.3 allows a cache not to).
         if (statusCode == StatusCodes.Status206PartialContent || !StringValues.IsNullOrEmpty(headers.ContentRange))
         {

@@ -46,8 +46,12 @@ public sealed class CacheStorabilityTests
     [InlineData("9111 §3: with explicit freshness a 302 is stored", 302, Fresh, "", "/", false, 10, null)]
     [InlineData("9111 §3: with explicit freshness a 500 is stored", 500, Fresh, "", "/", false, 10, null)]
     [InlineData("9111 §3: a 304 is not a response to store", 304, Fresh, "", "/", false, 0, "status")]
-    [InlineData("9111 §1.2.2: an overlarge max-age does not void private", 200, "Cache-Control: private, max-age=99999999999 | Expires: Thu, 01 Jan 2099 00:00:00 GMT", "", "/", false, 10, "private",
-        Skip = "RFC 9111 §1.2.2 disagrees with today: the whole Cache-Control is dropped, so a private answer with an Expires is stored and shared")]
+    [InlineData("9111 §1.2.2: an overlarge max-age does not void private", 200, "Cache-Control: private, max-age=99999999999 | Expires: Thu, 01 Jan 2099 00:00:00 GMT", "", "/", false, 10, "private")]
+    [InlineData("9111 §4.2.1: a malformed directive does not void no-store", 200, "Cache-Control: no-store, x=\"open | Expires: Thu, 01 Jan 2099 00:00:00 GMT", "", "/", false, 10, "no-store")]
+    [InlineData("appliance: a Cache-Control that cannot be read whole may hide private: not stored", 200, "Cache-Control: max-age=60;private", "", "/", false, 10, "malformed-cache-control")]
+    [InlineData("appliance: not under a default TTL either", 200, "Cache-Control: =private", "", "/", true, 10, "malformed-cache-control")]
+    [InlineData("appliance: nor when the request's may hide no-store", 200, Fresh, "Cache-Control: max-age=0;no-store", "/", false, 10, "request-malformed-cache-control")]
+    [InlineData("9111 §5.2: an unknown but well-formed extension does not stop storing", 200, "Cache-Control: max-age=60, community=\"UCI\"", "", "/", false, 10, null)]
     public void A_response_is_stored_unless_RFC_9111_or_the_rule_refuses_it(
         string clause, int status, string responseHeaders, string requestHeaders, string match, bool defaultTtl, long bodyLength, string? refusal)
     {

@@ -23,8 +23,10 @@ public sealed class FreshnessLifetimeTests
     [InlineData("9111 §4.2.2: nothing explicit gives no lifetime (no heuristics here)", "", null, null)]
     [InlineData("9111 §4.2.2: public alone gives no lifetime without heuristics", "public", null, null)]
     [InlineData("9111 §5.2.2.4: no-cache gives no lifetime of its own", "no-cache", null, null)]
-    [InlineData("9111 §4.2.1: of two max-age directives the first counts (or the response is stale)", "max-age=60, max-age=70", null, 60L, Skip = "RFC 9111 §4.2.1 disagrees with today: the last max-age counts (70)")]
-    [InlineData("9111 §1.2.2: a max-age beyond 2^31 counts as 2^31", "max-age=99999999999", null, 2147483648L, Skip = "RFC 9111 §1.2.2 disagrees with today: the whole Cache-Control is dropped, so no lifetime")]
+    [InlineData("9111 §4.2.1: of two max-age directives that disagree, neither counts: the response is stale (of the two readings allowed, the one that reuses less)", "max-age=60, max-age=70", null, 0L)]
+    [InlineData("9111 §4.2.1: whichever comes first", "max-age=70, max-age=60", null, 0L)]
+    [InlineData("9111 §4.2.1: a max-age with non-integer content is taken as stale", "max-age=1.5", TenMinutesLater, 0L)]
+    [InlineData("9111 §1.2.2: a max-age beyond 2^31 counts as 2^31", "max-age=99999999999", null, 2147483648L)]
     [InlineData("9111 §4.2: an HTTP-date matches case-insensitively", "", "sun, 06 nov 1994 08:59:37 gmt", 600L, Skip = "RFC 9111 §4.2 (SHOULD) disagrees with today: a lower-case Expires is invalid, so expired")]
     public void The_lifetime_is_s_maxage_then_max_age_then_Expires_minus_Date(string clause, string cacheControl, string? expires, long? expectedSeconds)
     {

@@ -30,5 +30,69 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
         Assert.Equal(2, host.Origin.Count(path));
     }
 
+    [Theory]
+    [InlineData("stale-if-error=" + Overlarge)]
+    [InlineData("max-age=" + Overlarge)]
+    [InlineData("max-stale=" + Overlarge)]
+    [InlineData("min-fresh=" + Overlarge)]
+    [InlineData("max-age=99999999999999999999999999, stale-if-error=99999999999999999999999999")]
+    public async Task A_clients_overlarge_delta_seconds_get_an_answer_not_an_error(string cacheControl)
+    {
+        var path = Unique("/asked");
+        host.Origin.On(path, "answer", ("Cache-Control", "max-age=60"));
+        (await host.GetAsync(Site, path)).Dispose();
+
+        using var get = await host.GetAsync(Site, path, ("Cache-Control", cacheControl));
+        using var client = host.CreateRawClient();
+        using var headRequest = new HttpRequestMessage(HttpMethod.Head, path);
+        headRequest.Headers.Host = Site;
+        headRequest.Headers.TryAddWithoutValidation("Cache-Control", cacheControl);
+        using var head = await client.SendAsync(headRequest);
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal("answer", await get.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("private, max-age=2147483648", "private")]
+    [InlineData("private, max-age=" + Overlarge, "private")]
+    [InlineData("no-store, max-age=" + Overlarge, "no-store")]
+    [InlineData("private, max-age=60, x=\"open", "private")]
+    [InlineData("max-age=60, =oops, no-store", "no-store")]
+    [InlineData("max-age=60;private", "malformed-cache-control")]
+    public async Task A_private_or_no_store_answer_stays_unshared_whatever_else_its_Cache_Control_says(string cacheControl, string detail)
+    {
+        // Expires would make the answer storable if Cache-Control were dropped whole.
+        var path = Unique("/personal");
+        var served = 0;
+        host.Origin.On(path, async context =>
+        {
+            context.Response.Headers.CacheControl = cacheControl;
+            context.Response.Headers.Expires = "Thu, 01 Jan 2099 00:00:00 GMT";
+            await context.Response.WriteAsync("answer " + Interlocked.Increment(ref served));
+        });
+
+        using var first = await host.GetAsync(Site, path);
+        using var second = await host.GetAsync(Site, path);
+
+        Assert.Equal($"Appliance; fwd=uri-miss; detail={detail}", CacheHost.CacheStatus(first));
+        Assert.Equal("answer 2", await second.Content.ReadAsStringAsync());
+        Assert.Equal(2, host.Origin.Count(path));
+    }
+
+    [Fact]
+    public async Task Conflicting_max_age_directives_make_the_answer_stale_so_it_is_validated_before_reuse()
+    {
+        var path = Unique("/twice");
+        host.Origin.On(path, "body", ("Cache-Control", "max-age=600, max-age=5"));
+
+        (await host.GetAsync(Site, path)).Dispose();
+        using var second = await host.GetAsync(Site, path);
+
+        Assert.StartsWith("Appliance; fwd=stale", CacheHost.CacheStatus(second));
+        Assert.Equal(2, host.Origin.Count(path));
+    }
+
     private static string Unique(string path) => $"{path}-{Interlocked.Increment(ref _paths)}";
 }
