@@ -25,6 +25,7 @@ internal sealed class CacheDirectives
     public bool Private { get; private init; }
     public bool Public { get; private init; }
     public bool MustRevalidate { get; private init; }
+    public bool ProxyRevalidate { get; private init; }
     public TimeSpan? MaxAge { get; private init; }
     public TimeSpan? SharedMaxAge { get; private init; }
     public TimeSpan? MinFresh { get; private init; }
@@ -39,6 +40,13 @@ internal sealed class CacheDirectives
     /// </summary>
     public bool Unparsable { get; private init; }
 
+    /// <summary>
+    /// Whether this shared cache may not serve the response stale without revalidating it (RFC 9111
+    /// §5.2.2.2, §5.2.2.8). Unlike must-revalidate alone, proxy-revalidate does not also let an answer
+    /// to a request with Authorization be shared (§3.5).
+    /// </summary>
+    public bool SharedCacheMustRevalidate => MustRevalidate || ProxyRevalidate;
+
     public static CacheDirectives Parse(StringValues cacheControl, StringValues pragma = default)
     {
         var read = new List<CacheControlDirective>();
@@ -52,7 +60,8 @@ internal sealed class CacheDirectives
             NoCache = Has(read, "no-cache") || (read.Count == 0 && pragma.Any(p => p?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true)),
             Private = Has(read, "private"),
             Public = read.Any(d => d.Name == "public" && d.Argument is null),
-            MustRevalidate = Has(read, "must-revalidate") || Has(read, "proxy-revalidate"),
+            MustRevalidate = Has(read, "must-revalidate"),
+            ProxyRevalidate = Has(read, "proxy-revalidate"),
             MaxAge = Seconds(read, "max-age", whenUnclear: TimeSpan.Zero),
             SharedMaxAge = Seconds(read, "s-maxage", whenUnclear: TimeSpan.Zero),
             MinFresh = Seconds(read, "min-fresh", whenUnclear: DeltaSeconds.Greatest),

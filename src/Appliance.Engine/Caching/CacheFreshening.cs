@@ -33,7 +33,7 @@ internal static class CacheFreshening
             ETag = headers.GetValueOrDefault(HeaderNames.ETag).ToString() is { Length: > 0 } etag ? etag : stored.ETag,
             LastModified = stored.LastModified,
             NoCache = directives.NoCache,
-            MustRevalidate = directives.MustRevalidate,
+            MustRevalidate = directives.SharedCacheMustRevalidate,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,
             StaleIfError = directives.StaleIfError,
             SharedWithAuthorization = stored.SharedWithAuthorization,

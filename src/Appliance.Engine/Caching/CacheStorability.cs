@@ -89,7 +89,7 @@ internal static class CacheStorability
         return IsStorableStatus(statusCode, explicitFreshness) ? null : "status";
     }
 
-    /// <summary>§3.5: the response directives that let a shared cache reuse an answer to a request with Authorization.</summary>
+    /// <summary>§3.5: the response directives that let a shared cache reuse an answer to a request with Authorization; proxy-revalidate is not one.</summary>
     public static bool IsExplicitlyShared(CacheDirectives directives) =>
         directives.Public || directives.SharedMaxAge is not null || directives.MustRevalidate;
 

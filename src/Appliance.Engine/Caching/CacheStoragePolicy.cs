@@ -47,7 +47,7 @@ internal static class CacheStoragePolicy
             ETag = headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
             LastModified = HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var modified) ? modified : null,
             NoCache = directives.NoCache,
-            MustRevalidate = directives.MustRevalidate,
+            MustRevalidate = directives.SharedCacheMustRevalidate,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,
             StaleIfError = directives.StaleIfError,
             SharedWithAuthorization = CacheStorability.IsExplicitlyShared(directives),

@@ -26,7 +26,7 @@ internal static class StoredEntries
             AgeValue = TimeSpan.FromSeconds(ageSeconds),
             FreshnessLifetime = TimeSpan.FromSeconds(lifetimeSeconds),
             NoCache = directives.NoCache,
-            MustRevalidate = directives.MustRevalidate,
+            MustRevalidate = directives.SharedCacheMustRevalidate,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,
             StaleIfError = directives.StaleIfError,
             SharedWithAuthorization = sharedWithAuthorization,

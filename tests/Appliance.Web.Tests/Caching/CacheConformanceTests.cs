@@ -94,5 +94,23 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
         Assert.Equal(2, host.Origin.Count(path));
     }
 
+    [Fact]
+    public async Task Proxy_revalidate_alone_does_not_share_an_answer_to_a_request_with_Authorization()
+    {
+        var path = Unique("/mine");
+        host.Origin.On(path, async context =>
+        {
+            context.Response.Headers.CacheControl = "max-age=60, proxy-revalidate";
+            await context.Response.WriteAsync("for " + context.Request.Headers.Authorization);
+        });
+
+        using var alice = await host.GetAsync(Site, path, ("Authorization", "Bearer alice"));
+        using var bob = await host.GetAsync(Site, path, ("Authorization", "Bearer bob"));
+
+        Assert.Equal("Appliance; fwd=uri-miss; detail=request-authorization", CacheHost.CacheStatus(alice));
+        Assert.Equal("for Bearer bob", await bob.Content.ReadAsStringAsync());
+        Assert.Equal(2, host.Origin.Count(path));
+    }
+
     private static string Unique(string path) => $"{path}-{Interlocked.Increment(ref _paths)}";
 }
