@@ -41,11 +41,11 @@ internal sealed class CacheDirectives
     public bool Unparsable { get; private init; }
 
     /// <summary>
-    /// Whether this shared cache may not serve the response stale without revalidating it (RFC 9111
-    /// §5.2.2.2, §5.2.2.8). Unlike must-revalidate alone, proxy-revalidate does not also let an answer
-    /// to a request with Authorization be shared (§3.5).
+    /// Whether this shared cache may not serve the response stale without revalidating it: must-revalidate,
+    /// proxy-revalidate, or s-maxage, which implies proxy-revalidate (RFC 9111 §5.2.2.2, §5.2.2.8, §5.2.2.10).
+    /// Unlike must-revalidate, proxy-revalidate does not also let an answer to Authorization be shared (§3.5).
     /// </summary>
-    public bool SharedCacheMustRevalidate => MustRevalidate || ProxyRevalidate;
+    public bool SharedCacheMustRevalidate => MustRevalidate || ProxyRevalidate || SharedMaxAge is not null;
 
     public static CacheDirectives Parse(StringValues cacheControl, StringValues pragma = default)
     {

@@ -24,7 +24,7 @@ internal sealed class CachedResponse
     public DateTimeOffset? LastModified { get; init; }
     public bool NoCache { get; init; }
 
-    /// <summary>Never served stale without revalidation here: must-revalidate or proxy-revalidate (RFC 9111 §5.2.2.2, §5.2.2.8).</summary>
+    /// <summary>Never served stale without revalidation here: must-revalidate, proxy-revalidate or s-maxage (RFC 9111 §5.2.2.2, §5.2.2.8, §5.2.2.10).</summary>
     public bool MustRevalidate { get; init; }
     public TimeSpan StaleWhileRevalidate { get; init; }
     public TimeSpan? StaleIfError { get; init; }

@@ -20,8 +20,8 @@ public sealed class CacheFreshnessTests
     [InlineData("9111 §5.2.1.2: max-stale=30 refuses one 31 s stale", 91, 60, "", "max-stale=30", false)]
     [InlineData("9111 §5.2.2.2: must-revalidate forbids serving stale even to max-stale", 90, 60, "must-revalidate", "max-stale", false)]
     [InlineData("9111 §5.2.2.8: proxy-revalidate forbids it in a shared cache", 90, 60, "proxy-revalidate", "max-stale", false)]
-    [InlineData("9111 §5.2.2.10: s-maxage implies proxy-revalidate, so no stale to max-stale", 90, 60, "s-maxage=60", "max-stale", false,
-        Skip = "RFC 9111 §5.2.2.10 disagrees with today: s-maxage does not set must-revalidate, so max-stale gets the stale response")]
+    [InlineData("9111 §5.2.2.10: s-maxage implies proxy-revalidate, so no stale to max-stale", 90, 60, "s-maxage=60", "max-stale", false)]
+    [InlineData("9111 §5.2.2.10: a fresh s-maxage response is served as any other", 30, 60, "s-maxage=60", "max-stale", true)]
     public void A_stored_response_answers_when_fresh_enough_for_the_request(
         string clause, int age, int lifetime, string responseCacheControl, string requestCacheControl, bool answers)
     {
@@ -42,8 +42,7 @@ public sealed class CacheFreshnessTests
         Skip = "RFC 9111 §5.2.2.4 disagrees with today: a no-cache response with stale-while-revalidate is served unvalidated")]
     [InlineData("9111 §5.2.1.1: a request's max-age=0 does not take a stale response", 70, 60, "stale-while-revalidate=30", "max-age=0", false,
         Skip = "RFC 9111 §5.2.1.1 disagrees with today: the window ignores the request's max-age and min-fresh")]
-    [InlineData("9111 §5.2.2.10: s-maxage implies proxy-revalidate, the most restrictive wins (§4.2.1)", 70, 60, "s-maxage=60, stale-while-revalidate=30", "", false,
-        Skip = "RFC 9111 §5.2.2.10 disagrees with today: s-maxage does not close the window")]
+    [InlineData("9111 §5.2.2.10: s-maxage implies proxy-revalidate, the most restrictive wins (§4.2.1)", 70, 60, "s-maxage=60, stale-while-revalidate=30", "", false)]
     public void Within_stale_while_revalidate_the_stale_response_answers_while_the_origin_is_asked(
         string clause, int age, int lifetime, string responseCacheControl, string requestCacheControl, bool answers)
     {
@@ -61,6 +60,9 @@ public sealed class CacheFreshnessTests
     [InlineData("5861 §4: the request's stale-if-error narrows the response's", 100, 60, "stale-if-error=600", "stale-if-error=10", false)]
     [InlineData("5861 §4: the request's stale-if-error alone is enough", 100, 60, "", "stale-if-error=60", true)]
     [InlineData("9111 §5.2.2.2: must-revalidate forbids it", 100, 60, "must-revalidate, stale-if-error=60", "", false)]
+    [InlineData("9111 §5.2.2.8: so does proxy-revalidate", 100, 60, "proxy-revalidate, stale-if-error=60", "", false)]
+    [InlineData("9111 §5.2.2.10: so does s-maxage, which implies proxy-revalidate", 100, 60, "s-maxage=60, stale-if-error=60", "", false)]
+    [InlineData("9111 §5.2.2.10: even when the request asks for stale-if-error", 100, 60, "s-maxage=60", "stale-if-error=600", false)]
     public void Within_stale_if_error_a_stale_response_stands_in_for_a_failing_origin(
         string clause, int age, int lifetime, string responseCacheControl, string requestCacheControl, bool answers)
     {

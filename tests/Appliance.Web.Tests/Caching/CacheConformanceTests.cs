@@ -112,5 +112,34 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
         Assert.Equal(2, host.Origin.Count(path));
     }
 
+    [Fact]
+    public async Task Once_stale_an_s_maxage_answer_is_never_served_without_revalidation()
+    {
+        var path = Unique("/shared");
+        var failing = false;
+        host.Origin.On(path, async context =>
+        {
+            if (Volatile.Read(ref failing))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
+            context.Response.Headers.CacheControl = "s-maxage=0, stale-while-revalidate=600, stale-if-error=600";
+            await context.Response.WriteAsync("shared");
+        });
+        (await host.GetAsync(Site, path)).Dispose();
+        Volatile.Write(ref failing, true);
+
+        // s-maxage implies proxy-revalidate (RFC 9111 §5.2.2.10): no max-stale, no window, no stand-in for a failure.
+        using var maxStale = await host.GetAsync(Site, path, ("Cache-Control", "max-stale"));
+        using var plain = await host.GetAsync(Site, path);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, maxStale.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, plain.StatusCode);
+        Assert.Equal("Appliance; fwd=stale", CacheHost.CacheStatus(plain));
+        Assert.Equal(3, host.Origin.Count(path));
+    }
+
     private static string Unique(string path) => $"{path}-{Interlocked.Increment(ref _paths)}";
 }
