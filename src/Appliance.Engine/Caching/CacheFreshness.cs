@@ -37,16 +37,20 @@ internal static class CacheFreshness
 
     /// <summary>
     /// RFC 5861 §3: within stale-while-revalidate the stored response answers now and the origin is
-    /// asked in the background; not when the origin demands revalidation or the client asks for it.
+    /// asked in the background; not when the origin demands revalidation (must-revalidate, or no-cache,
+    /// which forbids any use before validation, RFC 9111 §5.2.2.4) or the client asks for it.
     /// </summary>
     public static bool MayServeWhileRevalidating(CachedResponse stored, CacheDirectives request, DateTimeOffset now) =>
-        !stored.MustRevalidate && !request.NoCache && stored.StaleWhileRevalidate > TimeSpan.Zero
+        !stored.MustRevalidate && !stored.NoCache && !request.NoCache && stored.StaleWhileRevalidate > TimeSpan.Zero
         && stored.CurrentAge(now) - stored.FreshnessLifetime <= stored.StaleWhileRevalidate;
 
-    /// <summary>RFC 5861 §4: a failing origin is hidden behind the stored response while stale-if-error (the client's first) allows it.</summary>
+    /// <summary>
+    /// RFC 5861 §4: a failing origin is hidden behind the stored response while stale-if-error (the client's
+    /// first) allows it; never one the origin said must be validated first (RFC 9111 §4.2.4).
+    /// </summary>
     public static bool MayServeStaleOnError(CachedResponse stored, CacheDirectives request, DateTimeOffset now)
     {
-        if (stored.MustRevalidate)
+        if (stored.MustRevalidate || stored.NoCache)
         {
             return false;
         }

@@ -38,8 +38,7 @@ public sealed class CacheFreshnessTests
     [InlineData("5861 §3: without the directive there is no window", 70, 60, "", "", false)]
     [InlineData("9111 §5.2.2.2: must-revalidate closes the window", 70, 60, "must-revalidate, stale-while-revalidate=30", "", false)]
     [InlineData("9111 §5.2.1.4: a request's no-cache closes the window", 70, 60, "stale-while-revalidate=30", "no-cache", false)]
-    [InlineData("9111 §5.2.2.4: a no-cache response is validated before it is reused", 10, 0, "no-cache, stale-while-revalidate=30", "", false,
-        Skip = "RFC 9111 §5.2.2.4 disagrees with today: a no-cache response with stale-while-revalidate is served unvalidated")]
+    [InlineData("9111 §5.2.2.4: a no-cache response is validated before it is reused", 10, 0, "no-cache, stale-while-revalidate=30", "", false)]
     [InlineData("9111 §5.2.1.1: a request's max-age=0 does not take a stale response", 70, 60, "stale-while-revalidate=30", "max-age=0", false,
         Skip = "RFC 9111 §5.2.1.1 disagrees with today: the window ignores the request's max-age and min-fresh")]
     [InlineData("9111 §5.2.2.10: s-maxage implies proxy-revalidate, the most restrictive wins (§4.2.1)", 70, 60, "s-maxage=60, stale-while-revalidate=30", "", false)]
@@ -60,6 +59,8 @@ public sealed class CacheFreshnessTests
     [InlineData("5861 §4: the request's stale-if-error narrows the response's", 100, 60, "stale-if-error=600", "stale-if-error=10", false)]
     [InlineData("5861 §4: the request's stale-if-error alone is enough", 100, 60, "", "stale-if-error=60", true)]
     [InlineData("9111 §5.2.2.2: must-revalidate forbids it", 100, 60, "must-revalidate, stale-if-error=60", "", false)]
+    [InlineData("9111 §4.2.4: so does no-cache: no use without validation", 100, 60, "no-cache, stale-if-error=60", "", false)]
+    [InlineData("9111 §4.2.4: even when the request asks for stale-if-error", 100, 60, "no-cache", "stale-if-error=600", false)]
     [InlineData("9111 §5.2.2.8: so does proxy-revalidate", 100, 60, "proxy-revalidate, stale-if-error=60", "", false)]
     [InlineData("9111 §5.2.2.10: so does s-maxage, which implies proxy-revalidate", 100, 60, "s-maxage=60, stale-if-error=60", "", false)]
     [InlineData("9111 §5.2.2.10: even when the request asks for stale-if-error", 100, 60, "s-maxage=60", "stale-if-error=600", false)]

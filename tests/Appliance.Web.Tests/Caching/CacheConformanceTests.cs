@@ -141,5 +141,42 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
         Assert.Equal(3, host.Origin.Count(path));
     }
 
+    [Fact]
+    public async Task A_no_cache_answer_is_validated_before_every_use_whatever_stale_window_it_names()
+    {
+        var path = Unique("/validated");
+        var failing = false;
+        host.Origin.On(path, async context =>
+        {
+            if (Volatile.Read(ref failing))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
+            context.Response.Headers.CacheControl = "no-cache, stale-while-revalidate=600, stale-if-error=600";
+            context.Response.Headers.ETag = "\"v1\"";
+            if (context.Request.Headers.IfNoneMatch == "\"v1\"")
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            await context.Response.WriteAsync("checked");
+        });
+        (await host.GetAsync(Site, path)).Dispose();
+
+        // RFC 9111 §5.2.2.4: not used without successful validation, so no answer before the origin's.
+        using var validated = await host.GetAsync(Site, path);
+        var requestsWhenAnswered = host.Origin.Count(path);
+        Volatile.Write(ref failing, true);
+        using var failed = await host.GetAsync(Site, path);
+
+        Assert.Equal("checked", await validated.Content.ReadAsStringAsync());
+        Assert.StartsWith("Appliance; fwd=stale; fwd-status=304", CacheHost.CacheStatus(validated));
+        Assert.Equal(2, requestsWhenAnswered);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+    }
+
     private static string Unique(string path) => $"{path}-{Interlocked.Increment(ref _paths)}";
 }
