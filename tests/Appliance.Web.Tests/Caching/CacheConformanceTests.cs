@@ -178,5 +178,19 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
     }
 
+    [Fact]
+    public async Task An_invalid_Date_counts_as_none_so_the_answer_is_as_old_as_its_time_here()
+    {
+        var path = Unique("/undated");
+        host.Origin.On(path, "dated", ("Cache-Control", "max-age=60"), ("Date", "yesterday"));
+
+        (await host.GetAsync(Site, path)).Dispose();
+        using var hit = await host.GetAsync(Site, path);
+
+        Assert.StartsWith("Appliance; hit", CacheHost.CacheStatus(hit));
+        Assert.InRange(int.Parse(hit.Headers.GetValues("Age").Single(), System.Globalization.CultureInfo.InvariantCulture), 0, 2);
+        Assert.Equal(1, host.Origin.Count(path));
+    }
+
     private static string Unique(string path) => $"{path}-{Interlocked.Increment(ref _paths)}";
 }
