@@ -6,12 +6,36 @@ namespace Appliance.Engine.Caching;
 
 /// <summary>
 /// A stored response freshened by the 304 its revalidation got (RFC 9111 §4.3.4): the 304's fields
-/// update the stored ones, the body stays, and age and lifetime start again from the 304.
+/// update the stored ones, the body stays, and age and lifetime start again from the 304; unless
+/// the 304 names another representation than the stored one.
 /// </summary>
 internal static class CacheFreshening
 {
+    /// <summary>
+    /// Whether the 304 is about <paramref name="stored"/> (§4.3.4): a strong ETag in it must be the stored
+    /// strong ETag, a weak one must match the stored one weakly. A 304 without an ETag answered the
+    /// validators taken from this very entry, and is taken as being about it.
+    /// </summary>
+    public static bool Selects(CachedResponse stored, IHeaderDictionary notModified)
+    {
+        var etag = notModified.ETag.ToString();
+        if (etag.Length == 0)
+        {
+            return true;
+        }
+
+        return stored.ETag is { } storedTag
+            && (EntityTags.IsWeak(etag) ? EntityTags.WeakMatch(etag, storedTag) : EntityTags.StrongMatch(etag, storedTag));
+    }
+
+    /// <summary>The entry freshened by the 304, or <paramref name="stored"/> unchanged when the 304 is not about it (the cache MUST NOT update it then).</summary>
     public static CachedResponse Freshen(CachedResponse stored, IHeaderDictionary notModified, DateTimeOffset requestTime, DateTimeOffset now)
     {
+        if (!Selects(stored, notModified))
+        {
+            return stored;
+        }
+
         var headers = StoredHeaders.Freshened(stored.Headers, notModified);
         var directives = CacheDirectives.Parse(headers.GetValueOrDefault(HeaderNames.CacheControl), headers.GetValueOrDefault(HeaderNames.Pragma));
         var hasDate = HeaderUtilities.TryParseDate(headers.GetValueOrDefault(HeaderNames.Date).ToString(), out var date);

@@ -24,9 +24,8 @@ internal static class ConditionalRequests
                 return false;
             }
 
-            var opaque = Opaque(etag);
             return ifNoneMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Any(candidate => candidate == "*" || Opaque(candidate) == opaque);
+                .Any(candidate => candidate == "*" || EntityTags.WeakMatch(candidate, etag));
         }
 
         return lastModified is { } modified
@@ -42,6 +41,4 @@ internal static class ConditionalRequests
         stored.ETag is { } etag
             ? (etag, StringValues.Empty)
             : (StringValues.Empty, stored.LastModified is { } modified ? HeaderUtilities.FormatDate(modified) : StringValues.Empty);
-
-    private static string Opaque(string etag) => etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
 }

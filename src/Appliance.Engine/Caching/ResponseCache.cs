@@ -68,6 +68,23 @@ public sealed class ResponseCache(CacheOptions options)
         }
     }
 
+    /// <summary>Removes one entry, if it is still the one stored for its URL and variant.</summary>
+    internal void Remove(CachedResponse response)
+    {
+        lock (_lock)
+        {
+            if (_urls.TryGetValue(response.Key, out var url) && url.Variants.TryGetValue(response.VaryKey, out var node) && ReferenceEquals(node.Value, response))
+            {
+                url.Variants.Remove(response.VaryKey);
+                Unlink(node);
+                if (url.Variants.Count == 0)
+                {
+                    _urls.Remove(response.Key);
+                }
+            }
+        }
+    }
+
     internal void CountHit() => Interlocked.Increment(ref _hits);
 
     internal void CountMiss() => Interlocked.Increment(ref _misses);

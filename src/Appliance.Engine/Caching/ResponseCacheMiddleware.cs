@@ -118,19 +118,6 @@ internal sealed class ResponseCacheMiddleware(
     {
         var request = context.Request;
         var response = context.Response;
-        var clientIfNoneMatch = request.Headers.IfNoneMatch;
-        var clientIfModifiedSince = request.Headers.IfModifiedSince;
-        if (stored is not null)
-        {
-            // Revalidate with the stored validators; the client's own conditions are answered here.
-            (request.Headers.IfNoneMatch, request.Headers.IfModifiedSince) = ConditionalRequests.ValidatorsFor(stored);
-        }
-        else
-        {
-            // The cache wants a full response to store; a 304 for the client is made from it.
-            request.Headers.Remove(HeaderNames.IfNoneMatch);
-            request.Headers.Remove(HeaderNames.IfModifiedSince);
-        }
 
         // Set when the response starts, with the value the outcome below settles on.
         var status = new StrongBox<string>(CacheStatus.Forwarded(fwd));
@@ -142,32 +129,17 @@ internal sealed class ResponseCacheMiddleware(
         }, (response, status));
 
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var requestTime = time.GetUtcNow();
+        var (capture, requestTime) = await ForwardAsync(context, rule, requestDirectives, key, stored, fwd, hasAuthorization, status);
 
-        // Held back only if the answer could be stored, or replaced by the stale entry; if not, Cache-Status says why.
-        var capture = new CaptureResponseBodyFeature(originalBody, rule.MaxObjectBytes, () =>
+        // RFC 9111 §4.3.4: a 304 about another representation must not update the entry, and the entry is not
+        // the one to serve; it goes, and the origin is asked once more, unconditionally, for the one that is.
+        if (stored is not null && response.StatusCode == StatusCodes.Status304NotModified && !CacheFreshening.Selects(stored, response.Headers))
         {
-            if (stored is not null || !HttpMethods.IsGet(request.Method))
-            {
-                return stored is not null;
-            }
-
-            var storable = CacheStoragePolicy.CreateEntry(
-                response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, [], requestTime, requestTime, hasAuthorization, out var refusal) is not null;
-            status.Value = CacheStatus.Forwarded(fwd, detail: refusal);
-            return storable;
-        });
-        context.Features.Set<IHttpResponseBodyFeature>(capture);
-        try
-        {
-            await next(context);
-            await capture.FlushAsync();
-        }
-        finally
-        {
-            context.Features.Set(originalBody);
-            request.Headers.IfNoneMatch = clientIfNoneMatch;
-            request.Headers.IfModifiedSince = clientIfModifiedSince;
+            cache.Remove(stored);
+            stored = null;
+            CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: false);
+            response.StatusCode = StatusCodes.Status200OK;
+            (capture, requestTime) = await ForwardAsync(context, rule, requestDirectives, key, stored, fwd, hasAuthorization, status);
         }
 
         if (capture.StreamedThrough)
@@ -216,6 +188,59 @@ internal sealed class ResponseCacheMiddleware(
         status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now));
         await _writer.WriteAsync(context, entry, policy, status.Value, now);
         return entry;
+    }
+
+    // One trip to the origin: with the stored entry's validators or none, the client's own restored after.
+    private async Task<(CaptureResponseBodyFeature Capture, DateTimeOffset RequestTime)> ForwardAsync(
+        HttpContext context, CacheRulePlan rule, CacheDirectives requestDirectives, string key, CachedResponse? stored, string fwd,
+        bool hasAuthorization, StrongBox<string> status)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var clientIfNoneMatch = request.Headers.IfNoneMatch;
+        var clientIfModifiedSince = request.Headers.IfModifiedSince;
+        if (stored is not null)
+        {
+            // Revalidate with the stored validators; the client's own conditions are answered here.
+            (request.Headers.IfNoneMatch, request.Headers.IfModifiedSince) = ConditionalRequests.ValidatorsFor(stored);
+        }
+        else
+        {
+            // The cache wants a full response to store; a 304 for the client is made from it.
+            request.Headers.Remove(HeaderNames.IfNoneMatch);
+            request.Headers.Remove(HeaderNames.IfModifiedSince);
+        }
+
+        var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var requestTime = time.GetUtcNow();
+
+        // Held back only if the answer could be stored, or replaced by the stale entry; if not, Cache-Status says why.
+        var capture = new CaptureResponseBodyFeature(originalBody, rule.MaxObjectBytes, () =>
+        {
+            if (stored is not null || !HttpMethods.IsGet(request.Method))
+            {
+                return stored is not null;
+            }
+
+            var storable = CacheStoragePolicy.CreateEntry(
+                response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, [], requestTime, requestTime, hasAuthorization, out var refusal) is not null;
+            status.Value = CacheStatus.Forwarded(fwd, detail: refusal);
+            return storable;
+        });
+        context.Features.Set<IHttpResponseBodyFeature>(capture);
+        try
+        {
+            await next(context);
+            await capture.FlushAsync();
+        }
+        finally
+        {
+            context.Features.Set(originalBody);
+            request.Headers.IfNoneMatch = clientIfNoneMatch;
+            request.Headers.IfModifiedSince = clientIfModifiedSince;
+        }
+
+        return (capture, requestTime);
     }
 
     private void Invalidate(HttpContext context)

@@ -105,7 +105,16 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
         var now = time.GetUtcNow();
         if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
         {
-            cache.Store(CacheFreshening.Freshen(stale, headers, requestTime, now));
+            // A 304 about another representation leaves the stale entry unusable: the next request fetches in full (RFC 9111 §4.3.4).
+            if (CacheFreshening.Selects(stale, headers))
+            {
+                cache.Store(CacheFreshening.Freshen(stale, headers, requestTime, now));
+            }
+            else
+            {
+                cache.Remove(stale);
+            }
+
             return;
         }
 

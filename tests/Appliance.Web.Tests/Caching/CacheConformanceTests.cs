@@ -192,5 +192,49 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
         Assert.Equal(1, host.Origin.Count(path));
     }
 
+    [Fact]
+    public async Task A_304_naming_another_strong_ETag_does_not_freshen_the_entry_which_is_fetched_again_in_full()
+    {
+        var path = Unique("/replaced");
+        var changed = false;
+        host.Origin.On(path, async context =>
+        {
+            if (!Volatile.Read(ref changed))
+            {
+                context.Response.Headers.CacheControl = "max-age=0";
+                context.Response.Headers.ETag = "\"v1\"";
+                await context.Response.WriteAsync("one");
+                return;
+            }
+
+            // An origin that answers any condition with its current tag: the 304 is about "v2", not the stored "v1".
+            context.Response.Headers.CacheControl = "max-age=60";
+            context.Response.Headers.ETag = "\"v2\"";
+            if (context.Request.Headers.IfNoneMatch.Count > 0)
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            await context.Response.WriteAsync("two");
+        });
+        (await host.GetAsync(Site, path)).Dispose();
+        Volatile.Write(ref changed, true);
+
+        using var refreshed = await host.GetAsync(Site, path);
+        using var hit = await host.GetAsync(Site, path);
+
+        // RFC 9111 §4.3.4: the stored "v1" is not the selected representation, so it is neither freshened nor served.
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal("two", await refreshed.Content.ReadAsStringAsync());
+        Assert.StartsWith("Appliance; fwd=stale; stored", CacheHost.CacheStatus(refreshed));
+        Assert.Equal("two", await hit.Content.ReadAsStringAsync());
+        Assert.StartsWith("Appliance; hit", CacheHost.CacheStatus(hit));
+        var requests = host.Origin.RequestsTo(path);
+        Assert.Equal(3, requests.Count);
+        Assert.Equal("\"v1\"", requests[1].Headers["If-None-Match"]);
+        Assert.False(requests[2].Headers.ContainsKey("If-None-Match"));
+    }
+
     private static string Unique(string path) => $"{path}-{Interlocked.Increment(ref _paths)}";
 }
