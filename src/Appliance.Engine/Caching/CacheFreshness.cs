@@ -38,11 +38,24 @@ internal static class CacheFreshness
     /// <summary>
     /// RFC 5861 §3: within stale-while-revalidate the stored response answers now and the origin is
     /// asked in the background; not when the origin demands revalidation (must-revalidate, or no-cache,
-    /// which forbids any use before validation, RFC 9111 §5.2.2.4) or the client asks for it.
+    /// which forbids any use before validation, RFC 9111 §5.2.2.4), nor when the client asks for it or
+    /// for a fresh response: max-age without max-stale, or min-fresh (§5.2.1.1, §5.2.1.3).
     /// </summary>
-    public static bool MayServeWhileRevalidating(CachedResponse stored, CacheDirectives request, DateTimeOffset now) =>
-        !stored.MustRevalidate && !stored.NoCache && !request.NoCache && stored.StaleWhileRevalidate > TimeSpan.Zero
-        && stored.CurrentAge(now) - stored.FreshnessLifetime <= stored.StaleWhileRevalidate;
+    public static bool MayServeWhileRevalidating(CachedResponse stored, CacheDirectives request, DateTimeOffset now)
+    {
+        if (stored.MustRevalidate || stored.NoCache || request.NoCache || stored.StaleWhileRevalidate <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        var age = stored.CurrentAge(now);
+        if (request.MinFresh is not null || (request.MaxAge is { } maxAge && (age > maxAge || !request.MaxStale)))
+        {
+            return false;
+        }
+
+        return age - stored.FreshnessLifetime <= stored.StaleWhileRevalidate;
+    }
 
     /// <summary>
     /// RFC 5861 §4: a failing origin is hidden behind the stored response while stale-if-error (the client's

@@ -39,8 +39,11 @@ public sealed class CacheFreshnessTests
     [InlineData("9111 §5.2.2.2: must-revalidate closes the window", 70, 60, "must-revalidate, stale-while-revalidate=30", "", false)]
     [InlineData("9111 §5.2.1.4: a request's no-cache closes the window", 70, 60, "stale-while-revalidate=30", "no-cache", false)]
     [InlineData("9111 §5.2.2.4: a no-cache response is validated before it is reused", 10, 0, "no-cache, stale-while-revalidate=30", "", false)]
-    [InlineData("9111 §5.2.1.1: a request's max-age=0 does not take a stale response", 70, 60, "stale-while-revalidate=30", "max-age=0", false,
-        Skip = "RFC 9111 §5.2.1.1 disagrees with today: the window ignores the request's max-age and min-fresh")]
+    [InlineData("9111 §5.2.1.1: a request's max-age=0 does not take a stale response", 70, 60, "stale-while-revalidate=30", "max-age=0", false)]
+    [InlineData("9111 §5.2.1.1: nor does any max-age without max-stale: the client wants nothing stale", 70, 60, "stale-while-revalidate=30", "max-age=600", false)]
+    [InlineData("9111 §5.2.1.1, §5.2.1.2: max-age with max-stale takes one young enough", 70, 60, "stale-while-revalidate=30", "max-age=600, max-stale", true)]
+    [InlineData("9111 §5.2.1.1: but not one older than max-age, max-stale or not", 70, 60, "stale-while-revalidate=30", "max-age=65, max-stale", false)]
+    [InlineData("9111 §5.2.1.3: min-fresh asks for a fresh response", 70, 60, "stale-while-revalidate=30", "min-fresh=0", false)]
     [InlineData("9111 §5.2.2.10: s-maxage implies proxy-revalidate, the most restrictive wins (§4.2.1)", 70, 60, "s-maxage=60, stale-while-revalidate=30", "", false)]
     public void Within_stale_while_revalidate_the_stale_response_answers_while_the_origin_is_asked(
         string clause, int age, int lifetime, string responseCacheControl, string requestCacheControl, bool answers)
