@@ -73,8 +73,11 @@ internal static class CacheFreshness
         return allowed is { } window && staleness <= window;
     }
 
-    /// <summary>What counts as the origin failing for stale-if-error: no answer at all, or any 5xx.</summary>
-    public static bool OriginFailed(int statusCode, bool forwarderError) => forwarderError || statusCode >= 500;
+    /// <summary>
+    /// What counts as the origin failing for stale-if-error (RFC 5861 §4): no answer at all, or 500, 502, 503
+    /// or 504. Other 5xx (501 Not Implemented, 505, …) are the origin's considered answer and reach the client.
+    /// </summary>
+    public static bool OriginFailed(int statusCode, bool forwarderError) => forwarderError || statusCode is 500 or 502 or 503 or 504;
 
     /// <summary>The remaining freshness in whole seconds, never below 0, as Cache-Status's ttl.</summary>
     public static long Ttl(CachedResponse entry, DateTimeOffset now) =>

@@ -171,9 +171,10 @@ internal sealed class ResponseCacheMiddleware(
             return freshened;
         }
 
+        // No 5xx is stored, failure or not: an origin's trouble must not outlive it in the cache.
         var body = capture.Captured;
         string? refusal = null;
-        var entry = HttpMethods.IsGet(request.Method) && !failed
+        var entry = HttpMethods.IsGet(request.Method) && !failed && response.StatusCode < 500
             ? CacheStoragePolicy.CreateEntry(response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, body, requestTime, now, hasAuthorization, out refusal)
             : null;
         if (entry is null)

@@ -236,5 +236,30 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
         Assert.False(requests[2].Headers.ContainsKey("If-None-Match"));
     }
 
+    [Fact]
+    public async Task Stale_if_error_hides_500_502_503_and_504_but_a_501_is_the_origins_answer()
+    {
+        var path = Unique("/flaky");
+        var status = StatusCodes.Status200OK;
+        host.Origin.On(path, async context =>
+        {
+            context.Response.StatusCode = Volatile.Read(ref status);
+            context.Response.Headers.CacheControl = "max-age=0, stale-if-error=600";
+            await context.Response.WriteAsync("status " + context.Response.StatusCode);
+        });
+        (await host.GetAsync(Site, path)).Dispose();
+
+        Volatile.Write(ref status, StatusCodes.Status501NotImplemented);
+        using var notImplemented = await host.GetAsync(Site, path);
+        Volatile.Write(ref status, StatusCodes.Status503ServiceUnavailable);
+        using var unavailable = await host.GetAsync(Site, path);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, notImplemented.StatusCode);
+        Assert.Equal("status 501", await notImplemented.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, unavailable.StatusCode);
+        Assert.Equal("status 200", await unavailable.Content.ReadAsStringAsync());
+        Assert.Equal("Appliance; fwd=stale; fwd-status=503; detail=stale-if-error", CacheHost.CacheStatus(unavailable));
+    }
+
     private static string Unique(string path) => $"{path}-{Interlocked.Increment(ref _paths)}";
 }
