@@ -79,7 +79,10 @@ internal static class CacheFreshness
     /// </summary>
     public static bool OriginFailed(int statusCode, bool forwarderError) => forwarderError || statusCode is 500 or 502 or 503 or 504;
 
-    /// <summary>The remaining freshness in whole seconds, never below 0, as Cache-Status's ttl.</summary>
+    /// <summary>Whether the entry is fresh now by what the origin said, whatever a request asks (§4.2).</summary>
+    public static bool IsFresh(CachedResponse entry, DateTimeOffset now) => entry.FreshnessLifetime > entry.CurrentAge(now);
+
+    /// <summary>The remaining freshness in whole seconds, negative once stale, as Cache-Status's ttl (RFC 9211 §2.4).</summary>
     public static long Ttl(CachedResponse entry, DateTimeOffset now) =>
-        Math.Max(0, (long)(entry.FreshnessLifetime - entry.CurrentAge(now)).TotalSeconds);
+        (long)(entry.FreshnessLifetime - entry.CurrentAge(now)).TotalSeconds;
 }

@@ -16,10 +16,13 @@ internal static class CacheStatus
     /// <summary>fwd (§2.2): nothing was stored for the URL.</summary>
     public const string UriMiss = "uri-miss";
 
+    /// <summary>fwd (§2.2): responses were stored for the URL, but none for this request's values of the fields they vary on.</summary>
+    public const string VaryMiss = "vary-miss";
+
     /// <summary>fwd (§2.2): a stored response needed validation.</summary>
     public const string Stale = "stale";
 
-    /// <summary>fwd (§2.2): the request's own directives sent it forward.</summary>
+    /// <summary>fwd (§2.2): a fresh stored response was selected, but the request did not allow its use.</summary>
     public const string Request = "request";
 
     /// <summary>detail (§2.8): a stale response answered while the origin is asked in the background.</summary>
@@ -28,27 +31,37 @@ internal static class CacheStatus
     /// <summary>detail (§2.8): a stale response stood in for a failing origin.</summary>
     public const string StaleIfErrorDetail = "stale-if-error";
 
-    /// <summary>detail (§2.8): the answer came from another request's fetch of the same object.</summary>
-    public const string CoalescedDetail = "coalesced";
+    /// <summary>
+    /// Why a request that was not answered from the store goes forward, most specific first (§2.2): what
+    /// the store held for its URL, for its variant, and whether that was fresh (so the request refused it).
+    /// </summary>
+    public static string ForwardReason(bool urlStored, bool variantStored, bool variantFresh) =>
+        !urlStored ? UriMiss : !variantStored ? VaryMiss : variantFresh ? Request : Stale;
 
-    /// <summary>Why a request that was not answered from the store goes forward.</summary>
-    public static string ForwardReason(bool hasStored, bool requestNoCache) =>
-        hasStored ? Stale : requestNoCache ? Request : UriMiss;
-
-    /// <summary>A request answered from the store (§2.1), with the answer's remaining freshness (§2.4).</summary>
+    /// <summary>A request answered from the store (§2.1), with the answer's remaining freshness, negative when stale (§2.4).</summary>
     public static string Hit(long ttl, string? detail = null) =>
         WithDetail(string.Create(CultureInfo.InvariantCulture, $"{CacheName}; hit; ttl={ttl}"), detail);
 
+    /// <summary>A request that waited for another's fetch of the same object and reused its answer (§2.7): it went forward with it.</summary>
+    public static string Collapsed(string fwd, long ttl) =>
+        string.Create(CultureInfo.InvariantCulture, $"{CacheName}; fwd={fwd}; collapsed; ttl={ttl}");
+
     /// <summary>
-    /// A request that went forward (§2.2), with the origin's status when it is worth saying (§2.3) and,
-    /// when the answer was stored, its ttl (§2.5, §2.4).
+    /// A request that went forward (§2.2), with the origin's status when it is worth saying (§2.3), whether it
+    /// waited for another's fetch that left nothing to reuse (collapsed=?0, §2.7) and, when the answer was
+    /// stored, its ttl (§2.5, §2.4).
     /// </summary>
-    public static string Forwarded(string fwd, int? fwdStatus = null, long? storedTtl = null, string? detail = null)
+    public static string Forwarded(string fwd, int? fwdStatus = null, long? storedTtl = null, string? detail = null, bool collapseFailed = false)
     {
         var value = $"{CacheName}; fwd={fwd}";
         if (fwdStatus is { } status)
         {
             value += string.Create(CultureInfo.InvariantCulture, $"; fwd-status={status}");
+        }
+
+        if (collapseFailed)
+        {
+            value += "; collapsed=?0";
         }
 
         if (storedTtl is { } ttl)

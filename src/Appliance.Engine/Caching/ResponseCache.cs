@@ -53,11 +53,13 @@ public sealed class ResponseCache(CacheOptions options)
         }
     }
 
-    internal CachedResponse? Lookup(string key, HttpRequest request)
+    /// <summary>The variant stored for this request, if any; <paramref name="urlStored"/> says whether any was stored for its URL.</summary>
+    internal CachedResponse? Lookup(string key, HttpRequest request, out bool urlStored)
     {
         lock (_lock)
         {
-            if (_urls.TryGetValue(key, out var url) && url.Variants.TryGetValue(CacheVariants.KeyOf(url.VaryHeaders, request.Headers), out var node))
+            urlStored = _urls.TryGetValue(key, out var url);
+            if (url is not null && url.Variants.TryGetValue(CacheVariants.KeyOf(url.VaryHeaders, request.Headers), out var node))
             {
                 _recency.Remove(node);
                 _recency.AddFirst(node);

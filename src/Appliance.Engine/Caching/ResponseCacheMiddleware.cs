@@ -54,12 +54,8 @@ internal sealed class ResponseCacheMiddleware(
         var requestDirectives = CacheDirectives.Of(request);
         var key = CacheKeys.For(request, rule.IncludeQueryString);
         var hasAuthorization = !StringValues.IsNullOrEmpty(request.Headers.Authorization);
-        var stored = cache.Lookup(key, request);
-        if (stored is not null && !CacheStorability.MayAnswer(stored, hasAuthorization))
-        {
-            stored = null;
-        }
-
+        var found = cache.Lookup(key, request, out var urlStored);
+        var stored = found is not null && CacheStorability.MayAnswer(found, hasAuthorization) ? found : null;
         var now = time.GetUtcNow();
         if (stored is not null && CacheFreshness.IsFreshEnough(stored, requestDirectives, now))
         {
@@ -72,15 +68,16 @@ internal sealed class ResponseCacheMiddleware(
         {
             cache.CountHit();
             revalidator.Start(context, stored, rule, requestDirectives, hasAuthorization);
-            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(0, CacheStatus.StaleWhileRevalidateDetail), now);
+            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(CacheFreshness.Ttl(stored, now), CacheStatus.StaleWhileRevalidateDetail), now);
             return;
         }
 
         cache.CountMiss();
-        var fwd = CacheStatus.ForwardReason(stored is not null, requestDirectives.NoCache);
+        var fwd = CacheStatus.ForwardReason(urlStored, found is not null, found is not null && CacheFreshness.IsFresh(found, now));
 
         // One fetch per object: others wait for it, then use what it stored.
         var lead = false;
+        var collapseFailed = false;
         if (stored is null && HttpMethods.IsGet(request.Method))
         {
             lead = coalescer.TryLead(key, out var pending);
@@ -91,16 +88,18 @@ internal sealed class ResponseCacheMiddleware(
                 {
                     cache.CountHit();
                     var at = time.GetUtcNow();
-                    await _writer.WriteAsync(context, fetched, policy, CacheStatus.Hit(CacheFreshness.Ttl(fetched, at), CacheStatus.CoalescedDetail), at);
+                    await _writer.WriteAsync(context, fetched, policy, CacheStatus.Collapsed(fwd, CacheFreshness.Ttl(fetched, at)), at);
                     return;
                 }
+
+                collapseFailed = true;
             }
         }
 
         CachedResponse? outcome = null;
         try
         {
-            outcome = await FetchAsync(context, rule, policy, requestDirectives, key, stored, fwd, hasAuthorization);
+            outcome = await FetchAsync(context, rule, policy, requestDirectives, key, stored, fwd, collapseFailed, hasAuthorization);
         }
         finally
         {
@@ -114,13 +113,13 @@ internal sealed class ResponseCacheMiddleware(
     // Forwards to the origin with the body held back, then stores, freshens or answers stale.
     private async Task<CachedResponse?> FetchAsync(
         HttpContext context, CacheRulePlan rule, RouteResponsePolicy policy, CacheDirectives requestDirectives,
-        string key, CachedResponse? stored, string fwd, bool hasAuthorization)
+        string key, CachedResponse? stored, string fwd, bool collapseFailed, bool hasAuthorization)
     {
         var request = context.Request;
         var response = context.Response;
 
         // Set when the response starts, with the value the outcome below settles on.
-        var status = new StrongBox<string>(CacheStatus.Forwarded(fwd));
+        var status = new StrongBox<string>(CacheStatus.Forwarded(fwd, collapseFailed: collapseFailed));
         response.OnStarting(static state =>
         {
             var (r, s) = ((HttpResponse, StrongBox<string>))state;
@@ -129,7 +128,7 @@ internal sealed class ResponseCacheMiddleware(
         }, (response, status));
 
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var (capture, requestTime) = await ForwardAsync(context, rule, requestDirectives, key, stored, fwd, hasAuthorization, status);
+        var (capture, requestTime) = await ForwardAsync(context, rule, requestDirectives, key, stored, fwd, collapseFailed, hasAuthorization, status);
 
         // RFC 9111 §4.3.4: a 304 about another representation must not update the entry, and the entry is not
         // the one to serve; it goes, and the origin is asked once more, unconditionally, for the one that is.
@@ -139,7 +138,7 @@ internal sealed class ResponseCacheMiddleware(
             stored = null;
             CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: false);
             response.StatusCode = StatusCodes.Status200OK;
-            (capture, requestTime) = await ForwardAsync(context, rule, requestDirectives, key, stored, fwd, hasAuthorization, status);
+            (capture, requestTime) = await ForwardAsync(context, rule, requestDirectives, key, stored, fwd, collapseFailed, hasAuthorization, status);
         }
 
         if (capture.StreamedThrough)
@@ -179,14 +178,14 @@ internal sealed class ResponseCacheMiddleware(
             : null;
         if (entry is null)
         {
-            status.Value = CacheStatus.Forwarded(fwd, detail: refusal);
+            status.Value = CacheStatus.Forwarded(fwd, detail: refusal, collapseFailed: collapseFailed);
             await CachedResponseWriter.WriteHeldBackAsync(context, body);
             return null;
         }
 
         cache.Store(entry);
         CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
-        status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now));
+        status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now), collapseFailed: collapseFailed);
         await _writer.WriteAsync(context, entry, policy, status.Value, now);
         return entry;
     }
@@ -194,7 +193,7 @@ internal sealed class ResponseCacheMiddleware(
     // One trip to the origin: with the stored entry's validators or none, the client's own restored after.
     private async Task<(CaptureResponseBodyFeature Capture, DateTimeOffset RequestTime)> ForwardAsync(
         HttpContext context, CacheRulePlan rule, CacheDirectives requestDirectives, string key, CachedResponse? stored, string fwd,
-        bool hasAuthorization, StrongBox<string> status)
+        bool collapseFailed, bool hasAuthorization, StrongBox<string> status)
     {
         var request = context.Request;
         var response = context.Response;
@@ -225,7 +224,7 @@ internal sealed class ResponseCacheMiddleware(
 
             var storable = CacheStoragePolicy.CreateEntry(
                 response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, [], requestTime, requestTime, hasAuthorization, out var refusal) is not null;
-            status.Value = CacheStatus.Forwarded(fwd, detail: refusal);
+            status.Value = CacheStatus.Forwarded(fwd, detail: refusal, collapseFailed: collapseFailed);
             return storable;
         });
         context.Features.Set<IHttpResponseBodyFeature>(capture);

@@ -96,11 +96,20 @@ public sealed class CacheFreshnessTests
     [Theory]
     [InlineData("9211 §2.4: ttl is the remaining freshness lifetime in seconds", 10, 60, 50)]
     [InlineData("9211 §2.4: ttl is 0 at the moment a response goes stale", 60, 60, 0)]
-    [InlineData("9211 §2.4: a stale response has a negative ttl", 100, 60, -40,
-        Skip = "RFC 9211 §2.4 disagrees with today: ttl stops at 0")]
+    [InlineData("9211 §2.4: a stale response has a negative ttl", 100, 60, -40)]
     public void Ttl_is_the_remaining_freshness(string clause, int age, int lifetime, long ttl)
     {
         _ = clause;
         Assert.Equal(ttl, CacheFreshness.Ttl(StoredEntries.Aged(age, lifetime), StoredEntries.Now));
+    }
+
+    [Theory]
+    [InlineData("9111 §4.2: fresh while the lifetime exceeds the age", 10, 60, "", true)]
+    [InlineData("9111 §4.2: stale once the age reaches it", 60, 60, "", false)]
+    [InlineData("9111 §5.2.2.4: a no-cache entry, kept with a lifetime of 0, is never fresh", 0, 0, "no-cache", false)]
+    public void An_entry_is_fresh_by_the_origins_word_alone(string clause, int age, int lifetime, string responseCacheControl, bool fresh)
+    {
+        _ = clause;
+        Assert.Equal(fresh, CacheFreshness.IsFresh(StoredEntries.Aged(age, lifetime, responseCacheControl), StoredEntries.Now));
     }
 }

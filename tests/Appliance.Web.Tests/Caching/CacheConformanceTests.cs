@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Appliance.Web.Tests.Infrastructure;
 
 namespace Appliance.Web.Tests.Caching;
 
@@ -260,6 +262,66 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
         Assert.Equal("status 200", await unavailable.Content.ReadAsStringAsync());
         Assert.Equal("Appliance; fwd=stale; fwd-status=503; detail=stale-if-error", CacheHost.CacheStatus(unavailable));
     }
+
+    [Fact]
+    public async Task Cache_Status_says_what_the_store_held_when_a_request_goes_forward()
+    {
+        var path = Unique("/reasons");
+        host.Origin.On(path, async context =>
+        {
+            context.Response.Headers.CacheControl = "max-age=60";
+            context.Response.Headers.Vary = "Accept-Language";
+            await context.Response.WriteAsync("lang=" + context.Request.Headers.AcceptLanguage);
+        });
+        var aged = Unique("/reasons-aged");
+        host.Origin.On(aged, "aged", ("Cache-Control", "max-age=60, stale-while-revalidate=600"), ("Age", "100"));
+
+        using var nothingStored = await host.GetAsync(Site, path, ("Accept-Language", "en"), ("Cache-Control", "no-cache"));
+        using var otherVariant = await host.GetAsync(Site, path, ("Accept-Language", "fr"));
+        using var freshRefused = await host.GetAsync(Site, path, ("Accept-Language", "fr"), ("Cache-Control", "no-cache"));
+        using var agedStored = await host.GetAsync(Site, aged);
+        using var agedHit = await host.GetAsync(Site, aged);
+
+        // RFC 9211 §2.2: uri-miss, vary-miss, request (a fresh response refused); §2.4: a stale response has a negative ttl.
+        Assert.StartsWith("Appliance; fwd=uri-miss; stored", CacheHost.CacheStatus(nothingStored));
+        Assert.StartsWith("Appliance; fwd=vary-miss; stored", CacheHost.CacheStatus(otherVariant));
+        Assert.StartsWith("Appliance; fwd=request; stored", CacheHost.CacheStatus(freshRefused));
+        Assert.Matches(@"^Appliance; fwd=uri-miss; stored; ttl=-4[01]$", CacheHost.CacheStatus(agedStored));
+        Assert.Matches(@"^Appliance; hit; ttl=-4[0-2]; detail=stale-while-revalidate$", CacheHost.CacheStatus(agedHit));
+    }
+
+    [Fact]
+    public async Task Requests_that_waited_for_another_ones_fetch_say_collapsed()
+    {
+        var path = Unique("/together");
+        var release = new TaskCompletionSource();
+        host.Origin.On(path, async context =>
+        {
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            context.Response.Headers.CacheControl = "max-age=60";
+            await context.Response.WriteAsync("together");
+        });
+        var missesBefore = await MissesAsync();
+
+        var requests = Enumerable.Range(0, 4).Select(_ => host.GetAsync(Site, path)).ToArray();
+        await Eventually.TrueAsync(async () => await MissesAsync() >= missesBefore + 4, TimeSpan.FromSeconds(20), "every request to miss");
+        release.SetResult();
+        var statuses = (await Task.WhenAll(requests)).Select(response =>
+        {
+            using (response)
+            {
+                return CacheHost.CacheStatus(response);
+            }
+        }).ToArray();
+
+        // RFC 9211 §2.7: a request collapsed with another's fetch went forward with it and reused its answer.
+        Assert.Equal(1, host.Origin.Count(path));
+        Assert.Single(statuses, s => s.StartsWith("Appliance; fwd=uri-miss; stored; ttl=", StringComparison.Ordinal));
+        Assert.Equal(3, statuses.Count(s => System.Text.RegularExpressions.Regex.IsMatch(s, "^Appliance; fwd=uri-miss; collapsed; ttl=(59|60)$")));
+    }
+
+    private async Task<long> MissesAsync() =>
+        (await host.Api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/cache/stats")).GetProperty("misses").GetInt64();
 
     private static string Unique(string path) => $"{path}-{Interlocked.Increment(ref _paths)}";
 }
