@@ -6,15 +6,17 @@ namespace Appliance.Engine.Caching;
 
 /// <summary>
 /// Which response header fields a stored entry keeps (RFC 9111 §3.1), and how a 304 updates them
-/// (§4.3.4). Hop-by-hop fields, the proxy's own, Age (recomputed on every answer), one client's
-/// cookies and what the appliance itself adds never enter the store.
+/// (§4.3.4). Hop-by-hop fields, the proxy's own (Proxy-Authenticate, Proxy-Authentication-Info,
+/// Proxy-Authorization, which §3.1 says MUST NOT be stored), Age (recomputed on every answer), one
+/// client's cookies and what the appliance itself adds never enter the store.
 /// </summary>
 internal static class StoredHeaders
 {
     private static readonly HashSet<string> NotStored = new(StringComparer.OrdinalIgnoreCase)
     {
         HeaderNames.Connection, HeaderNames.KeepAlive, HeaderNames.TransferEncoding, HeaderNames.Upgrade, HeaderNames.TE,
-        HeaderNames.Trailer, HeaderNames.ProxyAuthenticate, "Proxy-Connection", HeaderNames.SetCookie, HeaderNames.Age,
+        HeaderNames.Trailer, HeaderNames.ProxyAuthenticate, "Proxy-Authentication-Info", HeaderNames.ProxyAuthorization,
+        "Proxy-Connection", HeaderNames.SetCookie, HeaderNames.Age,
         CacheStatus.HeaderName, Metrics.RequestIdFeature.HeaderName, HeaderNames.StrictTransportSecurity,
     };
 
