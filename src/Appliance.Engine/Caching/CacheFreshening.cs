@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Appliance.Engine.Caching;
@@ -38,11 +37,11 @@ internal static class CacheFreshening
 
         var headers = StoredHeaders.Freshened(stored.Headers, notModified);
         var directives = CacheDirectives.Parse(headers.GetValueOrDefault(HeaderNames.CacheControl), headers.GetValueOrDefault(HeaderNames.Pragma));
-        var hasDate = HeaderUtilities.TryParseDate(headers.GetValueOrDefault(HeaderNames.Date).ToString(), out var date);
 
-        // Unlike a new response, a 304 with an unparsable Expires keeps the lifetime the entry had.
-        var expires = headers.GetValueOrDefault(HeaderNames.Expires);
-        var lifetime = FreshnessLifetime.Explicit(directives, HeaderUtilities.TryParseDate(expires.ToString(), out _) ? expires : StringValues.Empty, hasDate ? date : now);
+        // Age starts again from the 304 itself: its own Date (the stored one would make it as old as the
+        // first response) and its own Age (§4.2.3); an Expires that does not parse means expired (§5.3).
+        var hasDate = HeaderUtilities.TryParseDate(notModified.Date.ToString(), out var date);
+        var lifetime = FreshnessLifetime.Explicit(directives, headers.GetValueOrDefault(HeaderNames.Expires), hasDate ? date : now);
         return new CachedResponse
         {
             Key = stored.Key,
@@ -52,10 +51,10 @@ internal static class CacheFreshening
             RequestTime = requestTime,
             ResponseTime = now,
             Date = hasDate ? date : null,
-            AgeValue = TimeSpan.Zero,
+            AgeValue = CacheAge.ValueOf(notModified.Age),
             FreshnessLifetime = directives.NoCache ? TimeSpan.Zero : lifetime ?? stored.FreshnessLifetime,
             ETag = headers.GetValueOrDefault(HeaderNames.ETag).ToString() is { Length: > 0 } etag ? etag : stored.ETag,
-            LastModified = stored.LastModified,
+            LastModified = HeaderUtilities.TryParseDate(headers.GetValueOrDefault(HeaderNames.LastModified).ToString(), out var modified) ? modified : stored.LastModified,
             NoCache = directives.NoCache,
             MustRevalidate = directives.SharedCacheMustRevalidate,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,

@@ -25,13 +25,19 @@ internal static class StoredHeaders
     public static KeyValuePair<string, StringValues>[] Of(IHeaderDictionary headers) =>
         headers.Where(h => IsStored(h.Key)).Select(h => new KeyValuePair<string, StringValues>(h.Key, h.Value)).ToArray();
 
-    /// <summary>The stored fields with a 304's fields replacing or added, but for those never stored and Content-Length, which belongs to the stored body.</summary>
+    /// <summary>
+    /// The stored fields with a 304's fields replacing or added, but for those never stored and those the
+    /// stored body depends on (§4.3.4): Content-Length, and Content-Encoding, which says how the stored bytes
+    /// are coded; a 304 naming another coding would label the same bytes as something they are not.
+    /// </summary>
     public static Dictionary<string, StringValues> Freshened(IReadOnlyList<KeyValuePair<string, StringValues>> stored, IHeaderDictionary notModified)
     {
         var headers = stored.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
         foreach (var header in notModified)
         {
-            if (IsStored(header.Key) && !header.Key.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase))
+            if (IsStored(header.Key)
+                && !header.Key.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)
+                && !header.Key.Equals(HeaderNames.ContentEncoding, StringComparison.OrdinalIgnoreCase))
             {
                 headers[header.Key] = header.Value;
             }

@@ -39,6 +39,8 @@ public sealed class StoredHeadersTests
     [InlineData("9111 §4.3.4: a stored field the 304 does not carry stays", "Content-Type: text/css", "ETag: \"a\"", "Content-Type", "text/css")]
     [InlineData("9111 §4.3.4: field names match case-insensitively", "cache-control: max-age=0", "Cache-Control: max-age=60", "CACHE-CONTROL", "max-age=60")]
     [InlineData("9111 §4.3.4: Content-Length is not updated: it belongs to the stored body", "Content-Length: 10", "Content-Length: 0", "Content-Length", "10")]
+    [InlineData("9111 §4.3.4: Content-Encoding is not updated: the stored body is coded as it says", "Content-Encoding: br", "Content-Encoding: gzip", "Content-Encoding", "br")]
+    [InlineData("9111 §4.3.4: nor added to a stored body that has no coding", "Content-Type: text/css", "Content-Encoding: gzip", "Content-Encoding", null)]
     [InlineData("9111 §4.3.4: fields excepted from storage (§3.1) are not taken from the 304", "Content-Type: text/css", "Set-Cookie: a=1", "Set-Cookie", null)]
     [InlineData("9111 §4.3.4: Age in the 304 is not a stored field", "Content-Type: text/css", "Age: 5", "Age", null)]
     public void A_304_updates_the_stored_fields(string clause, string stored, string notModified, string name, string? value)
