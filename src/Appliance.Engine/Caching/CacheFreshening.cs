@@ -27,6 +27,13 @@ internal static class CacheFreshening
             && (EntityTags.IsWeak(etag) ? EntityTags.WeakMatch(etag, storedTag) : EntityTags.StrongMatch(etag, storedTag));
     }
 
+    /// <summary>
+    /// Why the freshened entry may not stay in the store, or null when it may: the 304's Cache-Control replaces
+    /// the stored one (§4.3.4), and may now say no-store or private.
+    /// </summary>
+    public static string? Refusal(IHeaderDictionary notModified) =>
+        CacheStorability.DirectivesRefusal(CacheDirectives.Parse(notModified.CacheControl));
+
     /// <summary>The entry freshened by the 304, or <paramref name="stored"/> unchanged when the 304 is not about it (the cache MUST NOT update it then).</summary>
     public static CachedResponse Freshen(CachedResponse stored, IHeaderDictionary notModified, DateTimeOffset requestTime, DateTimeOffset now)
     {
@@ -59,7 +66,9 @@ internal static class CacheFreshening
             MustRevalidate = directives.SharedCacheMustRevalidate,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,
             StaleIfError = directives.StaleIfError,
-            SharedWithAuthorization = stored.SharedWithAuthorization,
+
+            // Shared with Authorization only while the updated directives still say so (§3.5).
+            SharedWithAuthorization = stored.SharedWithAuthorization && CacheStorability.IsExplicitlyShared(directives),
             VaryHeaders = stored.VaryHeaders,
             VaryKey = stored.VaryKey,
         };

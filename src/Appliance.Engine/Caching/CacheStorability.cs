@@ -22,15 +22,14 @@ internal static class CacheStorability
             return "request-no-store";
         }
 
-        if (directives.NoStore || directives.Private)
+        if (DirectivesRefusal(directives) is { } refusal)
         {
-            return directives.NoStore ? "no-store" : "private";
+            return refusal;
         }
 
-        // Where a field could not be read, it may have said private or no-store: not stored on its word.
-        if (directives.Unparsable || requestDirectives.Unparsable)
+        if (requestDirectives.Unparsable)
         {
-            return directives.Unparsable ? "malformed-cache-control" : "request-malformed-cache-control";
+            return "request-malformed-cache-control";
         }
 
         // Parts are not combined here (§3.3 allows a cache not to).
@@ -88,6 +87,13 @@ internal static class CacheStorability
 
         return IsStorableStatus(statusCode, explicitFreshness) ? null : "status";
     }
+
+    /// <summary>
+    /// What a response's own directives say against a shared cache keeping it: no-store, private (§3), or a
+    /// field that could not be read whole, which may have said either where it could not be read.
+    /// </summary>
+    public static string? DirectivesRefusal(CacheDirectives directives) =>
+        directives.NoStore ? "no-store" : directives.Private ? "private" : directives.Unparsable ? "malformed-cache-control" : null;
 
     /// <summary>§3.5: the response directives that let a shared cache reuse an answer to a request with Authorization; proxy-revalidate is not one.</summary>
     public static bool IsExplicitlyShared(CacheDirectives directives) =>

@@ -162,12 +162,23 @@ internal sealed class ResponseCacheMiddleware(
 
         if (stored is not null && response.StatusCode == StatusCodes.Status304NotModified)
         {
+            // This client gets the freshened response either way; the store keeps it only if the 304 still lets it.
             var freshened = CacheFreshening.Freshen(stored, response.Headers, requestTime, now);
-            cache.Store(freshened);
+            var dropped = CacheFreshening.Refusal(response.Headers);
+            var kept = dropped is null;
+            if (kept)
+            {
+                cache.Store(freshened);
+            }
+            else
+            {
+                cache.Remove(stored);
+            }
+
             CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
-            status.Value = CacheStatus.Forwarded(CacheStatus.Stale, StatusCodes.Status304NotModified, CacheFreshness.Ttl(freshened, now));
+            status.Value = CacheStatus.Forwarded(CacheStatus.Stale, StatusCodes.Status304NotModified, kept ? CacheFreshness.Ttl(freshened, now) : null, dropped);
             await _writer.WriteAsync(context, freshened, policy, status.Value, now);
-            return freshened;
+            return kept ? freshened : null;
         }
 
         // No 5xx is stored, failure or not: an origin's trouble must not outlive it in the cache.

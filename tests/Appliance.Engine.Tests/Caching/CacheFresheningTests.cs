@@ -41,6 +41,32 @@ public sealed class CacheFresheningTests
         Assert.Same(stored.Body, freshened.Body);
     }
 
+    // Each row: the 304's fields; why the freshened entry may not stay in the store, or null when it may.
+    [Theory]
+    [InlineData("9111 §4.3.4: a 304 that says nothing new leaves the entry storable", "ETag: \"v1\"", null)]
+    [InlineData("9111 §4.3.4, §5.2.2.7: a 304 whose Cache-Control says private makes it private", "Cache-Control: private, max-age=60", "private")]
+    [InlineData("9111 §4.3.4, §5.2.2.5: one that says no-store makes it unstorable", "Cache-Control: no-store", "no-store")]
+    [InlineData("appliance: one that cannot be read whole may say either", "Cache-Control: max-age=60;private", "malformed-cache-control")]
+    public void A_304_can_take_the_entry_out_of_the_store(string clause, string notModified, string? refusal)
+    {
+        _ = clause;
+        Assert.Equal(refusal, CacheFreshening.Refusal(HeaderLines.Parse(notModified)));
+    }
+
+    // Each row: the stored Cache-Control, the 304's; whether the freshened entry still answers a request with Authorization.
+    [Theory]
+    [InlineData("9111 §3.5: public stays public when the 304 does not replace it", "public, max-age=0", "", true)]
+    [InlineData("9111 §3.5: a 304 whose Cache-Control drops public no longer shares it", "public, max-age=0", "max-age=60", false)]
+    [InlineData("appliance: a 304 cannot share what was stored unshared (the rule that stored it decided, RFC 9111 §3.5 allows the stricter reading)", "max-age=0", "public, max-age=60", false)]
+    public void A_304_can_stop_an_entry_answering_requests_with_Authorization(string clause, string stored, string notModified, bool shared)
+    {
+        _ = clause;
+        var entry = StoredEntries.Aged(0, 0, stored, sharedWithAuthorization: stored.Contains("public", StringComparison.Ordinal), storedHeaders: "ETag: \"v1\" | Cache-Control: " + stored);
+        var fields = notModified.Length == 0 ? "" : "Cache-Control: " + notModified;
+
+        Assert.Equal(shared, CacheFreshening.Freshen(entry, HeaderLines.Parse(fields), StoredEntries.Now, StoredEntries.Now).SharedWithAuthorization);
+    }
+
     // Each row: the stored Last-Modified, the 304's fields; the Last-Modified the freshened entry answers If-Modified-Since with.
     [Theory]
     [InlineData("9111 §4.3.4: the 304's Last-Modified replaces the stored one", Earlier, "ETag: \"v1\" | Last-Modified: " + TenSecondsAgo, TenSecondsAgo)]

@@ -239,6 +239,35 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
     }
 
     [Fact]
+    public async Task A_304_that_makes_the_answer_private_leaves_it_out_of_the_store()
+    {
+        var path = Unique("/now-private");
+        host.Origin.On(path, async context =>
+        {
+            context.Response.Headers.ETag = "\"v1\"";
+            if (context.Request.Headers.IfNoneMatch == "\"v1\"")
+            {
+                context.Response.Headers.CacheControl = "private, max-age=60";
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            context.Response.Headers.CacheControl = "public, max-age=0";
+            await context.Response.WriteAsync("body");
+        });
+        (await host.GetAsync(Site, path)).Dispose();
+
+        using var revalidated = await host.GetAsync(Site, path);
+        using var next = await host.GetAsync(Site, path);
+
+        // The 304 updates the stored response's Cache-Control (RFC 9111 §4.3.4): it now says private (§5.2.2.7).
+        Assert.Equal("body", await revalidated.Content.ReadAsStringAsync());
+        Assert.Equal("Appliance; fwd=stale; fwd-status=304; detail=private", CacheHost.CacheStatus(revalidated));
+        Assert.StartsWith("Appliance; fwd=uri-miss", CacheHost.CacheStatus(next));
+        Assert.Equal(3, host.Origin.Count(path));
+    }
+
+    [Fact]
     public async Task Stale_if_error_hides_500_502_503_and_504_but_a_501_is_the_origins_answer()
     {
         var path = Unique("/flaky");
