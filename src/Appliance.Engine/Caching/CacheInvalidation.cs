@@ -5,8 +5,8 @@ namespace Appliance.Engine.Caching;
 
 /// <summary>
 /// What a successful unsafe request makes stale (RFC 9111 §4.4): its own URL, and the URLs its
-/// response names in Location and Content-Location when they are on the same host, so that one
-/// site's answers cannot purge another's entries.
+/// response names in Location and Content-Location when they have the same origin (scheme, host
+/// and port, RFC 9110 §4.3.1), so that one site's answers cannot purge another's entries.
 /// </summary>
 internal static class CacheInvalidation
 {
@@ -24,11 +24,18 @@ internal static class CacheInvalidation
     {
         var hostValue = host.Value ?? "";
         var keys = new List<string> { CacheKeys.For(scheme, hostValue, forwardPath, query), CacheKeys.For(scheme, hostValue, forwardPath, null) };
+        if (!Uri.TryCreate($"{scheme}://{hostValue}{forwardPath}", UriKind.Absolute, out var self))
+        {
+            return keys.Distinct(StringComparer.Ordinal).ToArray();
+        }
+
         foreach (var named in new[] { location, contentLocation })
         {
+            // Origins compared as Uri sees them, so Host: shop.test:80 and a resolved http://shop.test/ agree;
+            // the keys keep the Host as the requests that stored them spelled it.
             if (named.ToString() is { Length: > 0 } reference
-                && Uri.TryCreate(new Uri($"{scheme}://{host}{forwardPath}"), reference, out var target)
-                && string.Equals(target.Authority, hostValue, StringComparison.OrdinalIgnoreCase))
+                && Uri.TryCreate(self, reference, out var target)
+                && Uri.Compare(target, self, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 keys.Add(CacheKeys.For(scheme, hostValue, target.AbsolutePath, target.Query));
                 keys.Add(CacheKeys.For(scheme, hostValue, target.AbsolutePath, null));

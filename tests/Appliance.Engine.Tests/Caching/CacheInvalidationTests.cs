@@ -42,9 +42,13 @@ public sealed class CacheInvalidationTests
     [InlineData("9111 §4.4: another port is another origin", "shop.test:8080", "/cart", "", "http://shop.test/o", "",
         "http://shop.test:8080/cart")]
     [InlineData("9111 §4.4: another scheme is another origin", "shop.test", "/cart", "", "https://shop.test/o", "",
-        "http://shop.test/cart", Skip = "RFC 9111 §4.4 disagrees with today: the scheme is not compared, and http://shop.test/o is purged")]
+        "http://shop.test/cart")]
     [InlineData("9111 §4.4: a relative Location is on the same origin even when Host names the default port", "shop.test:80", "/cart", "", "/o", "",
-        "http://shop.test:80/cart http://shop.test:80/o", Skip = "RFC 9111 §4.4 disagrees with today: Host 'shop.test:80' differs from the resolved authority 'shop.test', so nothing is purged")]
+        "http://shop.test:80/cart http://shop.test:80/o")]
+    [InlineData("9110 §4.3.1: an absolute Location naming the default port is the same origin", "shop.test", "/cart", "", "http://shop.test:80/o", "",
+        "http://shop.test/cart http://shop.test/o")]
+    [InlineData("9111 §4.4: a Location on another port of the same host is not invalidated", "shop.test", "/cart", "", "http://shop.test:8080/o", "",
+        "http://shop.test/cart")]
     public void The_target_URI_and_same_origin_Location_and_Content_Location_are_invalidated(
         string clause, string host, string path, string query, string location, string contentLocation, string keys)
     {
