@@ -14,7 +14,10 @@ internal static class CacheVariants
         vary.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(v => v.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>The variant key of a request: the values of the named headers, "" when the response varies on nothing.</summary>
+    /// <summary>
+    /// The variant key of a request: the values of the named headers, "" when the response varies on nothing.
+    /// A header absent from the request is only its name, so it never matches one sent empty (§4.1).
+    /// </summary>
     public static string KeyOf(IReadOnlyList<string> varyHeaders, IHeaderDictionary requestHeaders)
     {
         if (varyHeaders.Count == 0)
@@ -23,7 +26,9 @@ internal static class CacheVariants
         }
 
         // Values are normalised lightly (§4.1 allows it): whitespace around commas and several field lines do not split variants.
-        return string.Join('\n', varyHeaders.Select(name => name + ":" + string.Join(",", requestHeaders[name].ToString().Split(',').Select(v => v.Trim()))));
+        return string.Join('\n', varyHeaders.Select(name => requestHeaders.TryGetValue(name, out var value)
+            ? name + ":" + string.Join(",", value.ToString().Split(',').Select(v => v.Trim()))
+            : name));
     }
 
     public static bool Matches(CachedResponse entry, IHeaderDictionary requestHeaders) =>
