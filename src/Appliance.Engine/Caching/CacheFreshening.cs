@@ -47,7 +47,7 @@ internal static class CacheFreshening
 
         // Age starts again from the 304 itself: its own Date (the stored one would make it as old as the
         // first response) and its own Age (§4.2.3); an Expires that does not parse means expired (§5.3).
-        var hasDate = HeaderUtilities.TryParseDate(notModified.Date.ToString(), out var date);
+        var hasDate = HttpDates.TryParse(notModified.Date.ToString(), out var date);
         var lifetime = FreshnessLifetime.Explicit(directives, headers.GetValueOrDefault(HeaderNames.Expires), hasDate ? date : now);
         return new CachedResponse
         {

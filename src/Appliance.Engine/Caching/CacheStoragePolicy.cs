@@ -28,7 +28,7 @@ internal static class CacheStoragePolicy
 
         // A Date that does not parse counts as none, so the receipt time stands in (RFC 9110 §6.6.1): read as
         // 0001-01-01 it made the entry stale at birth and sixty billion seconds old.
-        var hasDate = HeaderUtilities.TryParseDate(headers.Date.ToString(), out var date);
+        var hasDate = HttpDates.TryParse(headers.Date.ToString(), out var date);
 
         // Null only for a no-cache response kept for its validator: it is stale at once.
         var lifetime = FreshnessLifetime.Explicit(directives, headers.Expires, hasDate ? date : responseTime) ?? rule.DefaultTtl;

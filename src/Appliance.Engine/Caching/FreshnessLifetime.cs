@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 namespace Appliance.Engine.Caching;
 
@@ -28,7 +27,7 @@ internal static class FreshnessLifetime
         }
 
         // An invalid Expires, such as 0, means already expired (§5.3).
-        if (!HeaderUtilities.TryParseDate(expires.ToString(), out var expiresAt))
+        if (!HttpDates.TryParse(expires.ToString(), out var expiresAt))
         {
             return TimeSpan.Zero;
         }

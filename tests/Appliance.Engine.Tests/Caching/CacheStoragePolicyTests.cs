@@ -20,6 +20,7 @@ public sealed class CacheStoragePolicyTests
     [InlineData("9111 §5.2.2.8: proxy-revalidate is kept with the entry, without sharing it with Authorization", "Cache-Control: max-age=60, proxy-revalidate", false, "lifetime=60 age=0 shared=False must-revalidate=True")]
     [InlineData("9111 §5.2.2.10: s-maxage implies proxy-revalidate", "Cache-Control: s-maxage=60", false, "lifetime=60 age=0 shared=True must-revalidate=True")]
     [InlineData("9110 §6.6.1 (MAY): an invalid Date is replaced by the time of receipt", "Cache-Control: max-age=60 | Date: yesterday", false, "lifetime=60 age=0 shared=False must-revalidate=False")]
+    [InlineData("9111 §4.2: a lower-case Date is read case-insensitively", "Cache-Control: max-age=60 | Date: mon, 01 jan 2024 11:59:50 gmt", false, "lifetime=60 age=10 shared=False must-revalidate=False")]
     [InlineData("9111 §4.2.1: an invalid Date leaves Expires measured from the time of receipt", "Expires: Mon, 01 Jan 2024 12:01:00 GMT | Date: 0", false, "lifetime=60 age=0 shared=False must-revalidate=False")]
     public void A_storable_response_makes_an_entry_that_knows_its_lifetime_age_and_sharing(string clause, string responseHeaders, bool defaultTtl, string entry)
     {

@@ -27,7 +27,11 @@ public sealed class FreshnessLifetimeTests
     [InlineData("9111 §4.2.1: whichever comes first", "max-age=70, max-age=60", null, 0L)]
     [InlineData("9111 §4.2.1: a max-age with non-integer content is taken as stale", "max-age=1.5", TenMinutesLater, 0L)]
     [InlineData("9111 §1.2.2: a max-age beyond 2^31 counts as 2^31", "max-age=99999999999", null, 2147483648L)]
-    [InlineData("9111 §4.2: an HTTP-date matches case-insensitively", "", "sun, 06 nov 1994 08:59:37 gmt", 600L, Skip = "RFC 9111 §4.2 (SHOULD) disagrees with today: a lower-case Expires is invalid, so expired")]
+    [InlineData("9111 §4.2: an HTTP-date matches case-insensitively", "", "sun, 06 nov 1994 08:59:37 gmt", 600L)]
+    [InlineData("9111 §4.2: in any case", "", "SUN, 06 NOV 1994 08:59:37 GMT", 600L)]
+    [InlineData("9111 §4.2: the obsolete RFC 850 form too", "", "sunday, 06-nov-94 08:59:37 gmt", 600L)]
+    [InlineData("9111 §4.2: and asctime's", "", "sun nov  6 08:59:37 1994", 600L)]
+    [InlineData("9111 §5.3: a name that is no day or month is still invalid, so expired", "", "sun, 06 nvo 1994 08:59:37 gmt", 0L)]
     public void The_lifetime_is_s_maxage_then_max_age_then_Expires_minus_Date(string clause, string cacheControl, string? expires, long? expectedSeconds)
     {
         _ = clause;
