@@ -17,4 +17,16 @@ public sealed class EntityTagsTests
         Assert.Equal(strong, EntityTags.StrongMatch(a, b));
         Assert.Equal(weak, EntityTags.WeakMatch(a, b));
     }
+
+    // Members are separated by "|" in the expected text.
+    [Theory]
+    [InlineData("9110 §13.1.2: a list of tags", "\"a\", W/\"b\"", "\"a\"|W/\"b\"")]
+    [InlineData("9110 §8.8.3: a comma inside a tag is part of it", "\"a,b\", \"c\"", "\"a,b\"|\"c\"")]
+    [InlineData("9110 §5.6.1: empty members and whitespace are dropped", " , \"a\" ,, ", "\"a\"")]
+    [InlineData("9110 §13.1.2: *", "*", "*")]
+    public void A_list_of_entity_tags_splits_between_tags_only(string clause, string field, string members)
+    {
+        _ = clause;
+        Assert.Equal(members, string.Join('|', EntityTags.ListOf(field)));
+    }
 }
