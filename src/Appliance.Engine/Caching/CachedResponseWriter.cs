@@ -37,9 +37,18 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
         // Weak comparison: whether the ETag was weakened for the coding does not matter here.
         if (ConditionalRequests.IsNotModified(request.Headers, entry.ETag, entry.LastModified))
         {
+            // RFC 9110 §15.4.5: the client has the representation; a 304 sends its validators and caching fields, not
+            // its metadata again, but for Last-Modified when there is no ETag to validate with.
             response.StatusCode = StatusCodes.Status304NotModified;
             response.Headers.ContentLength = null;
             response.Headers.Remove(HeaderNames.ContentEncoding);
+            response.Headers.Remove(HeaderNames.ContentType);
+            response.Headers.Remove(HeaderNames.ContentLanguage);
+            if (entry.ETag is not null)
+            {
+                response.Headers.Remove(HeaderNames.LastModified);
+            }
+
             return;
         }
 

@@ -268,6 +268,26 @@ public sealed class CacheConformanceTests(CacheHost host) : IClassFixture<CacheH
     }
 
     [Fact]
+    public async Task A_304_made_from_the_store_carries_the_validators_and_caching_fields_not_the_representations_metadata()
+    {
+        var path = Unique("/styled");
+        host.Origin.On(path, "body { }", ("Cache-Control", "max-age=60"), ("ETag", "\"s1\""), ("Content-Type", "text/css"),
+            ("Content-Language", "en"), ("Last-Modified", "Sun, 06 Nov 1994 08:49:37 GMT"), ("X-Origin", "kept"));
+        (await host.GetAsync(Site, path)).Dispose();
+
+        using var notModified = await host.GetAsync(Site, path, ("If-None-Match", "\"s1\""));
+
+        // RFC 9110 §15.4.5: ETag, Cache-Control, Expires, Vary, Date, Content-Location; other representation metadata SHOULD NOT.
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal("\"s1\"", notModified.Headers.ETag?.ToString());
+        Assert.Equal("max-age=60", notModified.Headers.CacheControl?.ToString());
+        Assert.Equal("kept", notModified.Headers.GetValues("X-Origin").Single());
+        Assert.Null(notModified.Content.Headers.ContentType);
+        Assert.Empty(notModified.Content.Headers.ContentLanguage);
+        Assert.Null(notModified.Content.Headers.LastModified);
+    }
+
+    [Fact]
     public async Task Stale_if_error_hides_500_502_503_and_504_but_a_501_is_the_origins_answer()
     {
         var path = Unique("/flaky");
