@@ -1,24 +1,15 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Appliance.Engine.Caching;
 
 /// <summary>
-/// What the shared cache may keep (RFC 9111 §3 and the rule's limits) and how a 304 refreshes what
-/// it kept (§4.3.4): the one place both the request path and the background revalidation ask.
+/// The entry a response makes when it may be stored: the one place both the request path and the
+/// background revalidation ask. Whether it may is <see cref="CacheStorability"/>'s answer; how
+/// fresh and how old it is, <see cref="FreshnessLifetime"/>'s and <see cref="CacheAge"/>'s.
 /// </summary>
 internal static class CacheStoragePolicy
 {
-    // Hop-by-hop headers, per-request headers and cookies never enter a shared cache.
-    private static readonly HashSet<string> NotStored = new(StringComparer.OrdinalIgnoreCase)
-    {
-        HeaderNames.Connection, HeaderNames.KeepAlive, HeaderNames.TransferEncoding, HeaderNames.Upgrade, HeaderNames.TE,
-        HeaderNames.Trailer, HeaderNames.ProxyAuthenticate, "Proxy-Connection", HeaderNames.SetCookie, HeaderNames.Age,
-        "Cache-Status", Metrics.RequestIdFeature.HeaderName, HeaderNames.StrictTransportSecurity,
-    };
-
     /// <summary>
     /// The entry a response makes, or null when RFC 9111 or the rule says it must not be stored;
     /// then <paramref name="refusal"/> says why, as a Cache-Status detail (RFC 9211 §2.8).
@@ -28,174 +19,39 @@ internal static class CacheStoragePolicy
         string key, byte[] body, DateTimeOffset requestTime, DateTimeOffset responseTime, bool hasAuthorization, out string? refusal)
     {
         var directives = CacheDirectives.Parse(headers.CacheControl, headers.Pragma);
-        var vary = headers.Vary.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(v => v.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray();
-        refusal = Refusal(statusCode, headers, requestHeaders, rule, requestDirectives, directives, vary, body.LongLength, hasAuthorization);
+        var vary = CacheVariants.NamesOf(headers.Vary);
+        refusal = CacheStorability.Refusal(statusCode, headers, directives, vary, requestHeaders, requestDirectives, hasAuthorization, rule, body.LongLength);
         if (refusal is not null)
         {
             return null;
         }
 
-        HeaderUtilities.TryParseDate(headers.Date.ToString(), out var date);
-        var hasDate = !StringValues.IsNullOrEmpty(headers.Date);
-        TimeSpan? lifetime = directives.SharedMaxAge ?? directives.MaxAge;
-        if (lifetime is null && !StringValues.IsNullOrEmpty(headers.Expires))
-        {
-            // An invalid Expires, such as 0, means already expired (RFC 9111 §5.3).
-            lifetime = HeaderUtilities.TryParseDate(headers.Expires.ToString(), out var expires)
-                ? Max(TimeSpan.Zero, expires - (hasDate ? date : responseTime))
-                : TimeSpan.Zero;
-        }
+        // A Date that does not parse counts as none, so the receipt time stands in (RFC 9110 §6.6.1): read as
+        // 0001-01-01 it made the entry stale at birth and sixty billion seconds old.
+        var hasDate = HttpDates.TryParse(headers.Date.ToString(), out var date);
 
-        var etag = headers.ETag.ToString() is { Length: > 0 } e ? e : null;
-        var lastModified = HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var modified) ? modified : (DateTimeOffset?)null;
-        lifetime ??= rule.DefaultTtl;
-        if (lifetime is null && !(directives.NoCache && (etag is not null || lastModified is not null)))
-        {
-            refusal = "no-freshness";
-            return null;
-        }
-
-        if (!IsStorableStatus(statusCode, explicitFreshness: directives.SharedMaxAge is not null || directives.MaxAge is not null || !StringValues.IsNullOrEmpty(headers.Expires)))
-        {
-            refusal = "status";
-            return null;
-        }
-
-        long.TryParse(headers.Age.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var age);
+        // Null only for a no-cache response kept for its validator: it is stale at once.
+        var lifetime = FreshnessLifetime.Explicit(directives, headers.Expires, hasDate ? date : responseTime) ?? rule.DefaultTtl;
         return new CachedResponse
         {
             Key = key,
             StatusCode = statusCode,
-            Headers = headers.Where(h => !NotStored.Contains(h.Key)).Select(h => new KeyValuePair<string, StringValues>(h.Key, h.Value)).ToArray(),
+            Headers = StoredHeaders.Of(headers),
             Body = body,
             RequestTime = requestTime,
             ResponseTime = responseTime,
             Date = hasDate ? date : null,
-            AgeValue = TimeSpan.FromSeconds(age),
+            AgeValue = CacheAge.ValueOf(headers.Age),
             FreshnessLifetime = directives.NoCache ? TimeSpan.Zero : lifetime ?? TimeSpan.Zero,
-            ETag = etag,
-            LastModified = lastModified,
+            ETag = headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+            LastModified = HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var modified) ? modified : null,
             NoCache = directives.NoCache,
-            MustRevalidate = directives.MustRevalidate,
-            NoTransform = directives.NoTransform,
+            MustRevalidate = directives.SharedCacheMustRevalidate,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,
             StaleIfError = directives.StaleIfError,
-            SharedWithAuthorization = directives.Public || directives.SharedMaxAge is not null || directives.MustRevalidate,
+            SharedWithAuthorization = CacheStorability.IsExplicitlyShared(directives),
             VaryHeaders = vary,
-            VaryKey = ResponseCache.VaryKeyOf(vary, requestHeaders),
+            VaryKey = CacheVariants.KeyOf(vary, requestHeaders),
         };
     }
-
-    // What keeps a response out of the store before its freshness is considered, as a Cache-Status detail; null when nothing does.
-    private static string? Refusal(
-        int statusCode, IHeaderDictionary headers, IHeaderDictionary requestHeaders, CacheRulePlan rule, CacheDirectives requestDirectives,
-        CacheDirectives directives, string[] vary, long bodyLength, bool hasAuthorization)
-    {
-        if (requestDirectives.NoStore)
-        {
-            return "request-no-store";
-        }
-
-        if (directives.NoStore || directives.Private)
-        {
-            return directives.NoStore ? "no-store" : "private";
-        }
-
-        if (statusCode == StatusCodes.Status206PartialContent || !StringValues.IsNullOrEmpty(headers.ContentRange))
-        {
-            return "partial-content";
-        }
-
-        // A declared length decides before the first byte, so a large body streams through at once.
-        if (bodyLength > rule.MaxObjectBytes || headers.ContentLength > rule.MaxObjectBytes)
-        {
-            return "too-large";
-        }
-
-        if (vary.Contains("*"))
-        {
-            return "vary-star";
-        }
-
-        // RFC 9111 §3.5: the origin may share an answer to Authorization; nobody's cookie is stored, only the rest of such an answer.
-        var explicitlyShared = directives.Public || directives.SharedMaxAge is not null || directives.MustRevalidate;
-        if (!StringValues.IsNullOrEmpty(headers.SetCookie) && !explicitlyShared)
-        {
-            return "set-cookie";
-        }
-
-        // A default TTL is the appliance's guess, not the origin's word: an answer to a request that says who
-        // is asking may be someone's own page (cache deception), shared only when the origin says public or s-maxage.
-        var personal = rule.DefaultTtl is not null && !directives.Public && directives.SharedMaxAge is null;
-        if (hasAuthorization && (personal || !explicitlyShared))
-        {
-            return "request-authorization";
-        }
-
-        if (personal && !StringValues.IsNullOrEmpty(requestHeaders.Cookie))
-        {
-            return "request-cookie";
-        }
-
-        // A rule for *.jpg stores JPEGs: HTML under that name is an origin ignoring the suffix, maybe someone's page.
-        if (rule.Extension is { } extension && (bodyLength > 0 || !StringValues.IsNullOrEmpty(headers.ContentType))
-            && !StaticMediaTypes.Fits(extension, headers.ContentType))
-        {
-            return "content-type-mismatch";
-        }
-
-        return null;
-    }
-
-    // RFC 9111 §4.3.4: the 304's headers update the stored ones; the body stays.
-    public static CachedResponse Refresh(CachedResponse stored, IHeaderDictionary notModified, DateTimeOffset requestTime, DateTimeOffset now)
-    {
-        var headers = stored.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-        foreach (var header in notModified)
-        {
-            if (!NotStored.Contains(header.Key) && !header.Key.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase))
-            {
-                headers[header.Key] = header.Value;
-            }
-        }
-
-        var directives = CacheDirectives.Parse(headers.GetValueOrDefault(HeaderNames.CacheControl), headers.GetValueOrDefault(HeaderNames.Pragma));
-        var hasDate = HeaderUtilities.TryParseDate(headers.GetValueOrDefault(HeaderNames.Date).ToString(), out var date);
-        TimeSpan? lifetime = directives.SharedMaxAge ?? directives.MaxAge;
-        if (lifetime is null && HeaderUtilities.TryParseDate(headers.GetValueOrDefault(HeaderNames.Expires).ToString(), out var expires))
-        {
-            lifetime = Max(TimeSpan.Zero, expires - (hasDate ? date : now));
-        }
-
-        return new CachedResponse
-        {
-            Key = stored.Key,
-            StatusCode = stored.StatusCode,
-            Headers = headers.ToArray(),
-            Body = stored.Body,
-            RequestTime = requestTime,
-            ResponseTime = now,
-            Date = hasDate ? date : null,
-            AgeValue = TimeSpan.Zero,
-            FreshnessLifetime = directives.NoCache ? TimeSpan.Zero : lifetime ?? stored.FreshnessLifetime,
-            ETag = headers.GetValueOrDefault(HeaderNames.ETag).ToString() is { Length: > 0 } etag ? etag : stored.ETag,
-            LastModified = stored.LastModified,
-            NoCache = directives.NoCache,
-            MustRevalidate = directives.MustRevalidate,
-            NoTransform = directives.NoTransform,
-            StaleWhileRevalidate = directives.StaleWhileRevalidate,
-            StaleIfError = directives.StaleIfError,
-            SharedWithAuthorization = stored.SharedWithAuthorization,
-            VaryHeaders = stored.VaryHeaders,
-            VaryKey = stored.VaryKey,
-        };
-    }
-
-    private static bool IsStorableStatus(int status, bool explicitFreshness) =>
-        explicitFreshness
-            ? status is >= 200 and < 600 and not 206 and not 304
-            : status is 200 or 203 or 204 or 300 or 301 or 308 or 404 or 405 or 410 or 414 or 501;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -23,8 +23,9 @@ internal sealed class CachedResponse
     public string? ETag { get; init; }
     public DateTimeOffset? LastModified { get; init; }
     public bool NoCache { get; init; }
+
+    /// <summary>Never served stale without revalidation here: must-revalidate, proxy-revalidate or s-maxage (RFC 9111 §5.2.2.2, §5.2.2.8, §5.2.2.10).</summary>
     public bool MustRevalidate { get; init; }
-    public bool NoTransform { get; init; }
     public TimeSpan StaleWhileRevalidate { get; init; }
     public TimeSpan? StaleIfError { get; init; }
 
@@ -43,15 +44,8 @@ internal sealed class CachedResponse
     /// <summary>What the entry costs the store: body, variants, headers, and a fixed overhead.</summary>
     public long Size => Body.Length + Encoded.Values.Sum(v => (long)v.Length) + Headers.Sum(h => h.Key.Length + h.Value.ToString().Length) + 512;
 
-    /// <summary>RFC 9111 §4.2.3: apparent age or the Age header plus the response delay, whichever is larger, plus the time resident here.</summary>
-    public TimeSpan CurrentAge(DateTimeOffset now)
-    {
-        var apparent = Date is { } date && ResponseTime > date ? ResponseTime - date : TimeSpan.Zero;
-        var corrected = AgeValue + (ResponseTime - RequestTime);
-        var initial = apparent > corrected ? apparent : corrected;
-        var resident = now - ResponseTime;
-        return initial + (resident > TimeSpan.Zero ? resident : TimeSpan.Zero);
-    }
+    /// <summary>How old the entry is now (RFC 9111 §4.2.3).</summary>
+    public TimeSpan CurrentAge(DateTimeOffset now) => CacheAge.Current(Date, AgeValue, RequestTime, ResponseTime, now);
 
     public string? Header(string name)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Appliance.Engine.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -6,7 +5,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace Appliance.Engine.Caching;
 
-/// <summary>Writes a stored response to a client: status, stored headers, Age, Cache-Status, and the body or a 304.</summary>
+/// <summary>
+/// Writes a stored response to a client: status, stored headers, Age, Cache-Status, and the body in
+/// the client's coding or a 304; and clears what the origin's own answer put on the response first.
+/// </summary>
 internal sealed class CachedResponseWriter(ResponseCache cache)
 {
     // Answers from an entry: 304 when the client's own validators match, else the stored response
@@ -15,10 +17,9 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
     {
         var request = context.Request;
         var response = context.Response;
-        var coding = policy.Compression && !entry.NoTransform && Compressibility.IsCompressibleType(entry.Header(HeaderNames.ContentType))
-            && entry.Header(HeaderNames.ContentEncoding) is null && entry.Body.Length >= Compressibility.MinimumBytes && entry.StatusCode == StatusCodes.Status200OK
-                ? AcceptEncoding.Choose(request.Headers.AcceptEncoding)
-                : null;
+        var coding = policy.Compression && KeepsEncodedVariants(entry)
+            ? AcceptEncoding.Choose(request.Headers.AcceptEncoding)
+            : null;
 
         response.StatusCode = entry.StatusCode;
         foreach (var header in entry.Headers)
@@ -26,27 +27,28 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
             response.Headers[header.Key] = header.Value;
         }
 
-        response.Headers.Age = ((long)entry.CurrentAge(now).TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        response.Headers["Cache-Status"] = cacheStatus;
-        var etag = entry.ETag;
+        response.Headers.Age = CacheAge.HeaderValue(entry.CurrentAge(now));
+        response.Headers[CacheStatus.HeaderName] = cacheStatus;
         if (coding is not null)
         {
-            response.Headers.ContentEncoding = coding;
-            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-
-            // A strong validator names exact bytes: an encoded body gets a weak one (RFC 9110 §8.8.1).
-            if (etag is not null && !etag.StartsWith("W/", StringComparison.Ordinal))
-            {
-                etag = "W/" + etag;
-                response.Headers.ETag = etag;
-            }
+            ContentEncodingHeaders.Apply(response.Headers, coding);
         }
 
-        if (IsNotModified(request, etag ?? entry.ETag, entry.LastModified))
+        // Weak comparison: whether the ETag was weakened for the coding does not matter here.
+        if (ConditionalRequests.IsNotModified(request.Headers, entry.ETag, entry.LastModified))
         {
+            // RFC 9110 §15.4.5: the client has the representation; a 304 sends its validators and caching fields, not
+            // its metadata again, but for Last-Modified when there is no ETag to validate with.
             response.StatusCode = StatusCodes.Status304NotModified;
             response.Headers.ContentLength = null;
             response.Headers.Remove(HeaderNames.ContentEncoding);
+            response.Headers.Remove(HeaderNames.ContentType);
+            response.Headers.Remove(HeaderNames.ContentLanguage);
+            if (entry.ETag is not null)
+            {
+                response.Headers.Remove(HeaderNames.LastModified);
+            }
+
             return;
         }
 
@@ -57,6 +59,46 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
             await response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
+
+    /// <summary>
+    /// Clears what the origin's answer put on the response before an entry is written, keeping what the
+    /// appliance's own steps set. Set-Cookie is never stored, but when the entry was made from this very
+    /// answer (stored, or freshened by a 304) its cookies are this client's and must reach it; stale
+    /// content standing in for a failed answer carries nothing of that answer.
+    /// </summary>
+    public static void ClearOriginAnswer(HttpResponse response, bool keepSetCookie)
+    {
+        var headers = response.Headers;
+        var requestId = headers[Metrics.RequestIdFeature.HeaderName];
+        var setCookie = keepSetCookie ? headers.SetCookie : StringValues.Empty;
+        headers.Clear();
+        if (!StringValues.IsNullOrEmpty(requestId))
+        {
+            headers[Metrics.RequestIdFeature.HeaderName] = requestId;
+        }
+
+        if (!StringValues.IsNullOrEmpty(setCookie))
+        {
+            headers.SetCookie = setCookie;
+        }
+    }
+
+    /// <summary>Sends the origin's answer that was held back and not stored, as it came.</summary>
+    public static async Task WriteHeldBackAsync(HttpContext context, byte[] body)
+    {
+        if (body.Length > 0)
+        {
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    // Only 200s keep encoded variants with the entry; other statuses the cache answers with are left to
+    // on-the-fly compression downstream, which decides the same way.
+    private static bool KeepsEncodedVariants(CachedResponse entry) =>
+        entry.StatusCode == StatusCodes.Status200OK
+        && ContentEncodingHeaders.MayEncode(
+            entry.StatusCode, entry.Header(HeaderNames.ContentType), entry.Header(HeaderNames.ContentEncoding),
+            entry.Header(HeaderNames.ContentRange), entry.Header(HeaderNames.CacheControl), entry.Body.Length);
 
     private byte[] EncodedBody(CachedResponse entry, string coding)
     {
@@ -73,27 +115,4 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
 
         return entry.Encoded[coding];
     }
-
-    // RFC 9110 §13.1.2 and §13.2.2: If-None-Match (weak comparison) wins over If-Modified-Since.
-    private static bool IsNotModified(HttpRequest request, string? etag, DateTimeOffset? lastModified)
-    {
-        var ifNoneMatch = request.Headers.IfNoneMatch;
-        if (!StringValues.IsNullOrEmpty(ifNoneMatch))
-        {
-            if (etag is null)
-            {
-                return false;
-            }
-
-            var opaque = Opaque(etag);
-            return ifNoneMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Any(candidate => candidate == "*" || Opaque(candidate) == opaque);
-        }
-
-        return lastModified is { } modified
-            && HeaderUtilities.TryParseDate(request.Headers.IfModifiedSince.ToString(), out var since)
-            && modified <= since;
-    }
-
-    private static string Opaque(string etag) => etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
 }

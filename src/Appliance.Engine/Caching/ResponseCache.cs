@@ -53,11 +53,13 @@ public sealed class ResponseCache(CacheOptions options)
         }
     }
 
-    internal CachedResponse? Lookup(string key, HttpRequest request)
+    /// <summary>The variant stored for this request, if any; <paramref name="urlStored"/> says whether any was stored for its URL.</summary>
+    internal CachedResponse? Lookup(string key, HttpRequest request, out bool urlStored)
     {
         lock (_lock)
         {
-            if (_urls.TryGetValue(key, out var url) && url.Variants.TryGetValue(VaryKeyOf(url.VaryHeaders, request), out var node))
+            urlStored = _urls.TryGetValue(key, out var url);
+            if (url is not null && url.Variants.TryGetValue(CacheVariants.KeyOf(url.VaryHeaders, request.Headers), out var node))
             {
                 _recency.Remove(node);
                 _recency.AddFirst(node);
@@ -65,6 +67,23 @@ public sealed class ResponseCache(CacheOptions options)
             }
 
             return null;
+        }
+    }
+
+    /// <summary>Removes one entry, if it is still the one stored for its URL and variant.</summary>
+    internal void Remove(CachedResponse response)
+    {
+        lock (_lock)
+        {
+            if (_urls.TryGetValue(response.Key, out var url) && url.Variants.TryGetValue(response.VaryKey, out var node) && ReferenceEquals(node.Value, response))
+            {
+                url.Variants.Remove(response.VaryKey);
+                Unlink(node);
+                if (url.Variants.Count == 0)
+                {
+                    _urls.Remove(response.Key);
+                }
+            }
         }
     }
 
@@ -121,19 +140,6 @@ public sealed class ResponseCache(CacheOptions options)
                 EvictOverBound();
             }
         }
-    }
-
-    internal static string VaryKeyOf(IReadOnlyList<string> varyHeaders, HttpRequest request) => VaryKeyOf(varyHeaders, request.Headers);
-
-    internal static string VaryKeyOf(IReadOnlyList<string> varyHeaders, IHeaderDictionary requestHeaders)
-    {
-        if (varyHeaders.Count == 0)
-        {
-            return "";
-        }
-
-        // Values are normalised lightly (RFC 9111 §4.1 allows it): whitespace around commas does not split variants.
-        return string.Join('\n', varyHeaders.Select(name => name + ":" + string.Join(",", requestHeaders[name].ToString().Split(',').Select(v => v.Trim()))));
     }
 
     private int RemoveUrl(string key)

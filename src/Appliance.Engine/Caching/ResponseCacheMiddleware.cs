@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -13,7 +14,8 @@ namespace Appliance.Engine.Caching;
 /// serves fresh entries, revalidates stale ones with the origin's validators, serves stale content
 /// when the origin fails within stale-if-error, stores what the origin allows, lets one request
 /// fetch a missing object while the others wait, invalidates after unsafe requests, and says what
-/// it did in Cache-Status (RFC 9211) with a correct Age.
+/// it did in Cache-Status (RFC 9211) with a correct Age. It only orchestrates: look up, decide,
+/// fetch, store or serve; each decision is one of the pure pieces beside it.
 /// </summary>
 internal sealed class ResponseCacheMiddleware(
     RequestDelegate next,
@@ -23,8 +25,6 @@ internal sealed class ResponseCacheMiddleware(
     StaleRevalidator revalidator,
     TimeProvider time)
 {
-    private const string CacheName = "Appliance";
-
     private readonly CachedResponseWriter _writer = new(cache);
 
     public async Task InvokeAsync(HttpContext context)
@@ -35,7 +35,7 @@ internal sealed class ResponseCacheMiddleware(
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             await next(context);
-            if (!HttpMethods.IsOptions(request.Method) && !HttpMethods.IsTrace(request.Method) && context.Response.StatusCode is >= 200 and < 400)
+            if (CacheInvalidation.Applies(request.Method, context.Response.StatusCode))
             {
                 Invalidate(context);
             }
@@ -50,57 +50,56 @@ internal sealed class ResponseCacheMiddleware(
             return;
         }
 
+        // Look up the variant for this request, if this request may have it at all.
         var requestDirectives = CacheDirectives.Of(request);
         var key = CacheKeys.For(request, rule.IncludeQueryString);
         var hasAuthorization = !StringValues.IsNullOrEmpty(request.Headers.Authorization);
-        var stored = cache.Lookup(key, request);
-        if (stored is not null && hasAuthorization && !stored.SharedWithAuthorization)
-        {
-            stored = null;
-        }
-
+        var found = cache.Lookup(key, request, out var urlStored);
+        var stored = found is not null && CacheStorability.MayAnswer(found, hasAuthorization) ? found : null;
         var now = time.GetUtcNow();
         if (stored is not null && CacheFreshness.IsFreshEnough(stored, requestDirectives, now))
         {
             cache.CountHit();
-            await _writer.WriteAsync(context, stored, policy, $"{CacheName}; hit; ttl={CacheFreshness.Ttl(stored, now)}", now);
+            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(CacheFreshness.Ttl(stored, now)), now);
             return;
         }
 
-        // RFC 5861: within stale-while-revalidate the stale entry answers now, and the origin is asked in the background.
-        if (stored is not null && !stored.MustRevalidate && !requestDirectives.NoCache && stored.StaleWhileRevalidate > TimeSpan.Zero
-            && stored.CurrentAge(now) - stored.FreshnessLifetime <= stored.StaleWhileRevalidate)
+        if (stored is not null && CacheFreshness.MayServeWhileRevalidating(stored, requestDirectives, now))
         {
             cache.CountHit();
             revalidator.Start(context, stored, rule, requestDirectives, hasAuthorization);
-            await _writer.WriteAsync(context, stored, policy, $"{CacheName}; hit; ttl=0; detail=stale-while-revalidate", now);
+            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(CacheFreshness.Ttl(stored, now), CacheStatus.StaleWhileRevalidateDetail), now);
             return;
         }
 
         cache.CountMiss();
-        var fwd = stored is not null ? "stale" : requestDirectives.NoCache ? "request" : "uri-miss";
+        var fwd = CacheStatus.ForwardReason(urlStored, found is not null, found is not null && CacheFreshness.IsFresh(found, now));
 
         // One fetch per object: others wait for it, then use what it stored.
         var lead = false;
+        var collapseFailed = false;
         if (stored is null && HttpMethods.IsGet(request.Method))
         {
             lead = coalescer.TryLead(key, out var pending);
             if (!lead)
             {
                 var fetched = await WaitAsync(pending, context.RequestAborted);
-                if (fetched is not null && fetched.VaryKey == ResponseCache.VaryKeyOf(fetched.VaryHeaders, request) && (!hasAuthorization || fetched.SharedWithAuthorization))
+                if (fetched is not null && CacheVariants.Matches(fetched, request.Headers) && CacheStorability.MayAnswer(fetched, hasAuthorization))
                 {
                     cache.CountHit();
-                    await _writer.WriteAsync(context, fetched, policy, $"{CacheName}; hit; ttl={CacheFreshness.Ttl(fetched, time.GetUtcNow())}; detail=coalesced", time.GetUtcNow());
+                    var at = time.GetUtcNow();
+                    await _writer.WriteAsync(context, fetched, policy, CacheStatus.Collapsed(fwd, CacheFreshness.Ttl(fetched, at)), at);
                     return;
                 }
+
+                collapseFailed = true;
             }
         }
 
         CachedResponse? outcome = null;
         try
         {
-            outcome = await FetchAsync(context, rule, policy, requestDirectives, key, stored, fwd, hasAuthorization);
+            outcome = await FetchAsync(context, rule, policy, requestDirectives, key, stored, fwd, collapseFailed, hasAuthorization);
         }
         finally
         {
@@ -111,10 +110,101 @@ internal sealed class ResponseCacheMiddleware(
         }
     }
 
-    // Forwards to the origin with the body held back, then stores, refreshes or answers stale.
+    // Forwards to the origin with the body held back, then stores, freshens or answers stale.
     private async Task<CachedResponse?> FetchAsync(
         HttpContext context, CacheRulePlan rule, RouteResponsePolicy policy, CacheDirectives requestDirectives,
-        string key, CachedResponse? stored, string fwd, bool hasAuthorization)
+        string key, CachedResponse? stored, string fwd, bool collapseFailed, bool hasAuthorization)
+    {
+        var request = context.Request;
+        var response = context.Response;
+
+        // Set when the response starts, with the value the outcome below settles on.
+        var status = new StrongBox<string>(CacheStatus.Forwarded(fwd, collapseFailed: collapseFailed));
+        response.OnStarting(static state =>
+        {
+            var (r, s) = ((HttpResponse, StrongBox<string>))state;
+            r.Headers[CacheStatus.HeaderName] = s.Value;
+            return Task.CompletedTask;
+        }, (response, status));
+
+        var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var (capture, requestTime) = await ForwardAsync(context, rule, requestDirectives, key, stored, fwd, collapseFailed, hasAuthorization, status);
+
+        // RFC 9111 §4.3.4: a 304 about another representation must not update the entry, and the entry is not
+        // the one to serve; it goes, and the origin is asked once more, unconditionally, for the one that is.
+        if (stored is not null && response.StatusCode == StatusCodes.Status304NotModified && !CacheFreshening.Selects(stored, response.Headers))
+        {
+            cache.Remove(stored);
+            stored = null;
+            CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: false);
+            response.StatusCode = StatusCodes.Status200OK;
+            (capture, requestTime) = await ForwardAsync(context, rule, requestDirectives, key, stored, fwd, collapseFailed, hasAuthorization, status);
+        }
+
+        if (capture.StreamedThrough)
+        {
+            await originalBody.CompleteAsync();
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var failed = CacheFreshness.OriginFailed(response.StatusCode, forwarderError: context.GetForwarderErrorFeature() is not null);
+        if (failed && stored is not null && CacheFreshness.MayServeStaleOnError(stored, requestDirectives, now))
+        {
+            var originStatus = response.StatusCode;
+            context.Features.Set<IForwarderErrorFeature>(null);
+            CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: false);
+            cache.CountHit();
+            status.Value = CacheStatus.Forwarded(CacheStatus.Stale, originStatus, detail: CacheStatus.StaleIfErrorDetail);
+            await _writer.WriteAsync(context, stored, policy, status.Value, now);
+            return null;
+        }
+
+        if (stored is not null && response.StatusCode == StatusCodes.Status304NotModified)
+        {
+            // This client gets the freshened response either way; the store keeps it only if the 304 still lets it.
+            var freshened = CacheFreshening.Freshen(stored, response.Headers, requestTime, now);
+            var dropped = CacheFreshening.Refusal(response.Headers);
+            var kept = dropped is null;
+            if (kept)
+            {
+                cache.Store(freshened);
+            }
+            else
+            {
+                cache.Remove(stored);
+            }
+
+            CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
+            status.Value = CacheStatus.Forwarded(CacheStatus.Stale, StatusCodes.Status304NotModified, kept ? CacheFreshness.Ttl(freshened, now) : null, dropped);
+            await _writer.WriteAsync(context, freshened, policy, status.Value, now);
+            return kept ? freshened : null;
+        }
+
+        // No 5xx is stored, failure or not: an origin's trouble must not outlive it in the cache.
+        var body = capture.Captured;
+        string? refusal = null;
+        var entry = HttpMethods.IsGet(request.Method) && !failed && response.StatusCode < 500
+            ? CacheStoragePolicy.CreateEntry(response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, body, requestTime, now, hasAuthorization, out refusal)
+            : null;
+        if (entry is null)
+        {
+            status.Value = CacheStatus.Forwarded(fwd, detail: refusal, collapseFailed: collapseFailed);
+            await CachedResponseWriter.WriteHeldBackAsync(context, body);
+            return null;
+        }
+
+        cache.Store(entry);
+        CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
+        status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now), collapseFailed: collapseFailed);
+        await _writer.WriteAsync(context, entry, policy, status.Value, now);
+        return entry;
+    }
+
+    // One trip to the origin: with the stored entry's validators or none, the client's own restored after.
+    private async Task<(CaptureResponseBodyFeature Capture, DateTimeOffset RequestTime)> ForwardAsync(
+        HttpContext context, CacheRulePlan rule, CacheDirectives requestDirectives, string key, CachedResponse? stored, string fwd,
+        bool collapseFailed, bool hasAuthorization, StrongBox<string> status)
     {
         var request = context.Request;
         var response = context.Response;
@@ -123,8 +213,7 @@ internal sealed class ResponseCacheMiddleware(
         if (stored is not null)
         {
             // Revalidate with the stored validators; the client's own conditions are answered here.
-            request.Headers.IfNoneMatch = stored.ETag is { } etag ? etag : StringValues.Empty;
-            request.Headers.IfModifiedSince = stored.ETag is null && stored.LastModified is { } modified ? HeaderUtilities.FormatDate(modified) : StringValues.Empty;
+            (request.Headers.IfNoneMatch, request.Headers.IfModifiedSince) = ConditionalRequests.ValidatorsFor(stored);
         }
         else
         {
@@ -132,15 +221,6 @@ internal sealed class ResponseCacheMiddleware(
             request.Headers.Remove(HeaderNames.IfNoneMatch);
             request.Headers.Remove(HeaderNames.IfModifiedSince);
         }
-
-        // Set when the response starts, with the value the outcome below settles on.
-        var status = new CacheStatusHeader($"{CacheName}; fwd={fwd}");
-        response.OnStarting(static state =>
-        {
-            var (r, s) = ((HttpResponse, CacheStatusHeader))state;
-            r.Headers["Cache-Status"] = s.Value;
-            return Task.CompletedTask;
-        }, (response, status));
 
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var requestTime = time.GetUtcNow();
@@ -155,7 +235,7 @@ internal sealed class ResponseCacheMiddleware(
 
             var storable = CacheStoragePolicy.CreateEntry(
                 response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, [], requestTime, requestTime, hasAuthorization, out var refusal) is not null;
-            status.Value = NotStored(fwd, refusal);
+            status.Value = CacheStatus.Forwarded(fwd, detail: refusal, collapseFailed: collapseFailed);
             return storable;
         });
         context.Features.Set<IHttpResponseBodyFeature>(capture);
@@ -171,74 +251,17 @@ internal sealed class ResponseCacheMiddleware(
             request.Headers.IfModifiedSince = clientIfModifiedSince;
         }
 
-        if (capture.StreamedThrough)
-        {
-            await originalBody.CompleteAsync();
-            return null;
-        }
-
-        var now = time.GetUtcNow();
-        var failed = context.GetForwarderErrorFeature() is not null || response.StatusCode >= 500;
-
-        // RFC 5861: a failing origin is hidden behind stale content while stale-if-error allows it.
-        if (failed && stored is not null && CacheFreshness.MayServeStaleOnError(stored, requestDirectives, now))
-        {
-            var originStatus = response.StatusCode;
-            context.Features.Set<IForwarderErrorFeature>(null);
-            ResetResponse(context, keepSetCookie: false);
-            cache.CountHit();
-            status.Value = $"{CacheName}; fwd=stale; fwd-status={originStatus}; detail=stale-if-error";
-            await _writer.WriteAsync(context, stored, policy, status.Value, now);
-            return null;
-        }
-
-        if (stored is not null && response.StatusCode == StatusCodes.Status304NotModified)
-        {
-            var refreshed = CacheStoragePolicy.Refresh(stored, response.Headers, requestTime, now);
-            cache.Store(refreshed);
-            ResetResponse(context, keepSetCookie: true);
-            status.Value = $"{CacheName}; fwd=stale; fwd-status=304; stored; ttl={CacheFreshness.Ttl(refreshed, now)}";
-            await _writer.WriteAsync(context, refreshed, policy, status.Value, now);
-            return refreshed;
-        }
-
-        var body = capture.Captured;
-        string? refusal = null;
-        var entry = HttpMethods.IsGet(request.Method) && !failed
-            ? CacheStoragePolicy.CreateEntry(response.StatusCode, response.Headers, request.Headers, rule, requestDirectives, key, body, requestTime, now, hasAuthorization, out refusal)
-            : null;
-        if (entry is null)
-        {
-            status.Value = NotStored(fwd, refusal);
-            await WriteCapturedAsync(context, body);
-            return null;
-        }
-
-        cache.Store(entry);
-        ResetResponse(context, keepSetCookie: true);
-        status.Value = $"{CacheName}; fwd={fwd}; stored; ttl={CacheFreshness.Ttl(entry, now)}";
-        await _writer.WriteAsync(context, entry, policy, status.Value, now);
-        return entry;
+        return (capture, requestTime);
     }
-
-    private static string NotStored(string fwd, string? refusal) =>
-        refusal is null ? $"{CacheName}; fwd={fwd}" : $"{CacheName}; fwd={fwd}; detail={refusal}";
 
     private void Invalidate(HttpContext context)
     {
         var request = context.Request;
-        cache.PurgeUrl(CacheKeys.For(request, includeQuery: true));
-        cache.PurgeUrl(CacheKeys.For(request, includeQuery: false));
-        foreach (var name in new[] { HeaderNames.Location, HeaderNames.ContentLocation })
+        var headers = context.Response.Headers;
+        var forwardPath = Routing.CanonicalPath.ForwardOf(request);
+        foreach (var key in CacheInvalidation.Targets(request.Scheme, request.Host, forwardPath, request.QueryString.Value, headers.Location, headers.ContentLocation))
         {
-            // Only URLs of the same host: a response must not purge another site's entries (RFC 9111 §4.4).
-            if (context.Response.Headers[name].ToString() is { Length: > 0 } location
-                && Uri.TryCreate(new Uri($"{request.Scheme}://{request.Host}{Routing.CanonicalPath.ForwardOf(request)}"), location, out var target)
-                && string.Equals(target.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
-            {
-                cache.PurgeUrl(CacheKeys.For(request.Scheme, request.Host.Value ?? "", target.AbsolutePath, target.Query));
-                cache.PurgeUrl(CacheKeys.For(request.Scheme, request.Host.Value ?? "", target.AbsolutePath, null));
-            }
+            cache.PurgeUrl(key);
         }
     }
 
@@ -252,39 +275,5 @@ internal sealed class ResponseCacheMiddleware(
         {
             return null;
         }
-    }
-
-    private static async Task WriteCapturedAsync(HttpContext context, byte[] body)
-    {
-        if (body.Length > 0)
-        {
-            await context.Response.Body.WriteAsync(body, context.RequestAborted);
-        }
-    }
-
-    // Clears what the origin's answer put on the response before an entry is written, keeping what the
-    // appliance's own steps set. Set-Cookie is never stored, but when the entry was made from this very
-    // answer (stored, or refreshed by a 304) its cookies are this client's and must reach it; stale
-    // content standing in for a failed answer carries nothing of that answer.
-    private static void ResetResponse(HttpContext context, bool keepSetCookie)
-    {
-        var headers = context.Response.Headers;
-        var requestId = headers[Metrics.RequestIdFeature.HeaderName];
-        var setCookie = keepSetCookie ? headers.SetCookie : StringValues.Empty;
-        headers.Clear();
-        if (!StringValues.IsNullOrEmpty(requestId))
-        {
-            headers[Metrics.RequestIdFeature.HeaderName] = requestId;
-        }
-
-        if (!StringValues.IsNullOrEmpty(setCookie))
-        {
-            headers.SetCookie = setCookie;
-        }
-    }
-
-    private sealed class CacheStatusHeader(string value)
-    {
-        public string Value { get; set; } = value;
     }
 }

@@ -82,13 +82,15 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
             }
         }
 
-        if (stale.ETag is { } etag)
+        var (ifNoneMatch, ifModifiedSince) = ConditionalRequests.ValidatorsFor(stale);
+        if (!StringValues.IsNullOrEmpty(ifNoneMatch))
         {
-            message.Headers.TryAddWithoutValidation(HeaderNames.IfNoneMatch, etag);
+            message.Headers.TryAddWithoutValidation(HeaderNames.IfNoneMatch, ifNoneMatch.ToString());
         }
-        else if (stale.LastModified is { } modified)
+
+        if (!StringValues.IsNullOrEmpty(ifModifiedSince))
         {
-            message.Headers.TryAddWithoutValidation(HeaderNames.IfModifiedSince, HeaderUtilities.FormatDate(modified));
+            message.Headers.TryAddWithoutValidation(HeaderNames.IfModifiedSince, ifModifiedSince.ToString());
         }
 
         using var timeout = new CancellationTokenSource(Timeout);
@@ -103,7 +105,17 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
         var now = time.GetUtcNow();
         if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
         {
-            cache.Store(CacheStoragePolicy.Refresh(stale, headers, requestTime, now));
+            // A 304 about another representation leaves the stale entry unusable, and one that now says private or
+            // no-store leaves it unstorable: either way the next request fetches in full (RFC 9111 §4.3.4).
+            if (CacheFreshening.Selects(stale, headers) && CacheFreshening.Refusal(headers) is null)
+            {
+                cache.Store(CacheFreshening.Freshen(stale, headers, requestTime, now));
+            }
+            else
+            {
+                cache.Remove(stale);
+            }
+
             return;
         }
 

@@ -2,15 +2,14 @@ using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Appliance.Engine.ResponseBodies;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Net.Http.Headers;
 
 namespace Appliance.Engine.Compression;
 
 /// <summary>
 /// Compresses a response as it streams. The decision waits until the status and headers are known
 /// and, when the length is not declared, until 1 KiB has arrived (or the body ended short of it):
-/// only compressible responses are encoded, and then their Content-Length goes, Content-Encoding
-/// and Vary come, and a strong ETag becomes weak.
+/// only responses <see cref="ContentEncodingHeaders"/> allows are encoded, and then their
+/// Content-Length goes and the headers of an encoded body come.
 /// </summary>
 internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature inner, HttpResponse response, string coding) : IHttpResponseBodyFeature, IResponseBodySink
 {
@@ -68,16 +67,11 @@ internal sealed class CompressingResponseBodyFeature(IHttpResponseBodyFeature in
         _decided = true;
         var headers = response.Headers;
         var held = _pending?.Length;
-        if (Compressibility.MayCompress(response.StatusCode, headers, headers.ContentLength ?? held ?? 0))
+        if (ContentEncodingHeaders.MayEncode(response.StatusCode, headers, headers.ContentLength ?? held ?? 0))
         {
+            // The encoded length is known only at the end: the body goes chunked.
             headers.ContentLength = null;
-            headers.ContentEncoding = coding;
-            headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-            if (headers.ETag.ToString() is { Length: > 0 } etag && !etag.StartsWith("W/", StringComparison.Ordinal))
-            {
-                headers.ETag = "W/" + etag;
-            }
-
+            ContentEncodingHeaders.Apply(headers, coding);
             _encoder = Compressor.Encode(inner.Stream, coding, fast: true);
         }
 
