@@ -22,7 +22,7 @@ internal sealed partial class AppliedRevisionListener(SnapshotStore snapshots, I
         {
             if (config is SnapshotProxyConfig { Snapshot: var snapshot })
             {
-                // From here the route plans come from the snapshot YARP's routes belong to.
+                // From here the applied revision is reported live; the previous one stays held for requests matched on it.
                 snapshots.MarkApplied(snapshot);
                 LogLive(snapshot.Revision, config.Routes.Count, config.Clusters.Count);
             }

@@ -21,6 +21,9 @@ internal sealed class ProxySnapshot(
     /// <summary>The database revision this snapshot was built from.</summary>
     public long Revision { get; } = revision;
 
+    /// <summary><see cref="Revision"/> as YARP and the routes' metadata spell it (<see cref="RouteRevision"/>).</summary>
+    public string RevisionId { get; } = RouteRevision.Format(revision);
+
     public IReadOnlyList<RouteConfig> Routes { get; } = routes;
     public IReadOnlyList<ClusterConfig> Clusters { get; } = clusters;
 

@@ -6,17 +6,17 @@ namespace Appliance.Engine.Configuration;
 
 /// <summary>
 /// The one step on the request path that reads the snapshot store: first in the proxy pipeline,
-/// right after YARP matched the route, it puts that route's plan on the request. Every later
-/// stage reads the plan, so one request sees one revision.
+/// right after YARP matched the route, it puts the plan built with that very route on the request.
+/// Every later stage reads the plan, so one request sees one revision, the one it was matched in.
 /// </summary>
 internal sealed class RoutePlanMiddleware(RequestDelegate next, SnapshotStore snapshots)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var plan = snapshots.PlanFor(context.GetReverseProxyFeature().Route.Config.RouteId);
+        var plan = snapshots.PlanFor(context.GetReverseProxyFeature().Route.Config);
         if (plan is null)
         {
-            // The route was matched just before two revisions in a row removed it: it is gone.
+            // The route was matched on a revision no longer held: two more went live meanwhile.
             return ErrorPages.WriteAsync(context, StatusCodes.Status404NotFound);
         }
 

@@ -24,7 +24,8 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
     {
         var clusters = document.Pools.Select(BuildCluster).ToArray();
         var ordered = document.Routes.Order(RouteSpecificity.Instance).ToArray();
-        var routes = ordered.Select((route, index) => BuildRoute(route, index)).ToArray();
+        var metadata = RouteRevision.Metadata(revision);
+        var routes = ordered.Select((route, index) => BuildRoute(route, index, metadata)).ToArray();
         var pools = document.Pools
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new PoolPlan(p.Name, p.LoadBalancing, p.HealthCheck, p.Backends))
@@ -43,9 +44,12 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
     /// <summary>The YARP path template that matches <paramref name="prefix"/> on whole segments.</summary>
     public static string PathTemplate(string prefix) => prefix == "/" ? "/" + CatchAll : prefix + "/" + CatchAll;
 
-    private static RouteConfig BuildRoute(RouteSpec route, int order) => new()
+    private static RouteConfig BuildRoute(RouteSpec route, int order, IReadOnlyDictionary<string, string> metadata) => new()
     {
         RouteId = route.Name,
+
+        // The revision: the plan a request gets is the one built with the route it matched.
+        Metadata = metadata,
 
         // The first target that takes traffic; the traffic split moves requests to the others.
         ClusterId = route.Targets.First(t => t.Weight > 0).Pool,

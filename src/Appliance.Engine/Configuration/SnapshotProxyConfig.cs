@@ -14,7 +14,7 @@ internal sealed class SnapshotProxyConfig(ProxySnapshot snapshot) : IProxyConfig
     public IReadOnlyList<RouteConfig> Routes => snapshot.Routes;
     public IReadOnlyList<ClusterConfig> Clusters => snapshot.Clusters;
     public IChangeToken ChangeToken => new CancellationChangeToken(_changed.Token);
-    public string RevisionId => snapshot.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string RevisionId => snapshot.RevisionId;
 
     public void SignalChange() => _changed.Cancel();
 
