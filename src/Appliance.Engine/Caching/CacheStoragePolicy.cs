@@ -20,7 +20,8 @@ internal static class CacheStoragePolicy
     {
         var directives = CacheDirectives.Parse(headers.CacheControl, headers.Pragma);
         var vary = CacheVariants.NamesOf(headers.Vary);
-        refusal = CacheStorability.Refusal(statusCode, headers, directives, vary, requestHeaders, requestDirectives, hasAuthorization, rule, body.LongLength);
+        refusal = CacheStorability.Refusal(statusCode, headers, directives, vary, requestHeaders, requestDirectives, hasAuthorization, rule, body.LongLength)
+            ?? (SelfRedirects.LeadsBack(statusCode, headers.Location, key, rule.IncludeQueryString) ? SelfRedirects.Refusal : null);
         if (refusal is not null)
         {
             return null;

@@ -56,4 +56,17 @@ public sealed class CacheStoragePolicyTests
         Assert.Equal("text/css", stored.Header("content-type"));
         Assert.Null(stored.Header("Connection"));
     }
+
+    [Fact]
+    public void A_redirect_to_its_own_URL_makes_no_entry_however_long_the_origin_says_to_keep_it()
+    {
+        var rule = new CacheRulePlan(new CacheRuleSpec { Name = "r" });
+
+        var stored = CacheStoragePolicy.CreateEntry(
+            301, HeaderLines.Parse("Cache-Control: max-age=600 | Location: /a"), HeaderLines.Parse(""), rule, CacheDirectives.Parse(""), "https://example.test/a", [],
+            StoredEntries.Now, StoredEntries.Now, hasAuthorization: false, out var refusal);
+
+        Assert.Null(stored);
+        Assert.Equal("self-redirect", refusal);
+    }
 }
