@@ -76,12 +76,15 @@ internal sealed class ResponseCacheMiddleware(
         var fwd = CacheStatus.ForwardReason(urlStored, found is not null, found is not null && CacheFreshness.IsFresh(found, now));
 
         // One fetch per object: others wait for it, then use what it stored.
-        var lead = false;
+        Task<CachedResponse?>? led = null;
         var collapseFailed = false;
         if (stored is null && HttpMethods.IsGet(request.Method))
         {
-            lead = coalescer.TryLead(key, out var pending);
-            if (!lead)
+            if (coalescer.TryLead(key, out var pending))
+            {
+                led = pending;
+            }
+            else
             {
                 var fetched = await WaitAsync(pending, context.RequestAborted);
                 if (fetched is not null && CacheVariants.Matches(fetched, request.Headers) && CacheStorability.MayAnswer(fetched, hasAuthorization))
@@ -96,24 +99,22 @@ internal sealed class ResponseCacheMiddleware(
             }
         }
 
-        CachedResponse? outcome = null;
         try
         {
-            outcome = await FetchAsync(context, rule, policy, requestDirectives, key, stored, fwd, collapseFailed, hasAuthorization);
+            await FetchAsync(context, rule, policy, requestDirectives, key, stored, fwd, collapseFailed, hasAuthorization, led);
         }
         finally
         {
-            if (lead)
-            {
-                coalescer.Complete(key, outcome);
-            }
+            // Nothing was stored (or the fetch failed): the waiters go to the origin themselves.
+            Release(key, led, null);
         }
     }
 
-    // Forwards to the origin with the body held back, then stores, freshens or answers stale.
-    private async Task<CachedResponse?> FetchAsync(
+    // Forwards to the origin with the body held back, then stores, freshens or answers stale. Whatever it
+    // stores is handed to the waiters at once: they must not wait while this client reads, however slowly.
+    private async Task FetchAsync(
         HttpContext context, CacheRulePlan rule, RouteResponsePolicy policy, CacheDirectives requestDirectives,
-        string key, CachedResponse? stored, string fwd, bool collapseFailed, bool hasAuthorization)
+        string key, CachedResponse? stored, string fwd, bool collapseFailed, bool hasAuthorization, Task<CachedResponse?>? led)
     {
         var request = context.Request;
         var response = context.Response;
@@ -144,7 +145,7 @@ internal sealed class ResponseCacheMiddleware(
         if (capture.StreamedThrough)
         {
             await originalBody.CompleteAsync();
-            return null;
+            return;
         }
 
         var now = time.GetUtcNow();
@@ -157,7 +158,7 @@ internal sealed class ResponseCacheMiddleware(
             cache.CountHit();
             status.Value = CacheStatus.Forwarded(CacheStatus.Stale, originStatus, detail: CacheStatus.StaleIfErrorDetail);
             await _writer.WriteAsync(context, stored, policy, status.Value, now);
-            return null;
+            return;
         }
 
         if (stored is not null && response.StatusCode == StatusCodes.Status304NotModified)
@@ -169,6 +170,7 @@ internal sealed class ResponseCacheMiddleware(
             if (kept)
             {
                 cache.Store(freshened);
+                Release(key, led, freshened);
             }
             else
             {
@@ -178,7 +180,7 @@ internal sealed class ResponseCacheMiddleware(
             CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
             status.Value = CacheStatus.Forwarded(CacheStatus.Stale, StatusCodes.Status304NotModified, kept ? CacheFreshness.Ttl(freshened, now) : null, dropped);
             await _writer.WriteAsync(context, freshened, policy, status.Value, now);
-            return kept ? freshened : null;
+            return;
         }
 
         // No 5xx is stored, failure or not: an origin's trouble must not outlive it in the cache.
@@ -190,15 +192,16 @@ internal sealed class ResponseCacheMiddleware(
         if (entry is null)
         {
             status.Value = CacheStatus.Forwarded(fwd, detail: refusal, collapseFailed: collapseFailed);
+            Release(key, led, null);
             await CachedResponseWriter.WriteHeldBackAsync(context, body);
-            return null;
+            return;
         }
 
         cache.Store(entry);
+        Release(key, led, entry);
         CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
         status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now), collapseFailed: collapseFailed);
         await _writer.WriteAsync(context, entry, policy, status.Value, now);
-        return entry;
     }
 
     // One trip to the origin: with the stored entry's validators or none, the client's own restored after.
@@ -252,6 +255,15 @@ internal sealed class ResponseCacheMiddleware(
         }
 
         return (capture, requestTime);
+    }
+
+    // Hands the outcome to the requests waiting for this fetch; a no-op when this request leads none or already did.
+    private void Release(string key, Task<CachedResponse?>? led, CachedResponse? outcome)
+    {
+        if (led is not null)
+        {
+            coalescer.Complete(key, led, outcome);
+        }
     }
 
     private void Invalidate(HttpContext context)
