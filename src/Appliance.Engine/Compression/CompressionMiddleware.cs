@@ -11,18 +11,18 @@ namespace Appliance.Engine.Compression;
 /// </summary>
 internal sealed class CompressionMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async: most requests have no coding to apply and pay for no state machine.
+    public Task InvokeAsync(HttpContext context)
     {
         var policy = context.GetRoutePlan().Get<RouteResponsePolicy>();
         var coding = policy.Compression && !HttpMethods.IsHead(context.Request.Method)
             ? AcceptEncoding.Choose(context.Request.Headers.AcceptEncoding)
             : null;
-        if (coding is null)
-        {
-            await next(context);
-            return;
-        }
+        return coding is null ? next(context) : CompressAsync(context, coding);
+    }
 
+    private async Task CompressAsync(HttpContext context, string coding)
+    {
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var compressing = new CompressingResponseBodyFeature(original, context.Response, coding);
         context.Features.Set<IHttpResponseBodyFeature>(compressing);
