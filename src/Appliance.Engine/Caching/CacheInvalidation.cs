@@ -10,10 +10,12 @@ namespace Appliance.Engine.Caching;
 /// </summary>
 internal static class CacheInvalidation
 {
-    /// <summary>Unsafe methods (any but GET, HEAD, OPTIONS and TRACE, unknown ones included) with a non-error status.</summary>
-    public static bool Applies(string method, int statusCode) =>
-        !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method) && !HttpMethods.IsTrace(method)
-        && statusCode is >= 200 and < 400;
+    /// <summary>Unsafe methods: any but GET, HEAD, OPTIONS and TRACE, unknown ones included.</summary>
+    public static bool IsUnsafe(string method) =>
+        !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method) && !HttpMethods.IsTrace(method);
+
+    /// <summary>Unsafe methods with a non-error status.</summary>
+    public static bool Applies(string method, int statusCode) => IsUnsafe(method) && statusCode is >= 200 and < 400;
 
     /// <summary>
     /// The cache keys to purge, each URL with and without its query, since a rule may key on either.

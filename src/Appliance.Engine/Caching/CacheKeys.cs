@@ -13,6 +13,14 @@ public static class CacheKeys
     public static string For(string scheme, string host, string path, string? query) =>
         $"{scheme.ToLowerInvariant()}://{host.ToLowerInvariant()}{path}{query}";
 
+    /// <summary>The host part of a key (port included), as <see cref="For(string, string, string, string?)"/> wrote it.</summary>
+    public static ReadOnlySpan<char> HostOf(string key)
+    {
+        var start = key.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = key.AsSpan(start).IndexOfAny('/', '?');
+        return end < 0 ? key.AsSpan(start) : key.AsSpan(start, end);
+    }
+
     /// <summary>The key of an absolute URL given to purge, or null when it is not one.</summary>
     public static string? ForUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 
 namespace Appliance.Engine.Caching;
@@ -12,6 +13,10 @@ public sealed class ResponseCache(CacheOptions options)
     private readonly Lock _lock = new();
     private readonly Dictionary<string, UrlEntries> _urls = new(StringComparer.Ordinal);
     private readonly LinkedList<CachedResponse> _recency = new();
+
+    // Entries per host as keys spell it (authority, lower case), changed under the lock and read without
+    // it: a successful unsafe request on a host with nothing stored skips invalidation at this cost.
+    private readonly ConcurrentDictionary<string, int> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private long _entries;
     private long _bytes;
     private long _hits;
@@ -52,6 +57,12 @@ public sealed class ResponseCache(CacheOptions options)
             return _urls.Keys.ToArray().Sum(RemoveUrl);
         }
     }
+
+    /// <summary>
+    /// Whether any entry is stored under <paramref name="host"/> (a Host header value, port included),
+    /// through any route: keys name scheme, host and path, not the route that stored them.
+    /// </summary>
+    internal bool HoldsAnyFor(string host) => !_hosts.IsEmpty && _hosts.ContainsKey(host);
 
     /// <summary>The variant stored for this request, if any; <paramref name="urlStored"/> says whether any was stored for its URL.</summary>
     internal CachedResponse? Lookup(string key, HttpRequest request, out bool urlStored)
@@ -122,6 +133,7 @@ public sealed class ResponseCache(CacheOptions options)
             response.AccountedSize = size;
             url.Variants[response.VaryKey] = _recency.AddFirst(response);
             _entries++;
+            CountHost(response.Key, 1);
             _bytes += size;
             _stores++;
             EvictOverBound();
@@ -161,7 +173,23 @@ public sealed class ResponseCache(CacheOptions options)
     {
         _recency.Remove(node);
         _entries--;
+        CountHost(node.Value.Key, -1);
         _bytes -= node.Value.AccountedSize;
+    }
+
+    private void CountHost(string key, int change)
+    {
+        var hosts = _hosts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var host = CacheKeys.HostOf(key);
+        var count = (hosts.TryGetValue(host, out var held) ? held : 0) + change;
+        if (count > 0)
+        {
+            hosts[host] = count;
+        }
+        else
+        {
+            hosts.TryRemove(host, out _);
+        }
     }
 
     private void EvictOverBound()

@@ -27,28 +27,37 @@ internal sealed class ResponseCacheMiddleware(
 {
     private readonly CachedResponseWriter _writer = new(cache);
 
-    public async Task InvokeAsync(HttpContext context)
+    // Not async: a request the cache can neither answer nor be changed by (no rule for its path, a safe
+    // method other than GET and HEAD) pays for no state machine.
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var policy = context.GetRoutePlan().Get<RouteResponsePolicy>();
-
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         {
-            await next(context);
-            if (CacheInvalidation.Applies(request.Method, context.Response.StatusCode))
-            {
-                Invalidate(context);
-            }
-
-            return;
+            var policy = context.GetRoutePlan().Get<RouteResponsePolicy>();
+            var rule = policy.RuleFor(request.Path.Value ?? "/");
+            return rule is null ? next(context) : ServeAsync(context, policy, rule);
         }
 
-        var rule = policy.RuleFor(request.Path.Value ?? "/");
-        if (rule is null)
+        // Unsafe on any route: entries are keyed by URL, whichever route stored them.
+        return CacheInvalidation.IsUnsafe(request.Method) ? ForwardUnsafeAsync(context) : next(context);
+    }
+
+    private async Task ForwardUnsafeAsync(HttpContext context)
+    {
+        await next(context);
+
+        // Most hosts hold nothing: then the targets are not worked out and the lock is not taken.
+        var request = context.Request;
+        if (CacheInvalidation.Applies(request.Method, context.Response.StatusCode) && cache.HoldsAnyFor(request.Host.Value ?? ""))
         {
-            await next(context);
-            return;
+            Invalidate(context);
         }
+    }
+
+    private async Task ServeAsync(HttpContext context, RouteResponsePolicy policy, CacheRulePlan rule)
+    {
+        var request = context.Request;
 
         // Look up the variant for this request, if this request may have it at all.
         var requestDirectives = CacheDirectives.Of(request);
@@ -105,7 +114,7 @@ internal sealed class ResponseCacheMiddleware(
         }
         finally
         {
-            // Nothing was stored (or the fetch failed): the waiters go to the origin themselves.
+            // Nothing was stored (or the fetch failed): the waiters go to the origin themselves. A no-op once released.
             Release(key, led, null);
         }
     }
