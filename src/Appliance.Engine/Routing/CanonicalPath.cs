@@ -61,10 +61,14 @@ internal sealed class CanonicalPath
             return null;
         }
 
-        var forward = Normalize(path, decode: false);
-        var decision = Normalize(DecodeAll(forward), decode: true);
-        valid = !decision.AsSpan().ContainsAnyInRange('\0', '\u001F') && !decision.Contains('\u007F', StringComparison.Ordinal);
-        return new CanonicalPath(decision, forward);
+        var forward = Normalize(path, decode: false)!;
+
+        // The forward spelling has resolved its own dot segments; one that appears only once %2F or
+        // %5C is decoded (/admin/..%2Fsecret) would move the decision out of a prefix while a
+        // backend that keeps %2F as data stays in it, so no answer could be right for both.
+        var decision = DecodeAll(forward) is { } decoded ? Normalize(decoded, decode: true) : null;
+        valid = decision is not null && !decision.AsSpan().ContainsAnyInRange('\0', '\u001F') && !decision.Contains('\u007F', StringComparison.Ordinal);
+        return valid ? new CanonicalPath(decision!, forward) : null;
     }
 
     private static ReadOnlySpan<char> PathOf(string rawTarget)
@@ -98,8 +102,9 @@ internal sealed class CanonicalPath
 
     // Splits on both separators, drops empty and "." segments, lets ".." remove the one before it
     // (never above the root) and keeps a trailing slash. Forward segments also lose their path
-    // parameters and get one spelling of each character; decision segments are already decoded.
-    private static string Normalize(ReadOnlySpan<char> path, bool decode)
+    // parameters and get one spelling of each character; decision segments are already decoded,
+    // and a dot segment among them refuses the path (null).
+    private static string? Normalize(ReadOnlySpan<char> path, bool decode)
     {
         var segments = new List<string>();
         var trailingSlash = false;
@@ -108,6 +113,11 @@ internal sealed class CanonicalPath
             var raw = path[range];
             var segment = decode ? raw.ToString() : Spell(StripParameters(raw));
             trailingSlash = segment is "" or "." or "..";
+            if (decode && segment is "." or "..")
+            {
+                return null;
+            }
+
             if (segment == "..")
             {
                 if (segments.Count > 0)
@@ -170,8 +180,9 @@ internal sealed class CanonicalPath
         return spelled.ToString();
     }
 
-    // Every escape decoded to its byte, the bytes read as UTF-8 (an invalid sequence becomes U+FFFD).
-    private static string DecodeAll(string spelled)
+    // Every escape decoded to its byte, the bytes read as UTF-8; null when they are not UTF-8
+    // (%C0%AE, an overlong dot, or a lone %E9), which no honest client sends.
+    private static string? DecodeAll(string spelled)
     {
         if (!spelled.Contains('%', StringComparison.Ordinal))
         {
@@ -193,7 +204,7 @@ internal sealed class CanonicalPath
             }
         }
 
-        return Encoding.UTF8.GetString(bytes, 0, length);
+        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(0, length)) ? Encoding.UTF8.GetString(bytes, 0, length) : null;
     }
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);

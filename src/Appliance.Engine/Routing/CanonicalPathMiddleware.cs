@@ -8,8 +8,9 @@ namespace Appliance.Engine.Routing;
 /// Puts the request on its canonical path before anything decides by path: the route match,
 /// access lists, rate limits, cache rules and the ACME challenge all read <c>Request.Path</c>,
 /// which from here on is the decision form, and the backend gets the forward form that the
-/// <see cref="CanonicalPath"/> feature carries. A path that decodes to a control character is
-/// refused with 400 and reaches nobody.
+/// <see cref="CanonicalPath"/> feature carries. A path that decodes to a control character or to
+/// bytes that are not UTF-8, or that hides a dot segment behind an encoded separator, is refused
+/// with 400 and reaches nobody.
 /// </summary>
 internal sealed class CanonicalPathMiddleware(RequestDelegate next)
 {
