@@ -36,12 +36,16 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
 
     private int _running;
     private int _peak;
+    private long _computed;
 
     /// <summary>Password hashes being verified right now.</summary>
     public int RunningVerifications => Volatile.Read(ref _running);
 
     /// <summary>The most password hashes verified at once since start.</summary>
     public int PeakVerifications => Volatile.Read(ref _peak);
+
+    /// <summary>Password hashes verified since start.</summary>
+    internal long ComputedVerifications => Interlocked.Read(ref _computed);
 
     /// <summary>Client addresses (IPv6: /64 prefixes) whose wrong guesses or checks are being counted.</summary>
     public int TrackedAddresses => _throttle.Tracked;
@@ -50,27 +54,28 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
     /// Whether the request's Authorization header names a user of <paramref name="list"/> with the
     /// right password; with the seconds to wait when the client is throttled or no slot came free.
     /// </summary>
-    internal async ValueTask<(BasicAuthOutcome Outcome, TimeSpan RetryAfter)> VerifyAsync(
+    internal async ValueTask<BasicAuthResult> VerifyAsync(
         HttpRequest request, CompiledAccessList list, IPAddress client, CancellationToken cancellationToken)
     {
         // A blocked address learns nothing more, not even that a remembered password is right.
         var clientKey = AddressKeys.ThrottleKey(client);
         if (_throttle.IsBlocked(clientKey, out var blockedFor))
         {
-            return (BasicAuthOutcome.Throttled, blockedFor);
+            return BasicAuthResult.Throttled(blockedFor);
         }
 
         // No credentials is how every browser starts: a challenge, not a guess.
         if (!TryRead(request.Headers.Authorization, out var user, out var password))
         {
-            return (BasicAuthOutcome.Refused, TimeSpan.Zero);
+            return BasicAuthResult.Refused;
         }
 
         var known = list.Users.TryGetValue(user, out var hash);
-        var key = known ? list.Name + "\n" + user + "\n" + hash + "\n" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(password))) : null;
+        // Not keyed by list: the same user and hash in another list is the same check.
+        var key = known ? user + "\n" + hash + "\n" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(password))) : null;
         if (IsRemembered(key))
         {
-            return (BasicAuthOutcome.Authorized, TimeSpan.Zero);
+            return BasicAuthResult.Authorized(user, hash!);
         }
 
         // One check at a time per client key: a flood from one address queues here, holding no
@@ -78,23 +83,23 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
         using var turn = await _throttle.TakeTurnAsync(clientKey, SlotWait, cancellationToken);
         if (turn is null)
         {
-            return (BasicAuthOutcome.Throttled, TimeSpan.FromSeconds(1));
+            return BasicAuthResult.Throttled(TimeSpan.FromSeconds(1));
         }
 
         // A request with the same credentials may have had them verified while this one waited.
         if (IsRemembered(key))
         {
-            return (BasicAuthOutcome.Authorized, TimeSpan.Zero);
+            return BasicAuthResult.Authorized(user, hash!);
         }
 
         if (!turn.Begin(out blockedFor))
         {
-            return (BasicAuthOutcome.Throttled, blockedFor);
+            return BasicAuthResult.Throttled(blockedFor);
         }
 
         if (_slots is not null && !await _slots.WaitAsync(SlotWait, cancellationToken))
         {
-            return (BasicAuthOutcome.Busy, TimeSpan.FromSeconds(1));
+            return BasicAuthResult.Busy(TimeSpan.FromSeconds(1));
         }
 
         bool verified;
@@ -103,9 +108,10 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
             // The slot may have taken a while: the block is checked again before the hash is paid.
             if (_throttle.IsBlocked(clientKey, out blockedFor))
             {
-                return (BasicAuthOutcome.Throttled, blockedFor);
+                return BasicAuthResult.Throttled(blockedFor);
             }
 
+            Interlocked.Increment(ref _computed);
             var running = Interlocked.Increment(ref _running);
             InterlockedMax(ref _peak, running);
             try
@@ -126,7 +132,7 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
         if (!verified)
         {
             turn.Fail();
-            return (BasicAuthOutcome.Refused, TimeSpan.Zero);
+            return BasicAuthResult.Refused;
         }
 
         turn.Forgive();
@@ -136,7 +142,7 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
         }
 
         _verified[key!] = time.GetUtcNow() + Remember;
-        return (BasicAuthOutcome.Authorized, TimeSpan.Zero);
+        return BasicAuthResult.Authorized(user, hash!);
     }
 
     /// <summary>The challenge a 401 carries.</summary>
