@@ -49,13 +49,21 @@ internal sealed class CanonicalPath
     /// already canonical as it is (the common case, which costs one scan), or names no path
     /// (<c>*</c>, authority form). <paramref name="valid"/> is false when the path is refused: it
     /// decodes to a control character or to bytes that are not UTF-8, or an encoded separator
-    /// hides a dot segment.
+    /// hides a dot segment. Path parameters are stripped.
     /// </summary>
-    public static CanonicalPath? From(string rawTarget, out bool valid)
+    public static CanonicalPath? From(string rawTarget, out bool valid) => From(rawTarget, PathParameterMode.Strip, out valid);
+
+    /// <summary>
+    /// <see cref="From(string, out bool)"/>, with <c>;</c> path parameters handled as
+    /// <paramref name="parameters"/> says: stripped, or any raw one refused.
+    /// </summary>
+    public static CanonicalPath? From(string rawTarget, PathParameterMode parameters, out bool valid)
     {
-        valid = true;
         var path = PathOf(rawTarget);
-        if (path.IsEmpty || IsAlreadyCanonical(path))
+
+        // Where ";" is data, cutting it off would send the backend another resource.
+        valid = parameters != PathParameterMode.Reject || !path.Contains(';');
+        if (!valid || path.IsEmpty || IsAlreadyCanonical(path))
         {
             return null;
         }

@@ -105,6 +105,39 @@ public sealed class CanonicalPathTests
         Assert.False(valid);
     }
 
+    [Theory]
+    [InlineData("/files/report;v2.pdf")]
+    [InlineData("/admin;jsessionid=1/secret")]
+    [InlineData("/;")]
+    [InlineData("http://example.test/a;b")]
+    public void Rejecting_path_parameters_refuses_any_raw_semicolon_in_the_path(string target)
+    {
+        Assert.Null(CanonicalPath.From(target, PathParameterMode.Reject, out var valid));
+        Assert.False(valid);
+    }
+
+    [Theory]
+    [InlineData("/files/report%3Bv2.pdf", "/files/report;v2.pdf", "/files/report%3Bv2.pdf")]
+    [InlineData("//files/a?x=1;y=2", "/files/a", "/files/a")]
+    public void Rejecting_path_parameters_keeps_an_encoded_semicolon_and_one_in_the_query(string target, string decision, string forward)
+    {
+        var canonical = CanonicalPath.From(target, PathParameterMode.Reject, out var valid);
+
+        Assert.True(valid);
+        Assert.Equal(decision, canonical!.Decision);
+        Assert.Equal(forward, canonical.Forward);
+    }
+
+    [Fact]
+    public void Stripping_path_parameters_is_the_default()
+    {
+        var canonical = CanonicalPath.From("/files/report;v2.pdf", PathParameterMode.Strip, out var valid);
+
+        Assert.True(valid);
+        Assert.Equal("/files/report", canonical!.Forward);
+        Assert.Equal(PathParameterMode.Strip, new Appliance.Engine.DataPlane.ProxyOptions().PathParameters);
+    }
+
     [Fact]
     public void The_query_is_not_part_of_the_path()
     {
