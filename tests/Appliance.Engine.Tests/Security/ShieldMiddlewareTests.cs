@@ -38,6 +38,17 @@ public sealed class ShieldMiddlewareTests
         Assert.Equal(StatusCodes.Status401Unauthorized, refused.Response.StatusCode);
     }
 
+    [Fact]
+    public void A_route_with_nothing_to_shield_is_passed_straight_on_without_a_state_machine()
+    {
+        var backend = new TaskCompletionSource();
+        var shield = new ShieldMiddleware(_ => backend.Task, new RateLimiter(TimeProvider.System), new ShieldLog(TimeProvider.System), Verifier());
+
+        var passed = shield.InvokeAsync(Context(new RouteShield([], [])));
+
+        Assert.Same(backend.Task, passed);
+    }
+
     private static BasicAuthVerifier Verifier() => new(TimeProvider.System, new ProxyOptions());
 
     private static CompiledAccessList List(string name, string hash) => new(new AccessListSpec
@@ -48,10 +59,7 @@ public sealed class ShieldMiddlewareTests
 
     private static async Task<HttpContext> PassAsync(BasicAuthVerifier verifier, params CompiledAccessList[] lists)
     {
-        var parts = new object?[RoutePlanSlot<RouteShield>.Index + 1];
-        parts[RoutePlanSlot<RouteShield>.Index] = new RouteShield(lists, []);
-        var context = new DefaultHttpContext();
-        context.Features.Set(new RoutePlan("route", 1, parts));
+        var context = Context(new RouteShield(lists, []));
         context.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.1");
         context.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ops:correct horse battery"));
         context.Response.Body = new MemoryStream();
@@ -66,6 +74,15 @@ public sealed class ShieldMiddlewareTests
             verifier);
 
         await shield.InvokeAsync(context);
+        return context;
+    }
+
+    private static DefaultHttpContext Context(RouteShield shield)
+    {
+        var parts = new object?[RoutePlanSlot<RouteShield>.Index + 1];
+        parts[RoutePlanSlot<RouteShield>.Index] = shield;
+        var context = new DefaultHttpContext();
+        context.Features.Set(new RoutePlan("route", 1, parts));
         return context;
     }
 }

@@ -13,11 +13,17 @@ namespace Appliance.Engine.Security.Shield;
 /// </summary>
 internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var plan = context.GetRoutePlan();
-        var routeId = plan.RouteId;
         var shield = plan.Get<RouteShield>();
+
+        // Not async here: a route with nothing to shield costs no state machine.
+        return shield.IsEmpty ? next(context) : GuardAsync(context, plan.RouteId, shield);
+    }
+
+    private async Task GuardAsync(HttpContext context, string routeId, RouteShield shield)
+    {
 
         // A route's own body limit replaces the global one while the body is still unread.
         if (shield.MaxRequestBodyBytes is { } maxBody)
