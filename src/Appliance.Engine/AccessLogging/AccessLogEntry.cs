@@ -3,6 +3,8 @@ namespace Appliance.Engine.AccessLogging;
 /// <summary>
 /// One finished request as the access log writes it. The query string is left out: it often
 /// carries secrets. Values are captured as they are and formatted by the writer, off the request path.
+/// <see cref="Path"/> is the path as forwarded; <see cref="Target"/> the client's own request
+/// target (without its query) when it was spelled otherwise, else null.
 /// </summary>
 internal sealed record AccessLogEntry(
     DateTimeOffset Time,
@@ -16,4 +18,5 @@ internal sealed record AccessLogEntry(
     double DurationMs,
     string? Route,
     string? Pool,
-    string? Backend);
+    string? Backend,
+    string? Target = null);

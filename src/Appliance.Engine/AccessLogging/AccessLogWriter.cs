@@ -114,6 +114,11 @@ internal sealed partial class AccessLogWriter : BackgroundService
         json.WriteString("host"u8, entry.Host);
         json.WriteString("method"u8, entry.Method);
         json.WriteString("path"u8, entry.Path);
+        if (entry.Target is not null)
+        {
+            json.WriteString("target"u8, entry.Target);
+        }
+
         json.WriteNumber("status"u8, entry.Status);
         json.WriteNumber("bytes"u8, entry.Bytes);
         json.WriteNumber("durationMs"u8, entry.DurationMs);

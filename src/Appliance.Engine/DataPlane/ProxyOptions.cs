@@ -51,6 +51,14 @@ public sealed class ProxyOptions : IValidatableObject
     [Range(0, 3600)]
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// <c>;</c> path parameters: <c>Strip</c> (the default) removes them from every segment before
+    /// matching and forwarding; <c>Reject</c> answers 400 to a raw <c>;</c> in the path, for backends
+    /// where it is data (<c>/files/report;v2.pdf</c>).
+    /// </summary>
+    [EnumDataType(typeof(Routing.PathParameterMode), ErrorMessage = "The field {0} must be Strip or Reject.")]
+    public Routing.PathParameterMode PathParameters { get; set; } = Routing.PathParameterMode.Strip;
+
     /// <summary>How basic authentication resists password guessing.</summary>
     [ValidateObjectMembers]
     public Security.Shield.BasicAuthOptions BasicAuth { get; set; } = new();

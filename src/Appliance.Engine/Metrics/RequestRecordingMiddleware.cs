@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Appliance.Engine.AccessLogging;
+using Appliance.Engine.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy;
@@ -49,19 +50,38 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, TrafficMe
         if (accessLog.Enabled)
         {
             var request = context.Request;
+
+            // The path as the backend got it, not the decision path: a request is logged as what it
+            // reached. The client's own spelling goes beside it when it differed.
+            var path = CanonicalPath.ForwardOf(request);
             accessLog.Write(new AccessLogEntry(
                 now,
                 requestId,
                 context.Connection.RemoteIpAddress,
                 request.Host.Value ?? "",
                 request.Method,
-                request.Path.Value ?? "/",
+                path,
                 status,
                 bytes,
                 Math.Round(milliseconds, 3),
                 route,
                 pool,
-                backend));
+                backend,
+                TargetIfOther(context, path)));
         }
+    }
+
+    // The raw target without its query (which often carries secrets); null when it is the path.
+    private static string? TargetIfOther(HttpContext context, string path)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+
+        var query = raw.IndexOf('?', StringComparison.Ordinal);
+        var target = query < 0 ? raw.AsSpan() : raw.AsSpan(0, query);
+        return target.SequenceEqual(path) ? null : target.ToString();
     }
 }

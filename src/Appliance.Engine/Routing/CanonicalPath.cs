@@ -16,16 +16,14 @@ namespace Appliance.Engine.Routing;
 /// reserved characters (<c>%2F</c> reaches the backend as sent, never as <c>%252F</c>) and is what
 /// the backend, the cache key and redirects use; <see cref="Decision"/> is fully decoded, with
 /// encoded slashes and backslashes read as separators too, so that a route, access list or cache
-/// rule decides on the most separated reading any backend could make of the request.
+/// rule decides on the most separated reading any backend could make of the request. Where the
+/// two readings would name different places (a dot segment behind an encoded separator) or the
+/// decoded bytes are not UTF-8, the path is refused rather than guessed at.
 /// </remarks>
 internal sealed class CanonicalPath
 {
-    // Characters a path may carry as they are (RFC 3986 pchar without "%" and ";"): a target made
-    // only of these, with no "//" and no "/.", is already canonical in both spellings.
-    private static readonly SearchValues<char> PlainChars =
-        SearchValues.Create("!$&'()*+,-./0123456789:=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
-
-    private static readonly SearchValues<char> Separators = SearchValues.Create("/\\");
+    // Paths up to this long are worked on the stack; longer ones in pooled buffers.
+    private const int StackChars = 256;
 
     private CanonicalPath(string decision, string forward)
     {
@@ -49,22 +47,33 @@ internal sealed class CanonicalPath
     /// <summary>
     /// Reads the path of a request target (origin or absolute form). Null when the target is
     /// already canonical as it is (the common case, which costs one scan), or names no path
-    /// (<c>*</c>, authority form). <paramref name="valid"/> is false when the decoded path holds a
-    /// control character, which no backend should have to interpret.
+    /// (<c>*</c>, authority form). <paramref name="valid"/> is false when the path is refused: it
+    /// decodes to a control character or to bytes that are not UTF-8, or an encoded separator
+    /// hides a dot segment. Path parameters are stripped.
     /// </summary>
-    public static CanonicalPath? From(string rawTarget, out bool valid)
+    public static CanonicalPath? From(string rawTarget, out bool valid) => From(rawTarget, PathParameterMode.Strip, out valid);
+
+    /// <summary>
+    /// <see cref="From(string, out bool)"/>, with <c>;</c> path parameters handled as
+    /// <paramref name="parameters"/> says: stripped, or any raw one refused.
+    /// </summary>
+    public static CanonicalPath? From(string rawTarget, PathParameterMode parameters, out bool valid)
     {
-        valid = true;
         var path = PathOf(rawTarget);
-        if (path.IsEmpty || IsAlreadyCanonical(path))
+
+        // Where ";" is data, cutting it off would send the backend another resource.
+        valid = parameters != PathParameterMode.Reject || !path.Contains(';');
+        if (!valid || path.IsEmpty || IsAlreadyCanonical(path))
         {
             return null;
         }
 
-        var forward = Normalize(path, decode: false);
-        var decision = Normalize(DecodeAll(forward), decode: true);
-        valid = !decision.AsSpan().ContainsAnyInRange('\0', '\u001F') && !decision.Contains('\u007F', StringComparison.Ordinal);
-        return new CanonicalPath(decision, forward);
+        var forward = SpellForward(path);
+
+        // Without an escape the decoded path is the forward one: nothing to decode, nothing to hide.
+        var decision = forward.Contains('%', StringComparison.Ordinal) ? Decide(forward) : forward;
+        valid = decision is not null;
+        return decision is null ? null : new CanonicalPath(decision, forward);
     }
 
     private static ReadOnlySpan<char> PathOf(string rawTarget)
@@ -94,107 +103,42 @@ internal sealed class CanonicalPath
     }
 
     private static bool IsAlreadyCanonical(ReadOnlySpan<char> path) =>
-        !path.ContainsAnyExcept(PlainChars) && !path.Contains("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal);
+        !path.ContainsAnyExcept(CanonicalPathForward.PlainChars) && !path.Contains("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal);
 
-    // Splits on both separators, drops empty and "." segments, lets ".." remove the one before it
-    // (never above the root) and keeps a trailing slash. Forward segments also lose their path
-    // parameters and get one spelling of each character; decision segments are already decoded.
-    private static string Normalize(ReadOnlySpan<char> path, bool decode)
+    // The slow path is the one an attacker picks, so it allocates the result and nothing else.
+    private static string SpellForward(ReadOnlySpan<char> path)
     {
-        var segments = new List<string>();
-        var trailingSlash = false;
-        foreach (var range in path.SplitAny(Separators))
+        var capacity = CanonicalPathForward.Capacity(path);
+        char[]? rented = null;
+        var buffer = capacity <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(capacity));
+        try
         {
-            var raw = path[range];
-            var segment = decode ? raw.ToString() : Spell(StripParameters(raw));
-            trailingSlash = segment is "" or "." or "..";
-            if (segment == "..")
+            return new string(buffer[..CanonicalPathForward.Write(path, buffer)]);
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                if (segments.Count > 0)
-                {
-                    segments.RemoveAt(segments.Count - 1);
-                }
-            }
-            else if (segment is not ("" or "."))
-            {
-                segments.Add(segment);
+                ArrayPool<char>.Shared.Return(rented);
             }
         }
-
-        return segments.Count == 0 ? "/" : "/" + string.Join('/', segments) + (trailingSlash ? "/" : "");
     }
 
-    private static ReadOnlySpan<char> StripParameters(ReadOnlySpan<char> segment)
+    private static string? Decide(string forward)
     {
-        var semicolon = segment.IndexOf(';');
-        return semicolon < 0 ? segment : segment[..semicolon];
-    }
-
-    // RFC 3986 §6.2.2: percent-encoded unreserved characters are decoded, other escapes get
-    // upper-case hex, and characters a path may not carry raw are encoded (outside ASCII, as UTF-8).
-    private static string Spell(ReadOnlySpan<char> segment)
-    {
-        var spelled = new StringBuilder(segment.Length);
-        Span<byte> utf8 = stackalloc byte[4];
-        for (var i = 0; i < segment.Length; i++)
+        byte[]? rented = null;
+        var buffer = forward.Length < StackChars ? stackalloc byte[StackChars] : (rented = ArrayPool<byte>.Shared.Rent(forward.Length + 1));
+        try
         {
-            var c = segment[i];
-            if (c == '%' && i + 2 < segment.Length && IsHex(segment[i + 1]) && IsHex(segment[i + 2]))
+            var length = CanonicalPathDecision.Write(forward, buffer);
+            return length < 0 ? null : Encoding.UTF8.GetString(buffer[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                var value = (char)Convert.ToByte(segment.Slice(i + 1, 2).ToString(), 16);
-                if (char.IsAsciiLetterOrDigit(value) || value is '-' or '.' or '_' or '~')
-                {
-                    spelled.Append(value);
-                }
-                else
-                {
-                    spelled.Append('%').Append(char.ToUpperInvariant(segment[i + 1])).Append(char.ToUpperInvariant(segment[i + 2]));
-                }
-
-                i += 2;
-            }
-            else if (PlainChars.Contains(c))
-            {
-                spelled.Append(c);
-            }
-            else
-            {
-                var count = Encoding.UTF8.GetBytes([c], utf8);
-                foreach (var b in utf8[..count])
-                {
-                    spelled.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-                }
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
-
-        return spelled.ToString();
     }
-
-    // Every escape decoded to its byte, the bytes read as UTF-8 (an invalid sequence becomes U+FFFD).
-    private static string DecodeAll(string spelled)
-    {
-        if (!spelled.Contains('%', StringComparison.Ordinal))
-        {
-            return spelled;
-        }
-
-        var bytes = new byte[spelled.Length];
-        var length = 0;
-        for (var i = 0; i < spelled.Length; i++)
-        {
-            if (spelled[i] == '%' && i + 2 < spelled.Length && IsHex(spelled[i + 1]) && IsHex(spelled[i + 2]))
-            {
-                bytes[length++] = Convert.ToByte(spelled.Substring(i + 1, 2), 16);
-                i += 2;
-            }
-            else
-            {
-                bytes[length++] = (byte)spelled[i];
-            }
-        }
-
-        return Encoding.UTF8.GetString(bytes, 0, length);
-    }
-
-    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 }

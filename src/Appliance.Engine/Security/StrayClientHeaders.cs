@@ -1,43 +1,54 @@
-using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http;
 
 namespace Appliance.Engine.Security;
 
 /// <summary>
-/// Request headers by which a client could claim another address or another URL. Backends and
-/// frameworks read them (nginx's realip module, IIS's URL rewrite, Symfony's trusted headers), so
-/// they are believed only from a trusted proxy; from anyone else they are removed before any step
-/// sees them, and a cached response can never have been shaped by them.
+/// Request headers by which a client could make a backend or framework see another request than
+/// the one the appliance decided on (IIS's URL rewrite, Symfony's and Rack's trusted headers,
+/// Laravel's, Symfony's and Express's method override), or another client (nginx's realip module).
 /// </summary>
 internal static class StrayClientHeaders
 {
-    public static readonly IReadOnlyList<string> Names =
+    /// <summary>
+    /// Headers that claim a URL, scheme, port, prefix or method. Removed from every request whoever
+    /// sent it: a trusted proxy passes them on from its own clients, the appliance sets
+    /// X-Forwarded-Proto and X-Forwarded-Host itself, and a method override would let a GET pass a
+    /// GET-only route and the cache's GET rules and then act, and be stored, as a DELETE.
+    /// </summary>
+    public static readonly string[] RequestClaims =
     [
-        "X-Real-IP", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP", "Fastly-Client-IP", "X-Cluster-Client-IP",
-        "X-Original-URL", "X-Rewrite-URL", "X-Original-Host", "X-Forwarded-Server", "X-Forwarded-Port", "X-Forwarded-Prefix",
-        "X-Forwarded-Scheme", "X-Forwarded-Ssl", "X-Url-Scheme", "Front-End-Https", "Forwarded",
+        "X-Original-URL", "X-Original-URI", "X-Rewrite-URL", "X-Forwarded-Uri", "X-Original-Host", "X-Forwarded-Server",
+        "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Scheme", "X-Forwarded-Ssl", "X-Url-Scheme", "Front-End-Https",
+        "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override",
     ];
 
-    private static readonly FrozenSet<string> Set = Names.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Headers that claim the client's address. A trusted proxy (a CDN, a load balancer) says who its
+    /// client is this way, so they are kept from one; from anyone else they are removed. X-Real-IP
+    /// is set to the settled address on the way to the backend in any case.
+    /// </summary>
+    public static readonly string[] AddressClaims =
+    [
+        "X-Real-IP", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP", "Fastly-Client-IP", "X-Cluster-Client-IP", "Forwarded",
+    ];
 
-    public static void RemoveFrom(IHeaderDictionary headers)
+    /// <summary>Removes the claims nobody may make, and the address claims unless a trusted proxy made them.</summary>
+    public static void RemoveFrom(IHeaderDictionary headers, bool fromTrustedProxy)
     {
-        // One pass over the few headers a request has; removing is the rare case.
-        List<string>? found = null;
-        foreach (var header in headers)
+        // A lookup per name on the short lists: enumerating the request's headers instead would box
+        // Kestrel's enumerator on every request, and removing is the rare case.
+        Remove(headers, RequestClaims);
+        if (!fromTrustedProxy)
         {
-            if (Set.Contains(header.Key))
-            {
-                (found ??= []).Add(header.Key);
-            }
+            Remove(headers, AddressClaims);
         }
+    }
 
-        if (found is not null)
+    private static void Remove(IHeaderDictionary headers, string[] names)
+    {
+        foreach (var name in names)
         {
-            foreach (var name in found)
-            {
-                headers.Remove(name);
-            }
+            headers.Remove(name);
         }
     }
 }

@@ -49,6 +49,18 @@ public sealed class SettingsValidatorTests
     }
 
     [Fact]
+    public void Path_parameters_are_stripped_or_rejected_and_nothing_else()
+    {
+        var options = new ProxyOptions { PathParameters = (Appliance.Engine.Routing.PathParameterMode)7 };
+
+        var failures = new SettingsValidator<ProxyOptions>(ProxyOptions.SectionName).Validate(null, options).Failures!;
+
+        Assert.Equal(["The field Appliance:Proxy:PathParameters must be Strip or Reject."], failures);
+        Assert.True(new SettingsValidator<ProxyOptions>(ProxyOptions.SectionName)
+            .Validate(null, new ProxyOptions { PathParameters = Appliance.Engine.Routing.PathParameterMode.Reject }).Succeeded);
+    }
+
+    [Fact]
     public void Acme_and_cache_settings_are_checked_the_same_way()
     {
         var acme = new SettingsValidator<AcmeOptions>(AcmeOptions.SectionName)

@@ -1,16 +1,11 @@
-using System.Net;
-using Appliance.Data.Model;
-using Appliance.Data.Validation;
-using Appliance.Engine.DataPlane;
 using Appliance.Engine.Security.Shield;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Appliance.Engine.Tests.Security;
 
 public sealed class BasicAuthThrottleTests
 {
-    private static readonly IPAddress Guesser = IPAddress.Parse("198.51.100.1");
+    private const string Guesser = "198.51.100.1";
 
     [Fact]
     public void An_address_is_blocked_after_the_limit_of_failures_within_the_window_and_released_after_the_block()
@@ -18,14 +13,15 @@ public sealed class BasicAuthThrottleTests
         var clock = new FakeTimeProvider();
         var throttle = new BasicAuthThrottle(new BasicAuthOptions { MaxFailures = 3, FailureWindowSeconds = 60, BlockSeconds = 300 }, clock);
 
-        Assert.False(throttle.RecordFailure(Guesser));
-        Assert.False(throttle.RecordFailure(Guesser));
+        Assert.True(FailOnce(throttle, Guesser));
+        Assert.True(FailOnce(throttle, Guesser));
         Assert.False(throttle.IsBlocked(Guesser, out _));
-        Assert.True(throttle.RecordFailure(Guesser));
+        Assert.True(FailOnce(throttle, Guesser));
 
         Assert.True(throttle.IsBlocked(Guesser, out var retryAfter));
         Assert.Equal(TimeSpan.FromSeconds(300), retryAfter);
-        Assert.False(throttle.IsBlocked(IPAddress.Parse("198.51.100.2"), out _));
+        Assert.False(FailOnce(throttle, Guesser));
+        Assert.False(throttle.IsBlocked("198.51.100.2", out _));
         clock.Advance(TimeSpan.FromSeconds(300));
         Assert.False(throttle.IsBlocked(Guesser, out _));
     }
@@ -38,7 +34,7 @@ public sealed class BasicAuthThrottleTests
 
         for (var i = 0; i < 10; i++)
         {
-            Assert.False(throttle.RecordFailure(Guesser));
+            Assert.True(FailOnce(throttle, Guesser));
             clock.Advance(TimeSpan.FromSeconds(31));
         }
 
@@ -52,7 +48,7 @@ public sealed class BasicAuthThrottleTests
 
         for (var i = 0; i < 100; i++)
         {
-            Assert.False(throttle.RecordFailure(Guesser));
+            Assert.True(FailOnce(throttle, Guesser));
         }
 
         Assert.False(throttle.IsBlocked(Guesser, out _));
@@ -60,39 +56,63 @@ public sealed class BasicAuthThrottleTests
     }
 
     [Fact]
-    public void No_more_password_hashes_run_at_once_than_the_bound_allows()
+    public void An_attempt_counts_from_its_beginning_and_a_right_one_is_forgiven_and_leaves_nothing_behind()
     {
-        var options = new ProxyOptions { BasicAuth = new BasicAuthOptions { MaxConcurrentVerifications = 1, MaxFailures = 0 } };
-        var verifier = new BasicAuthVerifier(TimeProvider.System, options);
-        var list = new CompiledAccessList(new AccessListSpec
-        {
-            Name = "staff",
-            BasicAuthUsers = [new BasicAuthUserSpec { User = "ops", PasswordHash = Appliance.Data.Passwords.PasswordHashes.Hash("correct horse battery") }],
-        });
+        var throttle = new BasicAuthThrottle(new BasicAuthOptions { MaxFailures = 2 }, new FakeTimeProvider());
 
-        // Dedicated threads released together, so that the guesses truly overlap.
-        using var start = new ManualResetEventSlim();
-        var outcomes = new BasicAuthOutcome[6];
-        var threads = Enumerable.Range(0, outcomes.Length).Select(i => new Thread(() =>
+        using (var turn = Turn(throttle, Guesser))
         {
-            var request = new DefaultHttpContext().Request;
-            request.Headers.Authorization = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"ops:wrong guess {i}"));
-            start.Wait();
-            outcomes[i] = verifier.VerifyAsync(request, list, IPAddress.Parse($"198.51.100.{i + 10}"), CancellationToken.None).AsTask().GetAwaiter().GetResult().Outcome;
-        })).ToArray();
-        foreach (var thread in threads)
-        {
-            thread.Start();
+            Assert.True(turn.Begin(out _));
+            Assert.Equal(1, throttle.Tracked);
+            turn.Forgive();
         }
 
-        start.Set();
-        foreach (var thread in threads)
+        Assert.Equal(0, throttle.Tracked);
+        Assert.True(FailOnce(throttle, Guesser));
+        using (var right = Turn(throttle, Guesser))
         {
-            thread.Join();
+            Assert.True(right.Begin(out _));
+            right.Forgive();
         }
 
-        Assert.All(outcomes, o => Assert.True(o is BasicAuthOutcome.Refused or BasicAuthOutcome.Busy));
-        Assert.Equal(1, verifier.PeakVerifications);
-        Assert.Equal(0, verifier.RunningVerifications);
+        // The forgiven attempt does not count towards the block; the next failure does.
+        Assert.False(throttle.IsBlocked(Guesser, out _));
+        Assert.True(FailOnce(throttle, Guesser));
+        Assert.True(throttle.IsBlocked(Guesser, out _));
+    }
+
+    [Fact]
+    public async Task A_key_has_one_turn_at_a_time_and_other_keys_are_not_held_up()
+    {
+        var throttle = new BasicAuthThrottle(new BasicAuthOptions(), new FakeTimeProvider());
+
+        var first = Turn(throttle, Guesser);
+        Assert.Null(await throttle.TakeTurnAsync(Guesser, TimeSpan.Zero, CancellationToken.None));
+        using (var other = await throttle.TakeTurnAsync("198.51.100.2", TimeSpan.Zero, CancellationToken.None))
+        {
+            Assert.NotNull(other);
+        }
+
+        var waiting = throttle.TakeTurnAsync(Guesser, TimeSpan.FromMinutes(1), CancellationToken.None).AsTask();
+        Assert.False(waiting.IsCompleted);
+        first.Dispose();
+        using var next = await waiting;
+        Assert.NotNull(next);
+    }
+
+    private static BasicAuthTurn Turn(BasicAuthThrottle throttle, string key) =>
+        throttle.TakeTurnAsync(key, TimeSpan.Zero, CancellationToken.None).AsTask().GetAwaiter().GetResult()!;
+
+    // One wrong password from key: false when the key was blocked before its hash.
+    private static bool FailOnce(BasicAuthThrottle throttle, string key)
+    {
+        using var turn = Turn(throttle, key);
+        if (!turn.Begin(out _))
+        {
+            return false;
+        }
+
+        turn.Fail();
+        return true;
     }
 }

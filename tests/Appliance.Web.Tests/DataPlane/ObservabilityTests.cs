@@ -108,6 +108,45 @@ public sealed class ObservabilityTests(ObservabilityTests.FileAccessLogHost host
         }
     }
 
+    [Fact]
+    public async Task The_access_log_names_the_path_as_forwarded_and_the_client_s_own_spelling_when_it_differed()
+    {
+        await using var backend = await TestBackend.StartAsync("odd");
+        await host.AddPoolAsync(new { name = "odd", backends = new[] { new { address = backend.Address } } });
+        await host.AddRouteAsync(new { name = "odd", hosts = new[] { "odd.test" }, targets = new[] { new { pool = "odd", weight = 1 } } });
+        await host.WaitForLiveConfigAsync();
+
+        Assert.Equal(200, (await RawHttp.SendAsync(host.ProxyAddress, "GET", "//odd/./page;v=1?secret=hunter2", "odd.test")).Status);
+        Assert.Equal(200, (await RawHttp.SendAsync(host.ProxyAddress, "GET", "/odd/a%2Fb?secret=hunter2", "odd.test")).Status);
+        Assert.Equal(400, (await RawHttp.SendAsync(host.ProxyAddress, "GET", "/odd/..%2Fsecret?secret=hunter2", "odd.test")).Status);
+        Assert.Equal(200, (await RawHttp.SendAsync(host.ProxyAddress, "GET", "/odd/plain?secret=hunter2", "odd.test")).Status);
+
+        var logPath = Path.Combine(host.DataDirectory, "logs", "access.log");
+        var lines = Array.Empty<JsonElement>();
+        await Eventually.TrueAsync(
+            () =>
+            {
+                lines = File.Exists(logPath)
+                    ? ReadShared(logPath).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+                        .Where(l => l.GetProperty("host").GetString() == "odd.test").ToArray()
+                    : [];
+                return lines.Length >= 4;
+            },
+            TimeSpan.FromSeconds(10),
+            "the access log lines");
+
+        // What the backend was sent, so an attack reads as what it reached; the client's spelling beside it.
+        Assert.Equal(["/odd/page", "/odd/a%2Fb"], lines.Take(2).Select(l => l.GetProperty("path").GetString()));
+        Assert.Equal(backend.ReceivedTargets.Take(2).Select(t => t.Split('?')[0]), lines.Take(2).Select(l => l.GetProperty("path").GetString()));
+        Assert.Equal("//odd/./page;v=1", lines[0].GetProperty("target").GetString());
+        Assert.False(lines[1].TryGetProperty("target", out _));
+        Assert.Equal(400, lines[2].GetProperty("status").GetInt32());
+        Assert.Equal("/odd/..%2Fsecret", lines[2].GetProperty("path").GetString());
+        Assert.Equal("/odd/plain", lines[3].GetProperty("path").GetString());
+        Assert.False(lines[3].TryGetProperty("target", out _));
+        Assert.DoesNotContain(lines, l => l.GetRawText().Contains("hunter2", StringComparison.Ordinal));
+    }
+
     // The text format wants every sample of a family right under that family's TYPE line.
     private static void AssertFamiliesAreContiguous(string exposition)
     {

@@ -10,6 +10,8 @@ public sealed class StartupValidationTests
     [InlineData("Appliance:Proxy:Limits:MaxRequestBodySize", "0", "Appliance:Proxy:Limits:MaxRequestBodySize")]
     [InlineData("Appliance:Proxy:Limits:RequestHeadersTimeoutSeconds", "0", "Appliance:Proxy:Limits:RequestHeadersTimeoutSeconds")]
     [InlineData("Appliance:Proxy:BasicAuth:BlockSeconds", "0", "Appliance:Proxy:BasicAuth:BlockSeconds")]
+    [InlineData("Appliance:Proxy:PathParameters", "Keep", "Appliance:Proxy:PathParameters")]
+    [InlineData("Appliance:Proxy:PathParameters", "7", "Appliance:Proxy:PathParameters")]
     [InlineData("Appliance:Cache:MaxSizeMB", "0", "Appliance:Cache:MaxSizeMB")]
     [InlineData("Appliance:Acme:Challenge", "dns-01", "Appliance:Acme:Challenge")]
     public void Invalid_settings_stop_the_start_with_a_message_naming_the_key(string key, string value, string expected) =>

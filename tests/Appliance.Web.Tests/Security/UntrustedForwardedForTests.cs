@@ -34,7 +34,7 @@ public sealed class UntrustedForwardedForTests(ApplianceHost host) : IClassFixtu
     }
 
     [Fact]
-    public async Task Headers_that_claim_a_client_or_a_URL_never_reach_the_backend_from_an_untrusted_peer_and_X_Real_IP_is_the_appliance_s()
+    public async Task Headers_that_claim_a_client_a_URL_or_a_method_never_reach_the_backend_from_an_untrusted_peer_and_X_Real_IP_is_the_appliance_s()
     {
         await using var backend = await TestBackend.StartAsync("stray");
         await host.AddPoolAsync(new { name = "stray", backends = new[] { new { address = backend.Address } } });
@@ -45,6 +45,7 @@ public sealed class UntrustedForwardedForTests(ApplianceHost host) : IClassFixtu
         [
             "X-Real-IP", "X-Client-IP", "True-Client-IP", "X-Original-URL", "X-Rewrite-URL", "X-Forwarded-Server",
             "X-Forwarded-Port", "X-Forwarded-Prefix", "Forwarded", "CF-Connecting-IP", "X-Forwarded-Ssl",
+            "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override",
         ];
         using var client = host.CreateProxyClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");

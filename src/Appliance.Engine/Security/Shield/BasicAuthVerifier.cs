@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Appliance.Data.Networking;
 using Appliance.Data.Passwords;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -14,8 +15,10 @@ namespace Appliance.Engine.Security.Shield;
 /// deliberately slow, so a credential that verified is remembered for a few minutes, keyed by a
 /// SHA-256 of the password and the hash it matched: a changed password or user invalidates it,
 /// and the cache is bounded. Failures are never remembered as successes. Because each wrong guess
-/// costs a full hash, guesses are counted per client address (<see cref="BasicAuthThrottle"/>) and
-/// only so many hashes are computed at once; a guess waits briefly for a slot, then gets 503.
+/// costs a full hash, guesses are counted per client address or IPv6 /64
+/// (<see cref="BasicAuthThrottle"/>), counted before the hash and forgiven when right; one address
+/// has one hash computed at a time, and only so many at once for everyone: a guess waits briefly
+/// for its address's turn (then 429) and for a slot (then 503).
 /// </summary>
 public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions options)
 {
@@ -33,6 +36,7 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
 
     private int _running;
     private int _peak;
+    private long _computed;
 
     /// <summary>Password hashes being verified right now.</summary>
     public int RunningVerifications => Volatile.Read(ref _running);
@@ -40,72 +44,111 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
     /// <summary>The most password hashes verified at once since start.</summary>
     public int PeakVerifications => Volatile.Read(ref _peak);
 
-    /// <summary>Client addresses whose wrong guesses are being counted.</summary>
+    /// <summary>Password hashes verified since start.</summary>
+    internal long ComputedVerifications => Interlocked.Read(ref _computed);
+
+    /// <summary>Client addresses (IPv6: /64 prefixes) whose wrong guesses or checks are being counted.</summary>
     public int TrackedAddresses => _throttle.Tracked;
 
     /// <summary>
     /// Whether the request's Authorization header names a user of <paramref name="list"/> with the
     /// right password; with the seconds to wait when the client is throttled or no slot came free.
     /// </summary>
-    internal async ValueTask<(BasicAuthOutcome Outcome, TimeSpan RetryAfter)> VerifyAsync(
+    internal async ValueTask<BasicAuthResult> VerifyAsync(
         HttpRequest request, CompiledAccessList list, IPAddress client, CancellationToken cancellationToken)
     {
         // A blocked address learns nothing more, not even that a remembered password is right.
-        if (_throttle.IsBlocked(client, out var blockedFor))
+        var clientKey = AddressKeys.ThrottleKey(client);
+        if (_throttle.IsBlocked(clientKey, out var blockedFor))
         {
-            return (BasicAuthOutcome.Throttled, blockedFor);
+            return BasicAuthResult.Throttled(blockedFor);
         }
 
         // No credentials is how every browser starts: a challenge, not a guess.
         if (!TryRead(request.Headers.Authorization, out var user, out var password))
         {
-            return (BasicAuthOutcome.Refused, TimeSpan.Zero);
+            return BasicAuthResult.Refused;
         }
 
         var known = list.Users.TryGetValue(user, out var hash);
-        var key = known ? list.Name + "\n" + user + "\n" + hash + "\n" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(password))) : null;
-        if (key is not null && _verified.TryGetValue(key, out var until) && until > time.GetUtcNow())
+        // Not keyed by list: the same user and hash in another list is the same check.
+        var key = known ? user + "\n" + hash + "\n" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(password))) : null;
+        if (IsRemembered(key))
         {
-            return (BasicAuthOutcome.Authorized, TimeSpan.Zero);
+            return BasicAuthResult.Authorized(user, hash!);
+        }
+
+        // One check at a time per client key: a flood from one address queues here, holding no
+        // hashing slot, and meets its block as soon as the failures that earn it are in.
+        using var turn = await _throttle.TakeTurnAsync(clientKey, SlotWait, cancellationToken);
+        if (turn is null)
+        {
+            return BasicAuthResult.Throttled(TimeSpan.FromSeconds(1));
+        }
+
+        // A request with the same credentials may have had them verified while this one waited.
+        if (IsRemembered(key))
+        {
+            return BasicAuthResult.Authorized(user, hash!);
+        }
+
+        if (!turn.Begin(out blockedFor))
+        {
+            return BasicAuthResult.Throttled(blockedFor);
         }
 
         if (_slots is not null && !await _slots.WaitAsync(SlotWait, cancellationToken))
         {
-            return (BasicAuthOutcome.Busy, TimeSpan.FromSeconds(1));
+            return BasicAuthResult.Busy(TimeSpan.FromSeconds(1));
         }
 
         bool verified;
         try
         {
+            // The slot may have taken a while: the block is checked again before the hash is paid.
+            if (_throttle.IsBlocked(clientKey, out blockedFor))
+            {
+                return BasicAuthResult.Throttled(blockedFor);
+            }
+
+            Interlocked.Increment(ref _computed);
             var running = Interlocked.Increment(ref _running);
             InterlockedMax(ref _peak, running);
-
-            // An unknown name costs as much as a wrong password, so timing does not tell which names exist.
-            verified = PasswordHashes.Verify(known ? hash! : DummyHash.Value, password).Matches && known;
+            try
+            {
+                // An unknown name costs as much as a wrong password, so timing does not tell which names exist.
+                verified = PasswordHashes.Verify(known ? hash! : DummyHash.Value, password).Matches && known;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
         }
         finally
         {
-            Interlocked.Decrement(ref _running);
             _slots?.Release();
         }
 
         if (!verified)
         {
-            _throttle.RecordFailure(client);
-            return (BasicAuthOutcome.Refused, TimeSpan.Zero);
+            turn.Fail();
+            return BasicAuthResult.Refused;
         }
 
+        turn.Forgive();
         if (_verified.Count >= Capacity)
         {
             _verified.Clear();
         }
 
         _verified[key!] = time.GetUtcNow() + Remember;
-        return (BasicAuthOutcome.Authorized, TimeSpan.Zero);
+        return BasicAuthResult.Authorized(user, hash!);
     }
 
     /// <summary>The challenge a 401 carries.</summary>
     public static string Challenge(string realm) => $"Basic realm=\"{realm}\", charset=\"UTF-8\"";
+
+    private bool IsRemembered(string? key) => key is not null && _verified.TryGetValue(key, out var until) && until > time.GetUtcNow();
 
     private static void InterlockedMax(ref int target, int value)
     {

@@ -9,4 +9,7 @@ internal sealed class RouteShield(IReadOnlyList<CompiledAccessList> accessLists,
     public IReadOnlyList<CompiledAccessList> AccessLists { get; } = accessLists;
 
     public IReadOnlyList<RateLimitPlan> RateLimits { get; } = rateLimits;
+
+    /// <summary>Nothing stands before the route: most routes, passed on at no cost.</summary>
+    public bool IsEmpty { get; } = accessLists.Count == 0 && rateLimits.Count == 0 && maxRequestBodyBytes is null;
 }

@@ -13,11 +13,17 @@ namespace Appliance.Engine.Security.Shield;
 /// </summary>
 internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var plan = context.GetRoutePlan();
-        var routeId = plan.RouteId;
         var shield = plan.Get<RouteShield>();
+
+        // Not async here: a route with nothing to shield costs no state machine.
+        return shield.IsEmpty ? next(context) : GuardAsync(context, plan.RouteId, shield);
+    }
+
+    private async Task GuardAsync(HttpContext context, string routeId, RouteShield shield)
+    {
 
         // A route's own body limit replaces the global one while the body is still unread.
         if (shield.MaxRequestBodyBytes is { } maxBody)
@@ -47,22 +53,23 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
         }
 
         var client = context.Connection.RemoteIpAddress ?? System.Net.IPAddress.None;
+        BasicAuthResult? signedIn = null;
         foreach (var list in shield.AccessLists)
         {
             var (allowed, rule) = list.Decide(client);
             if (allowed)
             {
-                if (list.Users.Count > 0)
+                // A list holding the user already verified, with the same hash, asks nothing more.
+                if (list.Users.Count > 0 && signedIn?.Covers(list) != true)
                 {
-                    var (outcome, retryAfter) = await basicAuth.VerifyAsync(context.Request, list, client, context.RequestAborted);
-                    if (outcome != BasicAuthOutcome.Authorized)
+                    var result = await basicAuth.VerifyAsync(context.Request, list, client, context.RequestAborted);
+                    if (result.Outcome != BasicAuthOutcome.Authorized)
                     {
-                        await RefuseAsync(context, outcome, retryAfter, routeId, client, list.Name);
+                        await RefuseAsync(context, result.Outcome, result.RetryAfter, routeId, client, list.Name);
                         return;
                     }
 
-                    // The credentials were for the appliance: the backend never sees them.
-                    context.Request.Headers.Remove(HeaderNames.Authorization);
+                    signedIn = result;
                 }
 
                 continue;
@@ -77,6 +84,13 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
 
             await ErrorPages.WriteAsync(context, StatusCodes.Status403Forbidden);
             return;
+        }
+
+        // The credentials were for the appliance: the backend never sees them. Only now, once every
+        // list (a global one, then the route's) has read them.
+        if (signedIn is not null)
+        {
+            context.Request.Headers.Remove(HeaderNames.Authorization);
         }
 
         var acquired = 0;
