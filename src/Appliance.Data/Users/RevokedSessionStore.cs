@@ -19,10 +19,21 @@ public sealed class RevokedSessionStore(IDbContextFactory<ApplianceDbContext> co
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.RevokedSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
-        if (!await db.RevokedSessions.AnyAsync(s => s.Id == sessionId, cancellationToken))
+
+        // Insert, and take "already there" as done: a check before the insert would leave a window
+        // in which two sign-outs of one session (two tabs, a double click) both insert, and the
+        // second would fail on the key.
+        db.RevokedSessions.Add(new RevokedSessionEntity { Id = sessionId, ExpiresAt = now + cookieLifetime });
+        try
         {
-            db.RevokedSessions.Add(new RevokedSessionEntity { Id = sessionId, ExpiresAt = now + cookieLifetime });
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await IsRevokedAsync(sessionId, cancellationToken))
+            {
+                throw;
+            }
         }
     }
 
