@@ -41,14 +41,14 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
             Assert.Contains("Weight must be between 1 and 100.", row);
         });
         Assert.Contains("nothing was changed", form.Find("[data-testid=form-error]").TextContent);
-        Assert.Null(await Database.Store.GetPoolAsync(name));
+        Assert.Null(await Database.Store.Pools.GetAsync(name));
     }
 
     [Fact]
     public async Task A_duplicate_name_is_refused_next_to_the_name()
     {
         var name = UniqueName("dup");
-        await Database.Store.CreatePoolAsync(new PoolSpec { Name = name, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test");
+        await Database.Store.Pools.CreateAsync(new PoolSpec { Name = name, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test");
         SignIn();
         RenderPopoverHost();
         var form = Render<PoolForm>();
@@ -58,7 +58,7 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.Contains($"A pool named '{name}' already exists.", form.Find("[data-testid=pool-form]").TextContent));
-        var stored = await Database.Store.GetPoolAsync(name);
+        var stored = await Database.Store.Pools.GetAsync(name);
         Assert.Equal("http://127.0.0.1:9001", Assert.Single(stored!.Backends).Address);
     }
 
@@ -80,7 +80,7 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.NotNull(saved));
-        var stored = await Database.Store.GetPoolAsync(name);
+        var stored = await Database.Store.Pools.GetAsync(name);
         Assert.NotNull(stored);
         Assert.Equal("/healthz", stored.HealthCheck?.Path);
         Assert.Equal(["http://127.0.0.1:9001", "http://127.0.0.1:9002"], stored.Backends.Select(b => b.Address));
@@ -93,7 +93,7 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
     public async Task Editing_keeps_the_name_and_replaces_the_backends()
     {
         var name = UniqueName("edit");
-        var original = (await Database.Store.CreatePoolAsync(new PoolSpec { Name = name, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test")).Value!;
+        var original = (await Database.Store.Pools.CreateAsync(new PoolSpec { Name = name, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test")).Value!;
         SignIn();
         RenderPopoverHost();
         var saved = false;
@@ -105,14 +105,14 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.True(saved));
-        Assert.Equal("http://127.0.0.1:9005", Assert.Single((await Database.Store.GetPoolAsync(name))!.Backends).Address);
+        Assert.Equal("http://127.0.0.1:9005", Assert.Single((await Database.Store.Pools.GetAsync(name))!.Backends).Address);
     }
 
     [Fact]
     public async Task A_viewer_sees_the_form_read_only_without_save()
     {
         var name = UniqueName("view");
-        var pool = (await Database.Store.CreatePoolAsync(new PoolSpec { Name = name, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test")).Value!;
+        var pool = (await Database.Store.Pools.CreateAsync(new PoolSpec { Name = name, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test")).Value!;
         SignIn("victor", ApplianceRoles.Viewer);
         RenderPopoverHost();
         var form = Render<PoolForm>(p => p.Add(f => f.Pool, pool));

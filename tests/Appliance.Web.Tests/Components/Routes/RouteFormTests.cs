@@ -13,8 +13,8 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
     {
         _stable = UniqueName("stable");
         _canary = UniqueName("canary");
-        await Database.Store.CreatePoolAsync(new PoolSpec { Name = _stable, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test");
-        await Database.Store.CreatePoolAsync(new PoolSpec { Name = _canary, Backends = [new BackendSpec { Address = "http://127.0.0.1:9002" }] }, "test");
+        await Database.Store.Pools.CreateAsync(new PoolSpec { Name = _stable, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test");
+        await Database.Store.Pools.CreateAsync(new PoolSpec { Name = _canary, Backends = [new BackendSpec { Address = "http://127.0.0.1:9002" }] }, "test");
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
@@ -64,7 +64,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.Equal("The targets' weights must add up to more than 0.", form.Find("[data-testid=targets-error]").TextContent));
-        Assert.Null(await Database.Store.GetRouteAsync(name));
+        Assert.Null(await Database.Store.Routes.GetAsync(name));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
             Assert.Contains("'bad_host!' is not a host name; use example.com, *.example.com or host:port.", text);
             Assert.Contains("The path must be a prefix such as / or /api/v1", text);
         });
-        Assert.Null(await Database.Store.GetRouteAsync(name));
+        Assert.Null(await Database.Store.Routes.GetAsync(name));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.NotNull(saved));
-        var stored = await Database.Store.GetRouteAsync(name);
+        var stored = await Database.Store.Routes.GetAsync(name);
         Assert.NotNull(stored);
         Assert.Equal(["shop.example.com"], stored.Hosts);
         Assert.Equal("/api", stored.Path);
@@ -146,7 +146,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.NotNull(saved));
-        var stored = await Database.Store.GetRouteAsync(name);
+        var stored = await Database.Store.Routes.GetAsync(name);
         Assert.NotNull(stored);
         Assert.True(stored.SecurityHeaders);
         Assert.Equal("default-src 'self'", stored.ContentSecurityPolicy);
@@ -171,7 +171,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
             Assert.Contains("A Content-Security-Policy is at most 4096 printable ASCII characters, on one line.", FieldOf(form, "#route-csp").TextContent);
             Assert.Contains("The largest request body must be between 0 and 16 GiB", FieldOf(form, "#route-max-body").TextContent);
         });
-        Assert.Null(await Database.Store.GetRouteAsync(name));
+        Assert.Null(await Database.Store.Routes.GetAsync(name));
     }
 
     // The MudBlazor field around an input: its label, helper and error text.
@@ -182,7 +182,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
     public async Task A_viewer_sees_the_form_read_only_without_save()
     {
         var name = UniqueName("ro");
-        var route = (await Database.Store.CreateRouteAsync(new RouteSpec { Name = name, Hosts = ["a.example.com"], Targets = [new TargetSpec { Pool = _stable }] }, "test")).Value!;
+        var route = (await Database.Store.Routes.CreateAsync(new RouteSpec { Name = name, Hosts = ["a.example.com"], Targets = [new TargetSpec { Pool = _stable }] }, "test")).Value!;
         SignIn("victor", ApplianceRoles.Viewer);
         RenderPopoverHost();
         var form = Render<RouteForm>(p => p.Add(f => f.Route, route));

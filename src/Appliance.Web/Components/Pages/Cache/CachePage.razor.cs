@@ -24,8 +24,8 @@ public partial class CachePage
 
     private async Task LoadAsync()
     {
-        _rules = await Store.GetCacheRulesAsync();
-        _routes = (await Store.GetRoutesAsync()).Select(r => r.Name).ToArray();
+        _rules = await Store.CacheRules.ListAsync();
+        _routes = (await Store.Routes.ListAsync()).Select(r => r.Name).ToArray();
         ReadStatistics();
     }
 
@@ -51,7 +51,7 @@ public partial class CachePage
             return;
         }
 
-        await Store.DeleteCacheRuleAsync(rule.Name, Actor);
+        await Store.CacheRules.DeleteAsync(rule.Name, Actor);
         await LoadAsync();
     }
 }

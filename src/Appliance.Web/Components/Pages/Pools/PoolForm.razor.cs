@@ -39,8 +39,8 @@ public partial class PoolForm
 
         var spec = _model.ToSpec();
         var saved = await _submission.SaveAsync(() => Pool is null
-            ? Store.CreatePoolAsync(spec, Actor)
-            : Store.UpdatePoolAsync(Pool.Name, spec, Actor));
+            ? Store.Pools.CreateAsync(spec, Actor)
+            : Store.Pools.UpdateAsync(Pool.Name, spec, Actor));
         if (saved is not null)
         {
             await Saved.InvokeAsync(saved);

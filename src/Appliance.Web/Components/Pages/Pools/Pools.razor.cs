@@ -21,7 +21,7 @@ public partial class Pools
 
     private async Task LoadAsync()
     {
-        _pools = await Store.GetPoolsAsync();
+        _pools = await Store.Pools.ListAsync();
         _health = Health.Read().Pools
             .SelectMany(pool => pool.Backends.Select(backend => (Key: (pool.Name, backend.Address), backend.Health)))
             .ToDictionary(entry => entry.Key, entry => entry.Health);
@@ -55,7 +55,7 @@ public partial class Pools
             return;
         }
 
-        var result = await Store.DeletePoolAsync(pool.Name, Actor);
+        var result = await Store.Pools.DeleteAsync(pool.Name, Actor);
         _error = result.Succeeded ? null : result.Detail;
         if (result.Succeeded)
         {

@@ -14,7 +14,7 @@ public partial class RoutesPage
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
-        _routes = await Store.GetRoutesAsync();
+        _routes = await Store.Routes.ListAsync();
     }
 
     private async Task CreateAsync() => await OpenFormAsync("New route", route: null);
@@ -29,7 +29,7 @@ public partial class RoutesPage
         if (result is { Canceled: false, Data: RouteSpec saved })
         {
             Snackbar.Add($"Route '{saved.Name}' saved.", Severity.Success);
-            _routes = await Store.GetRoutesAsync();
+            _routes = await Store.Routes.ListAsync();
         }
     }
 
@@ -45,8 +45,8 @@ public partial class RoutesPage
             return;
         }
 
-        var result = await Store.DeleteRouteAsync(route.Name, Actor);
+        var result = await Store.Routes.DeleteAsync(route.Name, Actor);
         Snackbar.Add(result.Succeeded ? $"Route '{route.Name}' deleted." : result.Detail ?? "The route could not be deleted.", result.Succeeded ? Severity.Success : Severity.Error);
-        _routes = await Store.GetRoutesAsync();
+        _routes = await Store.Routes.ListAsync();
     }
 }
