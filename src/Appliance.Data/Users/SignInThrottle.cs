@@ -85,8 +85,8 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
                 return attempt with { Allowed = false };
             }
 
-            pair ??= Add(_pairs, (attempt.UserName, attempt.Address));
-            account ??= Add(_accounts, attempt.UserName);
+            pair ??= Add(_pairs, (attempt.UserName, attempt.Address), static (counter, _) => counter.IsLockingPair);
+            account ??= Add(_accounts, attempt.UserName, static (counter, now) => counter.IsSlowingName(now));
             pair.Count(now);
             account.Count(now);
 
@@ -190,12 +190,13 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
         return counter;
     }
 
-    private SignInCounter Add<TKey>(Dictionary<TKey, SignInCounter> counters, TKey key)
+    // isLocking: whether a counter of this table refuses anything now (pairs and names differ).
+    private SignInCounter Add<TKey>(Dictionary<TKey, SignInCounter> counters, TKey key, Func<SignInCounter, DateTimeOffset, bool> isLocking)
         where TKey : notnull
     {
         if (counters.Count >= MaxTracked)
         {
-            Evict(counters);
+            Evict(counters, isLocking);
         }
 
         var counter = new SignInCounter();
@@ -206,7 +207,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     // Full: forget what has run out, then the oldest counters, those that refuse nothing first, down
     // to 90 %. A spray of new names or addresses thus pushes out other sprayed entries, not a live
     // lockout, unless there are more live lockouts than room.
-    private void Evict<TKey>(Dictionary<TKey, SignInCounter> counters)
+    private void Evict<TKey>(Dictionary<TKey, SignInCounter> counters, Func<SignInCounter, DateTimeOffset, bool> isLocking)
         where TKey : notnull
     {
         var now = time.GetUtcNow();
@@ -217,7 +218,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
         }
 
         var victims = counters
-            .OrderBy(c => c.Value.IsLocking(now) ? 1 : 0)
+            .OrderBy(c => isLocking(c.Value, now) ? 1 : 0)
             .ThenBy(c => c.Value.LastFailureAt)
             .Take(Math.Max(0, counters.Count - target))
             .Select(c => c.Key)

@@ -53,4 +53,29 @@ public sealed class SignInThrottleTests(StoreFixture fixture) : IClassFixture<St
         Assert.True(Throttle.TrackedCount <= 2 * SignInThrottle.MaxTracked);
         Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("kate", "guess", IPAddress.Parse("198.51.100.50"))).Outcome);
     }
+
+    [Fact]
+    public void A_slowed_down_name_outlives_a_spray_of_names_that_each_failed_as_often_as_an_address_may()
+    {
+        var throttle = new SignInThrottle(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch), Microsoft.Extensions.Logging.Abstractions.NullLogger<SignInThrottle>.Instance);
+        for (var i = 0; i <= SignInThrottle.AccountSlowdownAfter; i++)
+        {
+            throttle.Fail(throttle.Begin("victim", IPAddress.Parse($"192.0.2.{i + 1}"), fromKnownAddress: false));
+        }
+
+        Assert.False(throttle.Begin("victim", IPAddress.Parse("198.51.100.1"), fromKnownAddress: false).Allowed);
+
+        // Five failures lock a name-and-address pair, but a name only slows down after twenty: these
+        // names refuse nothing, so memory running out must forget them before the one that does.
+        for (var i = 0; i < SignInThrottle.MaxTracked; i++)
+        {
+            var address = IPAddress.Parse($"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}");
+            for (var attempt = 0; attempt < SignInThrottle.MaxFailuresPerAddress; attempt++)
+            {
+                throttle.Fail(throttle.Begin($"spray-{i}", address, fromKnownAddress: false));
+            }
+        }
+
+        Assert.False(throttle.Begin("victim", IPAddress.Parse("198.51.100.2"), fromKnownAddress: false).Allowed);
+    }
 }
