@@ -74,7 +74,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     /// <param name="fromKnownAddress">The attempt comes from where the user last signed in.</param>
     public SignInAttempt Begin(string userName, IPAddress? address, bool fromKnownAddress)
     {
-        var attempt = new SignInAttempt(true, Normalize(userName), AddressKey(address));
+        var attempt = new SignInAttempt(true, UserNames.Normalize(userName), AddressKey(address));
         var now = time.GetUtcNow();
         lock (_lock)
         {
@@ -160,7 +160,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     {
         lock (_lock)
         {
-            return Current(_accounts, Normalize(userName), time.GetUtcNow())?.Failures ?? 0;
+            return Current(_accounts, UserNames.Normalize(userName), time.GetUtcNow())?.Failures ?? 0;
         }
     }
 
@@ -170,8 +170,6 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
         var doublings = Math.Min(failures - AccountSlowdownAfter, 16);
         return TimeSpan.FromSeconds(Math.Min(Math.Pow(2, doublings), MaxAccountDelay.TotalSeconds));
     }
-
-    private static string Normalize(string userName) => (userName ?? "").Trim().ToUpperInvariant();
 
     private static SignInCounter? Current<TKey>(Dictionary<TKey, SignInCounter> counters, TKey key, DateTimeOffset now)
         where TKey : notnull

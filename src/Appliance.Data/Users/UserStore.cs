@@ -40,20 +40,14 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         return users.Select(ToInfo).ToArray();
     }
 
-    /// <summary>The user with this name (whatever its case), or null.</summary>
-    public async Task<UserInfo?> FindAsync(string userName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The user with this name (whatever its case) and the security stamp their sessions must carry,
+    /// or null. The stamp is for session checks only: never list, audit or show it.
+    /// </summary>
+    public async Task<SessionUser?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
-        return user is null ? null : ToInfo(user);
-    }
-
-    /// <summary>The user with this name and the security stamp their sessions must carry, or null.</summary>
-    public async Task<SessionUser?> FindForSessionAsync(string userName, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName);
+        var normalized = UserNames.Normalize(userName);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
         return user is null ? null : ToSessionUser(user);
     }
@@ -77,7 +71,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName);
+        var normalized = UserNames.Normalize(userName);
         if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, cancellationToken))
         {
             return StoreResult<UserInfo>.Conflict("userName", $"A user named '{userName}' already exists.");
@@ -99,7 +93,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     public async Task<SignInResult> SignInAsync(string userName, string password, IPAddress? clientAddress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName ?? "");
+        var normalized = UserNames.Normalize(userName);
         var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
         var address = SignInThrottle.AddressKey(clientAddress);
         var attempt = throttle.Begin(normalized, clientAddress, fromKnownAddress: clientAddress is not null && entity?.LastSignInAddress == address);
@@ -136,12 +130,12 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
 
     /// <summary>
     /// Changes a user's own password after checking the current one, and ends their sessions: the
-    /// caller re-issues the session it is serving with <see cref="FindForSessionAsync"/>.
+    /// caller re-issues the session it is serving with <see cref="FindAsync"/>.
     /// </summary>
     public async Task<StoreResult<UserInfo>> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName);
+        var normalized = UserNames.Normalize(userName);
         var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
         if (entity is null)
         {
@@ -259,8 +253,6 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             errors.Add(field, "The password cannot be the user name.");
         }
     }
-
-    private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
     // Without a user, a hash is checked all the same, so that an unknown name takes as long as a wrong password.
     private static (bool Matches, bool RehashNeeded) Verify(UserEntity? entity, string? password)

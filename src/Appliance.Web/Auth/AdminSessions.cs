@@ -24,7 +24,7 @@ internal sealed partial class AdminSessions(UserStore users, RevokedSessionStore
             return null;
         }
 
-        var user = await users.FindForSessionAsync(name, cancellationToken);
+        var user = await users.FindAsync(name, cancellationToken);
         if (user is null
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(user.SecurityStamp), Encoding.UTF8.GetBytes(stamp))
             || !principal.IsInRole(user.User.Role))
@@ -50,7 +50,7 @@ internal sealed partial class AdminSessions(UserStore users, RevokedSessionStore
             return;
         }
 
-        if (await users.FindForSessionAsync(name, context.RequestAborted) is { } user)
+        if (await users.FindAsync(name, context.RequestAborted) is { } user)
         {
             await context.SignInAsync(AdminCookie.Scheme, AdminCookie.PrincipalFor(user, sessionId));
         }
@@ -70,7 +70,7 @@ internal sealed partial class AdminSessions(UserStore users, RevokedSessionStore
 
         if (everywhere && name is not null && await users.FindAsync(name, context.RequestAborted) is { } user)
         {
-            await users.EndSessionsAsync(user.Id, name, context.RequestAborted);
+            await users.EndSessionsAsync(user.User.Id, name, context.RequestAborted);
             LogSignedOutEverywhere(name);
         }
 

@@ -172,7 +172,7 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         Assert.All(audit, a => Assert.DoesNotContain("horse", (a.Before ?? "") + (a.After ?? "")));
     }
 
-    private async Task<string> StampOfAsync(string name) => (await Users.FindForSessionAsync(name))!.SecurityStamp;
+    private async Task<string> StampOfAsync(string name) => (await Users.FindAsync(name))!.SecurityStamp;
 
     [Fact]
     public async Task A_new_password_a_new_role_or_ended_sessions_replace_the_security_stamp_and_nothing_else_does()

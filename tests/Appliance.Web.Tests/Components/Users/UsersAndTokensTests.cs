@@ -27,7 +27,7 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
 
         list.WaitForAssertion(() => Assert.NotNull(list.Find($"[data-user='{name}']")));
         var user = await Database.Users.FindAsync(name);
-        Assert.Equal(ApplianceRoles.Viewer, user?.Role);
+        Assert.Equal(ApplianceRoles.Viewer, user?.User.Role);
         Assert.Equal(SignInOutcome.Succeeded, (await Database.Users.SignInAsync(name, "a long enough passphrase")).Outcome);
     }
 
@@ -90,7 +90,7 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
     {
         var name = UniqueName("dana");
         Assert.True((await Database.Users.CreateAsync(new NewUser { UserName = name, Password = "a long enough passphrase", Role = ApplianceRoles.Viewer }, "test")).Succeeded);
-        var stampBefore = (await Database.Users.FindForSessionAsync(name))!.SecurityStamp;
+        var stampBefore = (await Database.Users.FindAsync(name))!.SecurityStamp;
         SignIn("alice");
         RenderPopoverHost();
         var dialogs = Render<MudBlazor.MudDialogProvider>();
@@ -101,7 +101,7 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "End sessions").Click();
 
         await Eventually.TrueAsync(
-            async () => (await Database.Users.FindForSessionAsync(name))!.SecurityStamp != stampBefore,
+            async () => (await Database.Users.FindAsync(name))!.SecurityStamp != stampBefore,
             TimeSpan.FromSeconds(5),
             "the stamp to be replaced");
         var audit = await Database.Audit.GetLatestAsync(20);
