@@ -5,10 +5,11 @@ namespace Appliance.Data.Users;
 
 /// <summary>
 /// Sign-in sessions ended by signing out, remembered until no cookie of theirs can still be valid,
-/// so that a copy of a signed-out cookie is refused. Only sign-outs write here; every request reads
-/// one row by key. Kept in the database so that every node refuses the same cookies.
+/// so that a copy of a signed-out cookie is refused. Only sign-outs write here; session checks read
+/// it with the user (<see cref="UserStore.FindSessionAsync"/>). Kept in the database so that every
+/// node refuses the same cookies.
 /// </summary>
-public sealed class RevokedSessionStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time)
+public sealed class RevokedSessionStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time, SessionCheckCache checks)
 {
     /// <summary>
     /// Revokes <paramref name="sessionId"/> for <paramref name="cookieLifetime"/>, the longest a
@@ -35,6 +36,8 @@ public sealed class RevokedSessionStore(IDbContextFactory<ApplianceDbContext> co
                 throw;
             }
         }
+
+        checks.Invalidate();
     }
 
     /// <summary>True when <paramref name="sessionId"/> was signed out.</summary>

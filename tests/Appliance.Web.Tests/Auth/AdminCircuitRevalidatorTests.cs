@@ -14,7 +14,7 @@ public sealed class AdminCircuitRevalidatorTests(ConfigDatabase database) : ICla
     private const string Password = "circuit passphrase 3";
 
     private AdminCircuitRevalidator Revalidator() =>
-        new(NullLoggerFactory.Instance, new AdminSessions(database.Users, database.RevokedSessions, NullLogger<AdminSessions>.Instance));
+        new(NullLoggerFactory.Instance, ActivatorUtilities.CreateInstance<AdminSessions>(database.Services));
 
     private async Task<(UserInfo User, AuthenticationState State, string SessionId)> SignedInAsync(string prefix)
     {
