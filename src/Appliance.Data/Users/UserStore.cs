@@ -11,7 +11,8 @@ namespace Appliance.Data.Users;
 /// <summary>
 /// The admin site's users: passwords hashed by <see cref="PasswordHashes"/>, failed
 /// sign-ins throttled per name and address by the <see cref="SignInThrottle"/>, at least one Admin
-/// at all times, and every change audited (never a password, hash or security stamp). A new
+/// at all times, every change made only by an Admin who still is one when it is written (see
+/// <see cref="Editor"/>), and every change audited (never a password, hash or security stamp). A new
 /// password, a new role or <see cref="EndSessionsAsync"/> replaces the user's security stamp, which
 /// ends every session issued with the old one.
 /// </summary>
@@ -66,8 +67,8 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         return user is null ? null : ToSessionUser(user);
     }
 
-    /// <summary>Creates a user; 409 when the name is taken, whatever its case.</summary>
-    public async Task<StoreResult<UserInfo>> CreateAsync(NewUser user, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Creates a user; 409 when the name is taken, whatever its case, 403 when <paramref name="editor"/> is no longer an Admin.</summary>
+    public async Task<StoreResult<UserInfo>> CreateAsync(NewUser user, Editor editor, CancellationToken cancellationToken = default)
     {
         var userName = user.UserName?.Trim() ?? "";
         var errors = new ValidationErrors();
@@ -84,7 +85,15 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             return StoreResult<UserInfo>.Invalid(errors);
         }
 
+        // Hashed before the transaction: the hash is slow by design, and the transaction holds the write lock.
+        var passwordHash = PasswordHashes.Hash(user.Password);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await editor.MayChangeAsync(db, cancellationToken))
+        {
+            return StoreResult<UserInfo>.Forbidden(Editor.Refusal);
+        }
+
         var normalized = UserNames.Normalize(userName);
         if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, cancellationToken))
         {
@@ -92,10 +101,11 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         var entity = new UserEntity { UserName = userName, NormalizedUserName = normalized, Role = user.Role, CreatedAt = time.GetUtcNow(), SecurityStamp = NewSecurityStamp() };
-        entity.PasswordHash = PasswordHashes.Hash(user.Password);
+        entity.PasswordHash = passwordHash;
         db.Users.Add(entity);
-        Audit(db, actor, AuditAction.Create, userName, before: null, after: ToInfo(entity));
+        Audit(db, editor.Name, AuditAction.Create, userName, before: null, after: ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return StoreResult<UserInfo>.Ok(ToInfo(entity));
     }
 
@@ -180,8 +190,8 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     /// Changes a user's role and ends their sessions, so that no page or circuit opened under the old
     /// role outlives it; the last Admin cannot be demoted.
     /// </summary>
-    public Task<StoreResult<UserInfo>> SetRoleAsync(int id, string role, string actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, cancellationToken, async (db, entity) =>
+    public Task<StoreResult<UserInfo>> SetRoleAsync(int id, string role, Editor editor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, editor, cancellationToken, async (db, entity) =>
         {
             var errors = new ValidationErrors();
             ApplianceRoles.Validate(role, errors);
@@ -202,22 +212,22 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
                 entity.SecurityStamp = NewSecurityStamp();
             }
 
-            Audit(db, actor, AuditAction.Update, entity.UserName, before, ToInfo(entity));
+            Audit(db, editor.Name, AuditAction.Update, entity.UserName, before, ToInfo(entity));
             return StoreResult<UserInfo>.Ok(ToInfo(entity));
         });
 
     /// <summary>Ends every session of a user, wherever it was opened; they sign in again.</summary>
-    public Task<StoreResult<UserInfo>> EndSessionsAsync(int id, string actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, cancellationToken, (db, entity) =>
+    public Task<StoreResult<UserInfo>> EndSessionsAsync(int id, Editor editor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, editor, cancellationToken, (db, entity) =>
         {
             entity.SecurityStamp = NewSecurityStamp();
-            Audit(db, actor, AuditAction.EndSessions, entity.UserName, before: null, after: null);
+            Audit(db, editor.Name, AuditAction.EndSessions, entity.UserName, before: null, after: null);
             return Task.FromResult(StoreResult<UserInfo>.Ok(ToInfo(entity)));
         });
 
     /// <summary>Deletes a user; the last Admin cannot be deleted.</summary>
-    public Task<StoreResult<UserInfo>> DeleteAsync(int id, string actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, cancellationToken, async (db, entity) =>
+    public Task<StoreResult<UserInfo>> DeleteAsync(int id, Editor editor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, editor, cancellationToken, async (db, entity) =>
         {
             if (entity.Role == ApplianceRoles.Admin && await IsLastAdminAsync(db, cancellationToken))
             {
@@ -225,18 +235,23 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             }
 
             db.Users.Remove(entity);
-            Audit(db, actor, AuditAction.Delete, entity.UserName, ToInfo(entity), after: null);
+            Audit(db, editor.Name, AuditAction.Delete, entity.UserName, ToInfo(entity), after: null);
             return StoreResult<UserInfo>.Ok(ToInfo(entity));
         });
 
     private async Task<StoreResult<UserInfo>> ChangeAsync(
         int id,
-        string actor,
+        Editor editor,
         CancellationToken cancellationToken,
         Func<ApplianceDbContext, UserEntity, Task<StoreResult<UserInfo>>> change)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await editor.MayChangeAsync(db, cancellationToken))
+        {
+            return StoreResult<UserInfo>.Forbidden(Editor.Refusal);
+        }
+
         var entity = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (entity is null)
         {

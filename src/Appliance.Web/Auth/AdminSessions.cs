@@ -93,7 +93,8 @@ internal sealed partial class AdminSessions(UserStore users, RevokedSessionStore
 
         if (everywhere && name is not null && await users.FindAsync(name, context.RequestAborted) is { } user)
         {
-            await users.EndSessionsAsync(user.User.Id, name, context.RequestAborted);
+            // Users end their own sessions, Viewers too: the cookie of this very request was just checked.
+            await users.EndSessionsAsync(user.User.Id, Editor.Authorized(name), context.RequestAborted);
             LogSignedOutEverywhere(name);
         }
 

@@ -18,7 +18,7 @@ public sealed partial class LockoutTests(SignInTests.SeededHost host) : IClassFi
     private async Task CreateUserAsync(string name)
     {
         var users = host.App.Services.GetRequiredService<UserStore>();
-        Assert.True((await users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = ApplianceRoles.Viewer }, "test")).Succeeded);
+        Assert.True((await users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = ApplianceRoles.Viewer }, Editor.Authorized("test"))).Succeeded);
     }
 
     private static async Task<(HttpStatusCode Status, string Html)> AttemptAsync(AdminBrowser browser, string name, string password)

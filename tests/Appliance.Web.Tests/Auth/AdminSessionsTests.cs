@@ -17,7 +17,7 @@ public sealed class AdminSessionsTests(ConfigDatabase database) : IClassFixture<
     private async Task<(UserInfo User, ClaimsPrincipal Principal, string SessionId)> SignedInAsync(string prefix, string role = ApplianceRoles.Viewer)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..20];
-        var created = await database.Users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = role }, "test");
+        var created = await database.Users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = role }, Editor.Authorized("test"));
         var sessionUser = (await database.Users.SignInAsync(name, Password)).User!;
         var sessionId = AdminCookie.NewSessionId();
         return (created.Value!, AdminCookie.PrincipalFor(sessionUser, sessionId), sessionId);
@@ -60,9 +60,9 @@ public sealed class AdminSessionsTests(ConfigDatabase database) : IClassFixture<
             Assert.NotNull(await sessions.ValidateAsync(principal));
         }
 
-        Assert.True((await database.Users.EndSessionsAsync(ended.Id, "test")).Succeeded);
-        Assert.True((await database.Users.SetRoleAsync(promoted.Id, ApplianceRoles.Admin, "test")).Succeeded);
-        Assert.True((await database.Users.DeleteAsync(deleted.Id, "test")).Succeeded);
+        Assert.True((await database.Users.EndSessionsAsync(ended.Id, Editor.Authorized("test"))).Succeeded);
+        Assert.True((await database.Users.SetRoleAsync(promoted.Id, ApplianceRoles.Admin, Editor.Authorized("test"))).Succeeded);
+        Assert.True((await database.Users.DeleteAsync(deleted.Id, Editor.Authorized("test"))).Succeeded);
 
         Assert.Null(await sessions.ValidateAsync(endedPrincipal));
         Assert.Null(await sessions.ValidateAsync(promotedPrincipal));

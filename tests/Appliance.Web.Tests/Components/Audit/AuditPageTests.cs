@@ -13,7 +13,7 @@ public sealed class AuditPageTests(ConfigDatabase database) : FormContext(databa
         await Database.Store.Pools.CreateAsync(new PoolSpec { Name = pool, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "alice");
         await Database.Store.Routes.CreateAsync(new RouteSpec { Name = route, Path = $"/{route}", Targets = [new TargetSpec { Pool = pool }] }, "bob");
         Services.AddSingleton(Database.Audit);
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var page = Render<AuditPage>();
         var poolEntry = $"Create pool {pool}";

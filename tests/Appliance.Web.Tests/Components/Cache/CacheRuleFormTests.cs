@@ -9,7 +9,7 @@ public sealed class CacheRuleFormTests(ConfigDatabase database) : FormContext(da
     [Fact]
     public async Task A_bad_match_gets_the_stores_message_and_a_good_rule_is_saved()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("rule");
         CacheRuleSpec? saved = null;

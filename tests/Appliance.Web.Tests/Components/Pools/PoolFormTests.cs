@@ -1,15 +1,17 @@
 using Appliance.Data.Model;
+using Appliance.Data.Users;
 using Appliance.Web.Components.Pages.Pools;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 
 namespace Appliance.Web.Tests.Components.Pools;
 
 public sealed class PoolFormTests(ConfigDatabase database) : FormContext(database), IClassFixture<ConfigDatabase>
 {
     [Fact]
-    public void Renders_the_policy_health_check_and_backend_fields()
+    public async Task Renders_the_policy_health_check_and_backend_fields()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var form = Render<PoolForm>();
 
@@ -24,7 +26,7 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
     [Fact]
     public async Task A_bad_address_and_weight_0_get_the_stores_messages_next_to_the_fields_and_nothing_is_saved()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("bad");
         var form = Render<PoolForm>();
@@ -49,7 +51,7 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
     {
         var name = UniqueName("dup");
         await Database.Store.Pools.CreateAsync(new PoolSpec { Name = name, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test");
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var form = Render<PoolForm>();
 
@@ -65,7 +67,7 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
     [Fact]
     public async Task Valid_input_is_saved_through_the_store_and_reported_to_the_caller()
     {
-        SignIn("alice");
+        await SignInAsync("alice");
         RenderPopoverHost();
         var name = UniqueName("web");
         PoolSpec? saved = null;
@@ -94,7 +96,7 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
     {
         var name = UniqueName("edit");
         var original = (await Database.Store.Pools.CreateAsync(new PoolSpec { Name = name, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test")).Value!;
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var saved = false;
         var form = Render<PoolForm>(p => p.Add(f => f.Pool, original).Add(f => f.Saved, (PoolSpec _) => saved = true));
@@ -113,7 +115,7 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
     {
         var name = UniqueName("view");
         var pool = (await Database.Store.Pools.CreateAsync(new PoolSpec { Name = name, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test")).Value!;
-        SignIn("victor", ApplianceRoles.Viewer);
+        await SignInAsync("victor", ApplianceRoles.Viewer);
         RenderPopoverHost();
         var form = Render<PoolForm>(p => p.Add(f => f.Pool, pool));
 
@@ -122,5 +124,42 @@ public sealed class PoolFormTests(ConfigDatabase database) : FormContext(databas
         Assert.Empty(form.FindAll("[data-testid=add-backend]"));
         Assert.All(form.FindAll("input[type=text], input:not([type])"), input => Assert.True(input.HasAttribute("readonly"), input.OuterHtml));
         Assert.True(form.Find("#backend-0-address").HasAttribute("readonly"));
+    }
+
+    [Fact]
+    public async Task A_form_open_when_its_user_signed_out_saves_nothing_and_leads_to_sign_in()
+    {
+        await SignInAsync();
+        RenderPopoverHost();
+        var name = UniqueName("signedout");
+        var form = Render<PoolForm>();
+
+        Authorization.SetNotAuthorized();
+        form.Find("#pool-name").Change(name);
+        form.Find("#backend-0-address").Change("http://127.0.0.1:9001");
+        form.Find("[data-testid=save]").Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        form.WaitForAssertion(() => Assert.Equal("/login", new Uri(navigation.Uri).AbsolutePath));
+        Assert.Null(await Database.Store.Pools.GetAsync(name));
+    }
+
+    [Fact]
+    public async Task A_form_open_when_its_user_was_demoted_saves_nothing()
+    {
+        await AddAnotherAdminAsync();
+        var me = await SignInAsync(UniqueName("demoted"));
+        RenderPopoverHost();
+        var name = UniqueName("demoted");
+        var form = Render<PoolForm>();
+
+        Assert.True((await Database.Users.SetRoleAsync(me.User.Id, ApplianceRoles.Viewer, Editor.Authorized("test"))).Succeeded);
+        form.Find("#pool-name").Change(name);
+        form.Find("#backend-0-address").Change("http://127.0.0.1:9001");
+        form.Find("[data-testid=save]").Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        form.WaitForAssertion(() => Assert.Equal("/login", new Uri(navigation.Uri).AbsolutePath));
+        Assert.Null(await Database.Store.Pools.GetAsync(name));
     }
 }

@@ -9,7 +9,7 @@ public sealed class ShieldFormsTests(ConfigDatabase database) : FormContext(data
     [Fact]
     public async Task An_access_list_with_a_bad_range_names_it_and_a_good_one_is_saved_in_order()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("office");
         AccessListSpec? saved = null;
@@ -31,7 +31,7 @@ public sealed class ShieldFormsTests(ConfigDatabase database) : FormContext(data
     [Fact]
     public async Task A_rate_limit_with_zero_permits_gets_the_stores_message_and_a_good_one_is_saved()
     {
-        SignIn();
+        await SignInAsync();
         var name = UniqueName("login");
         RateLimitSpec? saved = null;
         var form = Render<RateLimitForm>(p => p.Add(f => f.Saved, (RateLimitSpec l) => saved = l));
@@ -53,7 +53,7 @@ public sealed class ShieldFormsTests(ConfigDatabase database) : FormContext(data
     [Fact]
     public async Task Basic_auth_users_are_listed_added_removed_and_given_new_passwords()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("staff");
         await Database.Store.AccessLists.CreateAsync(new AccessListSpec
@@ -88,7 +88,7 @@ public sealed class ShieldFormsTests(ConfigDatabase database) : FormContext(data
     [Fact]
     public async Task A_new_user_without_a_password_and_a_short_password_get_the_stores_messages_on_their_rows()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("staff");
         await Database.Store.AccessLists.CreateAsync(new AccessListSpec { Name = name, BasicAuthUsers = [User("alice", "alice-password-1")] }, "test");

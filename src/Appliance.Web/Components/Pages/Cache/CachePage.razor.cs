@@ -46,12 +46,14 @@ public partial class CachePage
 
     private async Task DeleteAsync(CacheRuleSpec rule)
     {
-        if (!CanEdit || !await Dialogs.ConfirmAsync("Delete cache rule", $"Delete '{rule.Name}'? Entries already stored stay until they expire or are purged.", "Delete"))
+        // Asked after the confirmation: the user may have been demoted or signed out while it was open.
+        if (!await Dialogs.ConfirmAsync("Delete cache rule", $"Delete '{rule.Name}'? Entries already stored stay until they expire or are purged.", "Delete")
+            || await EditorAsync() is not { } actor)
         {
             return;
         }
 
-        await Store.CacheRules.DeleteAsync(rule.Name, Actor);
+        await Store.CacheRules.DeleteAsync(rule.Name, actor);
         await LoadAsync();
     }
 }

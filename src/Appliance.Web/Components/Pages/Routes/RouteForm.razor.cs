@@ -49,8 +49,7 @@ public partial class RouteForm
 
     private async Task SaveAsync()
     {
-        // The buttons are hidden from Viewers; this keeps a crafted circuit message from saving anyway.
-        if (!CanEdit)
+        if (await EditorAsync() is not { } actor)
         {
             return;
         }
@@ -59,8 +58,8 @@ public partial class RouteForm
         _model.AddTypedHosts();
         var spec = _model.ToSpec();
         var saved = await _submission.SaveAsync(() => Route is null
-            ? Store.Routes.CreateAsync(spec, Actor)
-            : Store.Routes.UpdateAsync(Route.Name, spec, Actor));
+            ? Store.Routes.CreateAsync(spec, actor)
+            : Store.Routes.UpdateAsync(Route.Name, spec, actor));
         if (saved is not null)
         {
             await Saved.InvokeAsync(saved);
