@@ -21,10 +21,15 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 128;
 
+    /// <summary>
+    /// What the change-password page says for a wrong current password and for a refused attempt
+    /// alike, as sign-in gives one answer for both.
+    /// </summary>
+    public const string WrongCurrentPassword = "The current password is not correct, or there were too many attempts; try again later.";
+
     private const string UserEntityType = "user";
 
-    // Checked against when the user does not exist, so that an unknown name takes as long as a wrong password.
-    private static readonly string DummyHash = PasswordHashes.Hash("not-a-password-anyone-has");
+    private readonly ThrottledPasswordCheck _passwords = new(throttle);
 
     /// <summary>True once any user exists: the first-run setup is over.</summary>
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
@@ -119,23 +124,13 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var normalized = UserNames.Normalize(userName);
         var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
-        var address = SignInThrottle.AddressKey(clientAddress);
-        var attempt = throttle.Begin(normalized, clientAddress, fromKnownAddress: clientAddress is not null && entity?.LastSignInAddress == address);
-        if (!attempt.Allowed)
+        var (outcome, rehashNeeded) = _passwords.Check(normalized, entity, password, clientAddress);
+        if (outcome != SignInOutcome.Succeeded)
         {
-            // Refused unchecked, yet as slowly as a check: the time taken tells nothing either.
-            Verify(null, password);
-            return new SignInResult(SignInOutcome.LockedOut);
+            return new SignInResult(outcome);
         }
 
-        var verdict = Verify(entity, password);
-        if (!verdict.Matches)
-        {
-            return new SignInResult(throttle.Fail(attempt) ? SignInOutcome.LockedOut : SignInOutcome.Failed);
-        }
-
-        throttle.Succeed(attempt);
-        if (verdict.RehashNeeded)
+        if (rehashNeeded)
         {
             entity!.PasswordHash = PasswordHashes.Hash(password!);
         }
@@ -147,16 +142,18 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         // The owner's usual address: exempt from the slow-down a distributed guess brings.
-        entity.LastSignInAddress = address;
+        entity.LastSignInAddress = SignInThrottle.AddressKey(clientAddress);
         await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(SignInOutcome.Succeeded, ToSessionUser(entity));
     }
 
     /// <summary>
     /// Changes a user's own password after checking the current one, and ends their sessions: the
-    /// caller re-issues the session it is serving with <see cref="FindAsync"/>.
+    /// caller re-issues the session it is serving with <see cref="FindAsync"/>. The current password
+    /// is checked as a sign-in from <paramref name="clientAddress"/> is, and counts as one.
     /// </summary>
-    public async Task<StoreResult<UserInfo>> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    public async Task<StoreResult<UserInfo>> ChangePasswordAsync(
+        string userName, string currentPassword, string newPassword, IPAddress? clientAddress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var normalized = UserNames.Normalize(userName);
@@ -167,9 +164,9 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         var errors = new ValidationErrors();
-        if (!PasswordHashes.Verify(entity.PasswordHash, currentPassword ?? "").Matches)
+        if (_passwords.Check(normalized, entity, currentPassword, clientAddress).Outcome != SignInOutcome.Succeeded)
         {
-            errors.Add("currentPassword", "The current password is not correct.");
+            errors.Add("currentPassword", WrongCurrentPassword);
         }
 
         ValidatePassword(newPassword, entity.UserName, "newPassword", errors);
@@ -285,18 +282,6 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         {
             errors.Add(field, "The password cannot be the user name.");
         }
-    }
-
-    // Without a user, a hash is checked all the same, so that an unknown name takes as long as a wrong password.
-    private static (bool Matches, bool RehashNeeded) Verify(UserEntity? entity, string? password)
-    {
-        if (entity is null)
-        {
-            PasswordHashes.Verify(DummyHash, password ?? "");
-            return (false, false);
-        }
-
-        return PasswordHashes.Verify(entity.PasswordHash, password ?? "");
     }
 
     private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));

@@ -232,4 +232,22 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         await CreateAsync("still-admin");
         Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(target.Id, ApplianceRoles.Admin, Editor.SignedIn("Still-Admin"))).Status);
     }
+
+    [Fact]
+    public async Task Wrong_current_passwords_count_as_failed_sign_ins_from_their_address()
+    {
+        await CreateAsync("ivan", ApplianceRoles.Viewer);
+        var thief = IPAddress.Parse("198.51.100.77");
+        for (var i = 1; i <= SignInThrottle.MaxFailuresPerAddress; i++)
+        {
+            var wrong = await Users.ChangePasswordAsync("ivan", "guess " + i, "a stolen new passphrase", thief);
+            Assert.Equal([UserStore.WrongCurrentPassword], wrong.Errors["currentPassword"]);
+        }
+
+        // The sixth is refused unchecked, right or not, and so is a sign-in from the same address.
+        var right = await Users.ChangePasswordAsync("ivan", "correct horse battery", "a stolen new passphrase", thief);
+        Assert.Equal([UserStore.WrongCurrentPassword], right.Errors["currentPassword"]);
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("ivan", "correct horse battery", thief)).Outcome);
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("ivan", "correct horse battery", Owner)).Outcome);
+    }
 }
