@@ -10,8 +10,9 @@ namespace Appliance.Data.Users;
 /// pair is refused for <see cref="LockoutDuration"/>. Other addresses are not affected.</item>
 /// <item>Per user name, from every address: after <see cref="AccountSlowdownAfter"/> failures at
 /// most one password is checked per delay, a delay that doubles with every further failure up to
-/// <see cref="MaxAccountDelay"/>; the address the user last signed in from is exempt, so a
-/// distributed guess crawls while the owner at their usual address still gets in.</item>
+/// <see cref="MaxAccountDelay"/>; the networks of the user's last few sign-ins are exempt
+/// (<see cref="RecentSignInAddresses"/>), so a distributed guess crawls while the owner at their
+/// usual places still gets in. There only the per-address rule above can refuse them.</item>
 /// </list>
 /// Names are counted whether or not the user exists, so the answers do not tell which names do.
 /// Attempts are counted as failures when they begin and forgiven on success, so that parallel
@@ -71,7 +72,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     /// </summary>
     /// <param name="userName">The name as typed; counted whether or not such a user exists.</param>
     /// <param name="address">The client's address.</param>
-    /// <param name="fromKnownAddress">The attempt comes from where the user last signed in.</param>
+    /// <param name="fromKnownAddress">The attempt comes from one of the user's recent sign-in networks.</param>
     public SignInAttempt Begin(string userName, IPAddress? address, bool fromKnownAddress)
     {
         var attempt = new SignInAttempt(true, UserNames.Normalize(userName), AddressKey(address));
@@ -230,6 +231,6 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Sign-ins as '{UserName}' from {Address} are refused for {Minutes} minutes after {Failures} failed attempts.")]
     private partial void LogAddressLocked(string userName, string address, int failures, double minutes);
 
-    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Sign-ins as '{UserName}' are slowed down after {Failures} failed attempts from several addresses; the user's last sign-in address is exempt.")]
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Sign-ins as '{UserName}' are slowed down after {Failures} failed attempts from several addresses; the networks of the user's recent sign-ins are exempt.")]
     private partial void LogAccountSlowed(string userName, int failures);
 }

@@ -39,7 +39,7 @@ internal sealed class ThrottledPasswordCheck(SignInThrottle throttle)
         return (SignInOutcome.Succeeded, rehashNeeded);
     }
 
-    // The owner's usual address: exempt from the slow-down a distributed guess brings.
+    // The owner's usual places: exempt from the slow-down a distributed guess brings.
     private static bool IsKnownAddress(UserEntity? user, IPAddress? clientAddress) =>
-        clientAddress is not null && user?.LastSignInAddress == SignInThrottle.AddressKey(clientAddress);
+        user is not null && RecentSignInAddresses.Contains(user.RecentSignInAddresses, clientAddress);
 }

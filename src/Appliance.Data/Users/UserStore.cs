@@ -141,8 +141,8 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             entity.SecurityStamp = NewSecurityStamp();
         }
 
-        // The owner's usual address: exempt from the slow-down a distributed guess brings.
-        entity.LastSignInAddress = SignInThrottle.AddressKey(clientAddress);
+        // The owner's usual places: exempt from the slow-down a distributed guess brings.
+        entity.RecentSignInAddresses = RecentSignInAddresses.With(entity.RecentSignInAddresses, clientAddress);
         await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(SignInOutcome.Succeeded, ToSessionUser(entity));
     }
