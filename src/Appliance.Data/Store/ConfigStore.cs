@@ -80,7 +80,8 @@ public sealed class ConfigStore
     /// <summary>Replaces the whole configuration with <paramref name="document"/>, all or nothing.</summary>
     public Task<StoreResult<ConfigDocument>> ImportAsync(ConfigDocument document, string actor, CancellationToken cancellationToken = default)
     {
-        var incoming = ConfigNormalizer.Normalize(document);
+        // Hashed here, before the write lock, which the hashing would otherwise hold.
+        var incoming = Kinds.All.Aggregate(ConfigNormalizer.Normalize(document), (d, kind) => kind.HashSecrets(d));
         return ChangeAsync(actor, before => ConfigEdits.Import(before, incoming), cancellationToken);
     }
 
