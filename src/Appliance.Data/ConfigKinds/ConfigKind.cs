@@ -45,6 +45,12 @@ internal abstract class ConfigKind<TSpec> : IConfigKind
 
     public abstract TSpec Normalize(TSpec spec);
 
+    /// <summary>
+    /// Slow work on an incoming object that needs nothing stored (hashing new passwords), done before
+    /// the store takes its write lock, so that the lock is held for milliseconds, not for the hashing.
+    /// </summary>
+    public virtual TSpec HashSecrets(TSpec incoming) => incoming;
+
     /// <summary>Turns an incoming object into the one to store, given the stored one of the same name; messages are relative to the object.</summary>
     public virtual TSpec Prepare(TSpec incoming, TSpec? stored, ValidationErrors errors) => incoming;
 
@@ -72,6 +78,9 @@ internal abstract class ConfigKind<TSpec> : IConfigKind
         null => document,
         var items => With(document, items.Select(s => s is null ? null! : Normalize(s)).ToArray()),
     };
+
+    public ConfigDocument HashSecrets(ConfigDocument document) =>
+        Get(document) is { } items ? With(document, items.Select(s => s is null ? null! : HashSecrets(s)).ToArray()) : document;
 
     public ConfigDocument Prepare(ConfigDocument incoming, ConfigDocument stored, ValidationErrors errors)
     {

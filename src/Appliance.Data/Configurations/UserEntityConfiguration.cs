@@ -15,6 +15,7 @@ internal sealed class UserEntityConfiguration : IEntityTypeConfiguration<UserEnt
         builder.Property(u => u.PasswordHash).HasMaxLength(512).IsRequired();
         builder.Property(u => u.Role).HasMaxLength(20).IsRequired();
         builder.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
-        builder.Property(u => u.LastSignInAddress).HasMaxLength(64);
+        // A JSON array of at most RecentSignInAddresses.Kept network keys.
+        builder.PrimitiveCollection(u => u.RecentSignInAddresses).HasMaxLength(512);
     }
 }

@@ -16,8 +16,8 @@ internal sealed class UserEntity
     // change, "end sessions") makes every cookie issued before refused at its next request.
     public string SecurityStamp { get; set; } = "";
 
-    // SignInThrottle's key for the address of the last successful sign-in: the owner's usual
-    // address, exempt from the slow-down that guesses from many addresses bring.
-    public string? LastSignInAddress { get; set; }
+    // The networks of the last few successful sign-ins, most recent first (RecentSignInAddresses):
+    // the owner's usual places, exempt from the slow-down that guesses from many addresses bring.
+    public List<string> RecentSignInAddresses { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -25,7 +25,7 @@ public sealed class DataDirectory
     /// Creates the folder if needed and makes it and everything in it owner-only (0700 folders,
     /// 0600 files), also when it existed before with wider modes; from then on every file the
     /// process creates is owner-only too. Refuses a folder that belongs to another user, whose
-    /// owner could read or replace the appliance's secrets.
+    /// owner could read or replace the appliance's secrets, also when the path is a link to it.
     /// </summary>
     public void EnsureExists()
     {
@@ -44,8 +44,9 @@ public sealed class DataDirectory
 
         if (OwnerOnlyFiles.OwnerOf(FullPath) is { } owner && OwnerOnlyFiles.CurrentUser() is { } self && owner != self)
         {
+            var target = new DirectoryInfo(FullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
             throw new InvalidOperationException(
-                $"The data directory {FullPath} belongs to user id {owner}, not to the user the appliance runs as ({self}). "
+                $"The data directory {FullPath}{(target is null ? "" : $" (a link to {target})")} belongs to user id {owner}, not to the user the appliance runs as ({self}). "
                 + "Give it to that user (chown -R) or point Appliance:DataDirectory elsewhere.");
         }
 

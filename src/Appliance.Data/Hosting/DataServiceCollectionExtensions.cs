@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Appliance.Data.Users.SignInThrottle>();
         services.AddSingleton<Appliance.Data.Users.UserStore>();
         services.AddSingleton<Appliance.Data.Users.RevokedSessionStore>();
+        services.AddSingleton<Appliance.Data.Users.SessionCheckCache>();
 
         // The key ring encrypts private keys and the admin site's cookies: it lives with the rest of
         // the appliance's state, in the owner-only data directory, never in the user's home.

@@ -13,7 +13,10 @@ internal static partial class OwnerOnlyFiles
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private const int AtCurrentDirectory = -100;
-    private const int AtSymlinkNoFollow = 0x100;
+
+    // No AT_SYMLINK_NOFOLLOW: a link's own owner says nothing about the folder it leads to, which
+    // is where the secrets go (and what Restrict's chmod changes).
+    private const int FollowLinks = 0;
     private const uint StatxUid = 0x8;
 
     // struct statx has one layout on every Linux architecture: stx_uid is the u32 at offset 20.
@@ -32,7 +35,10 @@ internal static partial class OwnerOnlyFiles
         }
     }
 
-    /// <summary>The user id that owns <paramref name="path"/>, or null where it cannot be read (not Linux).</summary>
+    /// <summary>
+    /// The user id that owns <paramref name="path"/>, or what its symbolic links lead to, or null
+    /// where it cannot be read (not Linux).
+    /// </summary>
     public static uint? OwnerOf(string path)
     {
         if (!OperatingSystem.IsLinux())
@@ -43,7 +49,7 @@ internal static partial class OwnerOnlyFiles
         var buffer = new byte[StatxSize];
         try
         {
-            return statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxUid, buffer) == 0
+            return statx(AtCurrentDirectory, path, FollowLinks, StatxUid, buffer) == 0
                 ? BitConverter.ToUInt32(buffer, StatxUidOffset)
                 : null;
         }

@@ -16,4 +16,11 @@ public sealed record BasicAuthUserSpec
     /// <summary>The stored hash, in process only: never serialized, so no answer, export or audit entry shows it.</summary>
     [JsonIgnore]
     public string? PasswordHash { get; init; }
+
+    /// <summary>
+    /// The hash of <see cref="Password"/>, made by the store before it takes its write lock
+    /// (<see cref="Passwords.BasicAuthPasswords.HashNew"/>); in process only, and set nowhere else.
+    /// </summary>
+    [JsonIgnore]
+    internal string? NewPasswordHash { get; init; }
 }

@@ -1,3 +1,4 @@
+using Appliance.Data.ConfigKinds.AccessLists;
 using Appliance.Data.Model;
 using Appliance.Data.Validation;
 
@@ -6,12 +7,25 @@ namespace Appliance.Data.Passwords;
 /// <summary>
 /// Turns the passwords of an access list's basic-auth users into hashes before anything is stored:
 /// a new password is checked and hashed, a user sent without one keeps the hash it had, and a new
-/// user without a password is refused.
+/// user without a password is refused. The hashing, slow by design, is done by <see cref="HashNew"/>
+/// before the store takes its write lock; <see cref="Resolve"/>, inside it, only looks up stored hashes.
 /// </summary>
 public static class BasicAuthPasswords
 {
     public const int MinLength = 12;
     public const int MaxLength = 128;
+
+    /// <summary>
+    /// The users with every new password of an acceptable length hashed, before the write lock is
+    /// taken. A list longer than the validator allows is left as it is: it will be refused, and
+    /// nothing should be spent on it.
+    /// </summary>
+    public static IReadOnlyList<BasicAuthUserSpec>? HashNew(IReadOnlyList<BasicAuthUserSpec>? users) =>
+        users is null || users.Count > AccessListValidator.MaxBasicAuthUsers
+            ? users
+            : users.Select(user => user is { Password: { Length: >= MinLength and <= MaxLength } password }
+                ? user with { NewPasswordHash = PasswordHashes.Hash(password) }
+                : user).ToArray();
 
     /// <summary>The users with hashes resolved; messages go to <paramref name="errors"/>.</summary>
     public static IReadOnlyList<BasicAuthUserSpec> Resolve(IReadOnlyList<BasicAuthUserSpec>? users, IReadOnlyList<BasicAuthUserSpec> stored, ValidationErrors errors, string prefix = "")
@@ -20,6 +34,12 @@ public static class BasicAuthPasswords
         if (users is null)
         {
             return [];
+        }
+
+        if (users.Count > AccessListValidator.MaxBasicAuthUsers)
+        {
+            // The validator refuses the list; resolving it would only cost time.
+            return users;
         }
 
         var known = stored.Where(u => u.PasswordHash is not null).ToDictionary(u => u.User, u => u.PasswordHash!, StringComparer.Ordinal);
@@ -49,7 +69,8 @@ public static class BasicAuthPasswords
                     continue;
                 }
 
-                resolved.Add(new BasicAuthUserSpec { User = name, PasswordHash = PasswordHashes.Hash(password) });
+                // Hashed already unless the caller skipped HashNew (tests of the pure edits do).
+                resolved.Add(new BasicAuthUserSpec { User = name, PasswordHash = user.NewPasswordHash ?? PasswordHashes.Hash(password) });
             }
             else if (known.TryGetValue(name, out var hash))
             {

@@ -25,6 +25,8 @@ public sealed record StoreResult<T>
 
     public static StoreResult<T> NotFound(string detail) => new() { Status = StoreStatus.NotFound, Detail = detail };
 
+    public static StoreResult<T> Forbidden(string detail) => new() { Status = StoreStatus.Forbidden, Detail = detail };
+
     public static StoreResult<T> Conflict(string field, string message)
     {
         var errors = new ValidationErrors();

@@ -1,19 +1,26 @@
 using Appliance.Data.Entities;
 using Appliance.Data.Model;
 using Appliance.Data.Store;
+using Appliance.Data.Users;
 using Appliance.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appliance.Data.Tokens;
 
-/// <summary>API tokens, stored as hashes only. Creating and revoking one is audited; its secret never is.</summary>
+/// <summary>
+/// API tokens, stored as hashes only. Creating and revoking one is audited, its secret never is, and
+/// only an Admin who still is one when the change is written may do either (see <see cref="Editor"/>).
+/// </summary>
 public sealed class ApiTokenStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time)
 {
     private const string TokenEntityType = "token";
     private const int MaxNameLength = 100;
 
-    /// <summary>Creates a token and returns it: this is the only time its secret is ever seen.</summary>
-    public async Task<StoreResult<CreatedApiToken>> CreateAsync(ApiTokenRequest request, string actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a token and returns it: this is the only time its secret is ever seen. 403 when
+    /// <paramref name="editor"/> is no longer an Admin.
+    /// </summary>
+    public async Task<StoreResult<CreatedApiToken>> CreateAsync(ApiTokenRequest request, Editor editor, CancellationToken cancellationToken = default)
     {
         var name = request.Name?.Trim() ?? "";
         var errors = new ValidationErrors();
@@ -30,6 +37,12 @@ public sealed class ApiTokenStore(IDbContextFactory<ApplianceDbContext> contexts
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await editor.MayChangeAsync(db, cancellationToken))
+        {
+            return StoreResult<CreatedApiToken>.Forbidden(Editor.Refusal);
+        }
+
         if (await db.ApiTokens.AnyAsync(t => t.Name == name && t.RevokedAt == null, cancellationToken))
         {
             return StoreResult<CreatedApiToken>.Conflict("name", $"An active token named '{name}' already exists.");
@@ -38,8 +51,9 @@ public sealed class ApiTokenStore(IDbContextFactory<ApplianceDbContext> contexts
         var token = ApiTokenHasher.NewToken();
         var entity = new ApiTokenEntity { Name = name, Role = request.Role, TokenHash = ApiTokenHasher.Hash(token), CreatedAt = time.GetUtcNow() };
         db.ApiTokens.Add(entity);
-        Audit(db, actor, AuditAction.Create, name, before: null, after: ToInfo(entity));
+        Audit(db, editor.Name, AuditAction.Create, name, before: null, after: ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return StoreResult<CreatedApiToken>.Ok(new CreatedApiToken(entity.Id, entity.Name, entity.Role, entity.CreatedAt, token));
     }
 
@@ -51,10 +65,16 @@ public sealed class ApiTokenStore(IDbContextFactory<ApplianceDbContext> contexts
         return tokens.Select(ToInfo).ToArray();
     }
 
-    /// <summary>Revokes a token; it stops working at once.</summary>
-    public async Task<StoreResult<ApiTokenInfo>> RevokeAsync(int id, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Revokes a token; it stops working at once. 403 when <paramref name="editor"/> is no longer an Admin.</summary>
+    public async Task<StoreResult<ApiTokenInfo>> RevokeAsync(int id, Editor editor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await editor.MayChangeAsync(db, cancellationToken))
+        {
+            return StoreResult<ApiTokenInfo>.Forbidden(Editor.Refusal);
+        }
+
         var entity = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.RevokedAt == null, cancellationToken);
         if (entity is null)
         {
@@ -63,8 +83,9 @@ public sealed class ApiTokenStore(IDbContextFactory<ApplianceDbContext> contexts
 
         var before = ToInfo(entity);
         entity.RevokedAt = time.GetUtcNow();
-        Audit(db, actor, AuditAction.Delete, entity.Name, before, ToInfo(entity));
+        Audit(db, editor.Name, AuditAction.Delete, entity.Name, before, ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return StoreResult<ApiTokenInfo>.Ok(ToInfo(entity));
     }
 

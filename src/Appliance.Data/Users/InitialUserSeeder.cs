@@ -34,7 +34,7 @@ internal sealed partial class InitialUserSeeder(UserStore users, IConfiguration 
             return;
         }
 
-        var result = await users.CreateAsync(new NewUser { UserName = userName, Password = password, Role = ApplianceRoles.Admin }, "configuration", cancellationToken);
+        var result = await users.CreateAsync(new NewUser { UserName = userName, Password = password, Role = ApplianceRoles.Admin }, Editor.Authorized("configuration"), cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(

@@ -82,7 +82,7 @@ public sealed partial class SetupCode(UserStore users, DataDirectory dataDirecto
                 return new SetupRedemption(SetupRedemptionOutcome.WrongCode, null);
             }
 
-            var created = await users.CreateAsync(administrator with { Role = Model.ApplianceRoles.Admin }, "setup", cancellationToken);
+            var created = await users.CreateAsync(administrator with { Role = Model.ApplianceRoles.Admin }, Editor.Authorized("setup"), cancellationToken);
             if (!created.Succeeded)
             {
                 return new SetupRedemption(SetupRedemptionOutcome.Refused, created);

@@ -16,8 +16,14 @@ internal sealed class SignInCounter
         LastFailureAt = now;
     }
 
-    /// <summary>Refusing something now: worth keeping when memory is full.</summary>
-    public bool IsLocking(DateTimeOffset now) => Failures >= SignInThrottle.MaxFailuresPerAddress || NextCheckAt > now;
+    /// <summary>As a name-and-address pair's counter, refusing that pair now: worth keeping when memory is full.</summary>
+    public bool IsLockingPair => Failures >= SignInThrottle.MaxFailuresPerAddress;
+
+    /// <summary>
+    /// As a name's counter, slowing that name down now. A name's failures refuse nothing below the
+    /// slow-down threshold, however many an address may have, so only the delay counts here.
+    /// </summary>
+    public bool IsSlowingName(DateTimeOffset now) => NextCheckAt > now;
 
     /// <summary>Quiet for a lockout's length and not delaying anything: forgotten.</summary>
     public bool IsExpired(DateTimeOffset now) => now - LastFailureAt >= SignInThrottle.LockoutDuration && now >= NextCheckAt;

@@ -10,8 +10,9 @@ namespace Appliance.Data.Users;
 /// pair is refused for <see cref="LockoutDuration"/>. Other addresses are not affected.</item>
 /// <item>Per user name, from every address: after <see cref="AccountSlowdownAfter"/> failures at
 /// most one password is checked per delay, a delay that doubles with every further failure up to
-/// <see cref="MaxAccountDelay"/>; the address the user last signed in from is exempt, so a
-/// distributed guess crawls while the owner at their usual address still gets in.</item>
+/// <see cref="MaxAccountDelay"/>; the networks of the user's last few sign-ins are exempt
+/// (<see cref="RecentSignInAddresses"/>), so a distributed guess crawls while the owner at their
+/// usual places still gets in. There only the per-address rule above can refuse them.</item>
 /// </list>
 /// Names are counted whether or not the user exists, so the answers do not tell which names do.
 /// Attempts are counted as failures when they begin and forgiven on success, so that parallel
@@ -71,10 +72,10 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     /// </summary>
     /// <param name="userName">The name as typed; counted whether or not such a user exists.</param>
     /// <param name="address">The client's address.</param>
-    /// <param name="fromKnownAddress">The attempt comes from where the user last signed in.</param>
+    /// <param name="fromKnownAddress">The attempt comes from one of the user's recent sign-in networks.</param>
     public SignInAttempt Begin(string userName, IPAddress? address, bool fromKnownAddress)
     {
-        var attempt = new SignInAttempt(true, Normalize(userName), AddressKey(address));
+        var attempt = new SignInAttempt(true, UserNames.Normalize(userName), AddressKey(address));
         var now = time.GetUtcNow();
         lock (_lock)
         {
@@ -85,8 +86,8 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
                 return attempt with { Allowed = false };
             }
 
-            pair ??= Add(_pairs, (attempt.UserName, attempt.Address));
-            account ??= Add(_accounts, attempt.UserName);
+            pair ??= Add(_pairs, (attempt.UserName, attempt.Address), static (counter, _) => counter.IsLockingPair);
+            account ??= Add(_accounts, attempt.UserName, static (counter, now) => counter.IsSlowingName(now));
             pair.Count(now);
             account.Count(now);
 
@@ -160,7 +161,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     {
         lock (_lock)
         {
-            return Current(_accounts, Normalize(userName), time.GetUtcNow())?.Failures ?? 0;
+            return Current(_accounts, UserNames.Normalize(userName), time.GetUtcNow())?.Failures ?? 0;
         }
     }
 
@@ -170,8 +171,6 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
         var doublings = Math.Min(failures - AccountSlowdownAfter, 16);
         return TimeSpan.FromSeconds(Math.Min(Math.Pow(2, doublings), MaxAccountDelay.TotalSeconds));
     }
-
-    private static string Normalize(string userName) => (userName ?? "").Trim().ToUpperInvariant();
 
     private static SignInCounter? Current<TKey>(Dictionary<TKey, SignInCounter> counters, TKey key, DateTimeOffset now)
         where TKey : notnull
@@ -190,12 +189,13 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
         return counter;
     }
 
-    private SignInCounter Add<TKey>(Dictionary<TKey, SignInCounter> counters, TKey key)
+    // isLocking: whether a counter of this table refuses anything now (pairs and names differ).
+    private SignInCounter Add<TKey>(Dictionary<TKey, SignInCounter> counters, TKey key, Func<SignInCounter, DateTimeOffset, bool> isLocking)
         where TKey : notnull
     {
         if (counters.Count >= MaxTracked)
         {
-            Evict(counters);
+            Evict(counters, isLocking);
         }
 
         var counter = new SignInCounter();
@@ -206,7 +206,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     // Full: forget what has run out, then the oldest counters, those that refuse nothing first, down
     // to 90 %. A spray of new names or addresses thus pushes out other sprayed entries, not a live
     // lockout, unless there are more live lockouts than room.
-    private void Evict<TKey>(Dictionary<TKey, SignInCounter> counters)
+    private void Evict<TKey>(Dictionary<TKey, SignInCounter> counters, Func<SignInCounter, DateTimeOffset, bool> isLocking)
         where TKey : notnull
     {
         var now = time.GetUtcNow();
@@ -217,7 +217,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
         }
 
         var victims = counters
-            .OrderBy(c => c.Value.IsLocking(now) ? 1 : 0)
+            .OrderBy(c => isLocking(c.Value, now) ? 1 : 0)
             .ThenBy(c => c.Value.LastFailureAt)
             .Take(Math.Max(0, counters.Count - target))
             .Select(c => c.Key)
@@ -231,6 +231,6 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Sign-ins as '{UserName}' from {Address} are refused for {Minutes} minutes after {Failures} failed attempts.")]
     private partial void LogAddressLocked(string userName, string address, int failures, double minutes);
 
-    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Sign-ins as '{UserName}' are slowed down after {Failures} failed attempts from several addresses; the user's last sign-in address is exempt.")]
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Sign-ins as '{UserName}' are slowed down after {Failures} failed attempts from several addresses; the networks of the user's recent sign-ins are exempt.")]
     private partial void LogAccountSlowed(string userName, int failures);
 }

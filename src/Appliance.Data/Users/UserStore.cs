@@ -11,19 +11,25 @@ namespace Appliance.Data.Users;
 /// <summary>
 /// The admin site's users: passwords hashed by <see cref="PasswordHashes"/>, failed
 /// sign-ins throttled per name and address by the <see cref="SignInThrottle"/>, at least one Admin
-/// at all times, and every change audited (never a password, hash or security stamp). A new
+/// at all times, every change made only by an Admin who still is one when it is written (see
+/// <see cref="Editor"/>), and every change audited (never a password, hash or security stamp). A new
 /// password, a new role or <see cref="EndSessionsAsync"/> replaces the user's security stamp, which
 /// ends every session issued with the old one.
 /// </summary>
-public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time, SignInThrottle throttle)
+public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time, SignInThrottle throttle, SessionCheckCache sessionChecks)
 {
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 128;
 
+    /// <summary>
+    /// What the change-password page says for a wrong current password and for a refused attempt
+    /// alike, as sign-in gives one answer for both.
+    /// </summary>
+    public const string WrongCurrentPassword = "The current password is not correct, or there were too many attempts; try again later.";
+
     private const string UserEntityType = "user";
 
-    // Checked against when the user does not exist, so that an unknown name takes as long as a wrong password.
-    private static readonly string DummyHash = PasswordHashes.Hash("not-a-password-anyone-has");
+    private readonly ThrottledPasswordCheck _passwords = new(throttle);
 
     /// <summary>True once any user exists: the first-run setup is over.</summary>
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
@@ -40,26 +46,34 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         return users.Select(ToInfo).ToArray();
     }
 
-    /// <summary>The user with this name (whatever its case), or null.</summary>
-    public async Task<UserInfo?> FindAsync(string userName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The user with this name (whatever its case) and the security stamp their sessions must carry,
+    /// or null. The stamp is for session checks only: never list, audit or show it.
+    /// </summary>
+    public async Task<SessionUser?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
-        return user is null ? null : ToInfo(user);
-    }
-
-    /// <summary>The user with this name and the security stamp their sessions must carry, or null.</summary>
-    public async Task<SessionUser?> FindForSessionAsync(string userName, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName);
+        var normalized = UserNames.Normalize(userName);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
         return user is null ? null : ToSessionUser(user);
     }
 
-    /// <summary>Creates a user; 409 when the name is taken, whatever its case.</summary>
-    public async Task<StoreResult<UserInfo>> CreateAsync(NewUser user, string actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The user with this name and their security stamp, unless session <paramref name="sessionId"/>
+    /// was signed out: what a session check needs, in one query.
+    /// </summary>
+    public async Task<SessionUser?> FindSessionAsync(string userName, string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = UserNames.Normalize(userName);
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUserName == normalized && !db.RevokedSessions.Any(s => s.Id == sessionId))
+            .SingleOrDefaultAsync(cancellationToken);
+        return user is null ? null : ToSessionUser(user);
+    }
+
+    /// <summary>Creates a user; 409 when the name is taken, whatever its case, 403 when <paramref name="editor"/> is no longer an Admin.</summary>
+    public async Task<StoreResult<UserInfo>> CreateAsync(NewUser user, Editor editor, CancellationToken cancellationToken = default)
     {
         var userName = user.UserName?.Trim() ?? "";
         var errors = new ValidationErrors();
@@ -76,18 +90,27 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             return StoreResult<UserInfo>.Invalid(errors);
         }
 
+        // Hashed before the transaction: the hash is slow by design, and the transaction holds the write lock.
+        var passwordHash = PasswordHashes.Hash(user.Password);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await editor.MayChangeAsync(db, cancellationToken))
+        {
+            return StoreResult<UserInfo>.Forbidden(Editor.Refusal);
+        }
+
+        var normalized = UserNames.Normalize(userName);
         if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, cancellationToken))
         {
             return StoreResult<UserInfo>.Conflict("userName", $"A user named '{userName}' already exists.");
         }
 
         var entity = new UserEntity { UserName = userName, NormalizedUserName = normalized, Role = user.Role, CreatedAt = time.GetUtcNow(), SecurityStamp = NewSecurityStamp() };
-        entity.PasswordHash = PasswordHashes.Hash(user.Password);
+        entity.PasswordHash = passwordHash;
         db.Users.Add(entity);
-        Audit(db, actor, AuditAction.Create, userName, before: null, after: ToInfo(entity));
+        Audit(db, editor.Name, AuditAction.Create, userName, before: null, after: ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return StoreResult<UserInfo>.Ok(ToInfo(entity));
     }
 
@@ -99,25 +122,15 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     public async Task<SignInResult> SignInAsync(string userName, string password, IPAddress? clientAddress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName ?? "");
+        var normalized = UserNames.Normalize(userName);
         var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
-        var address = SignInThrottle.AddressKey(clientAddress);
-        var attempt = throttle.Begin(normalized, clientAddress, fromKnownAddress: clientAddress is not null && entity?.LastSignInAddress == address);
-        if (!attempt.Allowed)
+        var (outcome, rehashNeeded) = _passwords.Check(normalized, entity, password, clientAddress);
+        if (outcome != SignInOutcome.Succeeded)
         {
-            // Refused unchecked, yet as slowly as a check: the time taken tells nothing either.
-            Verify(null, password);
-            return new SignInResult(SignInOutcome.LockedOut);
+            return new SignInResult(outcome);
         }
 
-        var verdict = Verify(entity, password);
-        if (!verdict.Matches)
-        {
-            return new SignInResult(throttle.Fail(attempt) ? SignInOutcome.LockedOut : SignInOutcome.Failed);
-        }
-
-        throttle.Succeed(attempt);
-        if (verdict.RehashNeeded)
+        if (rehashNeeded)
         {
             entity!.PasswordHash = PasswordHashes.Hash(password!);
         }
@@ -128,20 +141,22 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             entity.SecurityStamp = NewSecurityStamp();
         }
 
-        // The owner's usual address: exempt from the slow-down a distributed guess brings.
-        entity.LastSignInAddress = address;
+        // The owner's usual places: exempt from the slow-down a distributed guess brings.
+        entity.RecentSignInAddresses = RecentSignInAddresses.With(entity.RecentSignInAddresses, clientAddress);
         await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(SignInOutcome.Succeeded, ToSessionUser(entity));
     }
 
     /// <summary>
     /// Changes a user's own password after checking the current one, and ends their sessions: the
-    /// caller re-issues the session it is serving with <see cref="FindForSessionAsync"/>.
+    /// caller re-issues the session it is serving with <see cref="FindAsync"/>. The current password
+    /// is checked as a sign-in from <paramref name="clientAddress"/> is, and counts as one.
     /// </summary>
-    public async Task<StoreResult<UserInfo>> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    public async Task<StoreResult<UserInfo>> ChangePasswordAsync(
+        string userName, string currentPassword, string newPassword, IPAddress? clientAddress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = Normalize(userName);
+        var normalized = UserNames.Normalize(userName);
         var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
         if (entity is null)
         {
@@ -149,9 +164,9 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         var errors = new ValidationErrors();
-        if (!PasswordHashes.Verify(entity.PasswordHash, currentPassword ?? "").Matches)
+        if (_passwords.Check(normalized, entity, currentPassword, clientAddress).Outcome != SignInOutcome.Succeeded)
         {
-            errors.Add("currentPassword", "The current password is not correct.");
+            errors.Add("currentPassword", WrongCurrentPassword);
         }
 
         ValidatePassword(newPassword, entity.UserName, "newPassword", errors);
@@ -164,6 +179,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         entity.SecurityStamp = NewSecurityStamp();
         Audit(db, entity.UserName, AuditAction.Update, entity.UserName, ToInfo(entity), ToInfo(entity));
         await db.SaveChangesAsync(cancellationToken);
+        sessionChecks.Invalidate();
         return StoreResult<UserInfo>.Ok(ToInfo(entity));
     }
 
@@ -171,8 +187,8 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     /// Changes a user's role and ends their sessions, so that no page or circuit opened under the old
     /// role outlives it; the last Admin cannot be demoted.
     /// </summary>
-    public Task<StoreResult<UserInfo>> SetRoleAsync(int id, string role, string actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, cancellationToken, async (db, entity) =>
+    public Task<StoreResult<UserInfo>> SetRoleAsync(int id, string role, Editor editor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, editor, cancellationToken, async (db, entity) =>
         {
             var errors = new ValidationErrors();
             ApplianceRoles.Validate(role, errors);
@@ -193,22 +209,22 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
                 entity.SecurityStamp = NewSecurityStamp();
             }
 
-            Audit(db, actor, AuditAction.Update, entity.UserName, before, ToInfo(entity));
+            Audit(db, editor.Name, AuditAction.Update, entity.UserName, before, ToInfo(entity));
             return StoreResult<UserInfo>.Ok(ToInfo(entity));
         });
 
     /// <summary>Ends every session of a user, wherever it was opened; they sign in again.</summary>
-    public Task<StoreResult<UserInfo>> EndSessionsAsync(int id, string actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, cancellationToken, (db, entity) =>
+    public Task<StoreResult<UserInfo>> EndSessionsAsync(int id, Editor editor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, editor, cancellationToken, (db, entity) =>
         {
             entity.SecurityStamp = NewSecurityStamp();
-            Audit(db, actor, AuditAction.EndSessions, entity.UserName, before: null, after: null);
+            Audit(db, editor.Name, AuditAction.EndSessions, entity.UserName, before: null, after: null);
             return Task.FromResult(StoreResult<UserInfo>.Ok(ToInfo(entity)));
         });
 
     /// <summary>Deletes a user; the last Admin cannot be deleted.</summary>
-    public Task<StoreResult<UserInfo>> DeleteAsync(int id, string actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, cancellationToken, async (db, entity) =>
+    public Task<StoreResult<UserInfo>> DeleteAsync(int id, Editor editor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, editor, cancellationToken, async (db, entity) =>
         {
             if (entity.Role == ApplianceRoles.Admin && await IsLastAdminAsync(db, cancellationToken))
             {
@@ -216,18 +232,23 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             }
 
             db.Users.Remove(entity);
-            Audit(db, actor, AuditAction.Delete, entity.UserName, ToInfo(entity), after: null);
+            Audit(db, editor.Name, AuditAction.Delete, entity.UserName, ToInfo(entity), after: null);
             return StoreResult<UserInfo>.Ok(ToInfo(entity));
         });
 
     private async Task<StoreResult<UserInfo>> ChangeAsync(
         int id,
-        string actor,
+        Editor editor,
         CancellationToken cancellationToken,
         Func<ApplianceDbContext, UserEntity, Task<StoreResult<UserInfo>>> change)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await editor.MayChangeAsync(db, cancellationToken))
+        {
+            return StoreResult<UserInfo>.Forbidden(Editor.Refusal);
+        }
+
         var entity = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (entity is null)
         {
@@ -239,6 +260,9 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+
+            // A new stamp or a deleted user: sessions checked a moment ago must not outlive it here.
+            sessionChecks.Invalidate();
         }
 
         return result;
@@ -258,20 +282,6 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         {
             errors.Add(field, "The password cannot be the user name.");
         }
-    }
-
-    private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
-
-    // Without a user, a hash is checked all the same, so that an unknown name takes as long as a wrong password.
-    private static (bool Matches, bool RehashNeeded) Verify(UserEntity? entity, string? password)
-    {
-        if (entity is null)
-        {
-            PasswordHashes.Verify(DummyHash, password ?? "");
-            return (false, false);
-        }
-
-        return PasswordHashes.Verify(entity.PasswordHash, password ?? "");
     }
 
     private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));

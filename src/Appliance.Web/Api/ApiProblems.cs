@@ -10,11 +10,12 @@ internal static class ApiProblems
     public static IResult Invalid(string field, string message, int statusCode = StatusCodes.Status400BadRequest) =>
         Problem(statusCode, "The request is not valid.", message, new Dictionary<string, string[]> { [field] = [message] });
 
-    /// <summary>The API's answer to a store result: the success result, else 400, 404 or 409.</summary>
+    /// <summary>The API's answer to a store result: the success result, else 400, 403, 404 or 409.</summary>
     public static IResult From<T>(StoreResult<T> result, Func<T, IResult> onSuccess) => result.Status switch
     {
         StoreStatus.Ok => onSuccess(result.Value!),
         StoreStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: result.Detail),
+        StoreStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: result.Detail),
         StoreStatus.Conflict => Problem(StatusCodes.Status409Conflict, "The change conflicts with the configuration.", result.Detail, result.Errors),
         _ => Problem(StatusCodes.Status400BadRequest, "The configuration is not valid.", result.Detail, result.Errors),
     };

@@ -9,12 +9,25 @@ namespace Appliance.Web.Auth;
 /// <summary>
 /// Starts, checks and ends admin-site sessions. A session is valid while its user exists with the
 /// role and security stamp the cookie carries and its session id has not been signed out; the
-/// cookie check on every request and the circuit revalidator both ask here.
+/// cookie check on every request and the circuit revalidator both ask here, one query each, and a
+/// check that succeeded within <see cref="SessionCheckCache.Lifetime"/> is answered from memory
+/// (this node forgets it at once when a session ends; other nodes within that time).
 /// </summary>
-internal sealed partial class AdminSessions(UserStore users, RevokedSessionStore revoked, ILogger<AdminSessions> logger)
+internal sealed partial class AdminSessions(UserStore users, RevokedSessionStore revoked, SessionCheckCache checks, ILogger<AdminSessions> logger)
 {
     /// <summary>The user behind <paramref name="principal"/> if its session is still valid, else null.</summary>
-    public async Task<SessionUser?> ValidateAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    public Task<SessionUser?> ValidateAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) =>
+        ValidateAsync(principal, useRecentCheck: true, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ValidateAsync(ClaimsPrincipal, CancellationToken)"/> read from the database even if
+    /// checked a moment ago: before a change is saved, so that a session ended on another node
+    /// cannot save anything either.
+    /// </summary>
+    public Task<SessionUser?> ValidateNowAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) =>
+        ValidateAsync(principal, useRecentCheck: false, cancellationToken);
+
+    private async Task<SessionUser?> ValidateAsync(ClaimsPrincipal principal, bool useRecentCheck, CancellationToken cancellationToken)
     {
         if (principal.Identity?.Name is not { } name
             || principal.FindFirstValue(AdminCookie.SecurityStampClaim) is not { Length: > 0 } stamp
@@ -24,16 +37,26 @@ internal sealed partial class AdminSessions(UserStore users, RevokedSessionStore
             return null;
         }
 
-        var user = await users.FindForSessionAsync(name, cancellationToken);
+        if (useRecentCheck && checks.Find(sessionId, stamp) is { } recent)
+        {
+            return IsFor(principal, name, recent) ? recent : null;
+        }
+
+        var generation = checks.Generation;
+        var user = await users.FindSessionAsync(name, sessionId, cancellationToken);
         if (user is null
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(user.SecurityStamp), Encoding.UTF8.GetBytes(stamp))
-            || !principal.IsInRole(user.User.Role))
+            || !IsFor(principal, name, user))
         {
             return null;
         }
 
-        return await revoked.IsRevokedAsync(sessionId, cancellationToken) ? null : user;
+        checks.Remember(sessionId, stamp, user, generation);
+        return user;
     }
+
+    private static bool IsFor(ClaimsPrincipal principal, string name, SessionUser user) =>
+        principal.IsInRole(user.User.Role) && string.Equals(name.Trim(), user.User.UserName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Issues the cookie of a new session for <paramref name="user"/>.</summary>
     public Task SignInAsync(HttpContext context, SessionUser user) =>
@@ -50,7 +73,7 @@ internal sealed partial class AdminSessions(UserStore users, RevokedSessionStore
             return;
         }
 
-        if (await users.FindForSessionAsync(name, context.RequestAborted) is { } user)
+        if (await users.FindAsync(name, context.RequestAborted) is { } user)
         {
             await context.SignInAsync(AdminCookie.Scheme, AdminCookie.PrincipalFor(user, sessionId));
         }
@@ -70,7 +93,8 @@ internal sealed partial class AdminSessions(UserStore users, RevokedSessionStore
 
         if (everywhere && name is not null && await users.FindAsync(name, context.RequestAborted) is { } user)
         {
-            await users.EndSessionsAsync(user.Id, name, context.RequestAborted);
+            // Users end their own sessions, Viewers too: the cookie of this very request was just checked.
+            await users.EndSessionsAsync(user.User.Id, Editor.Authorized(name), context.RequestAborted);
             LogSignedOutEverywhere(name);
         }
 

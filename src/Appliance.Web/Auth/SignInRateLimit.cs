@@ -5,12 +5,15 @@ namespace Appliance.Web.Auth;
 
 /// <summary>
 /// Password guessing from one address is slowed before the account lockout even counts: form
-/// posts to /login and /setup are limited per client IP. Everything else is not limited here.
+/// posts to /login, /setup and /account/password (which checks the current password) are limited
+/// per client IP, together. Everything else is not limited here.
 /// </summary>
 public static class SignInRateLimit
 {
     public const int PermitsPerWindow = 10;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private static readonly PathString[] PasswordPages = ["/login", "/setup", "/account/password"];
 
     /// <summary>Registers the limiter; rejected posts get 429 with Retry-After.</summary>
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services) =>
@@ -32,5 +35,5 @@ public static class SignInRateLimit
 
     private static bool IsSignInPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && (request.Path.StartsWithSegments("/login", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/setup", StringComparison.OrdinalIgnoreCase));
+        && PasswordPages.Any(page => request.Path.StartsWithSegments(page, StringComparison.OrdinalIgnoreCase));
 }

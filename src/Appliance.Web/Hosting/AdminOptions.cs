@@ -16,4 +16,11 @@ public static class AdminOptions
     /// of megabytes of parsed JSON in memory.
     /// </summary>
     public const long DefaultMaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Addresses and CIDR ranges of the proxies, tunnels or bastions in front of the admin site whose
+    /// X-Forwarded-For, -Proto and -Host are believed. None by default: without a proxy in front, those
+    /// headers are whatever the client wants them to be.
+    /// </summary>
+    public const string TrustedProxiesKey = "Appliance:Admin:TrustedProxies";
 }

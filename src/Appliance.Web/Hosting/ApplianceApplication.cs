@@ -32,6 +32,7 @@ public static class ApplianceApplication
 
         var configuration = builder.Configuration;
         builder.WebHost.UseUrls(configuration[AdminOptions.UrlsKey] is { Length: > 0 } urls ? urls : AdminOptions.DefaultUrls);
+        var trustedProxies = AdminForwardedHeaders.Read(configuration);
         var maxBodyBytes = configuration.GetValue(AdminOptions.MaxRequestBodyBytesKey, AdminOptions.DefaultMaxRequestBodyBytes);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -91,6 +92,10 @@ public static class ApplianceApplication
 
         var app = builder.Build();
         ValidateSettings(app.Services);
+
+        // First: everything after it (the hub's Origin check, the limiter, sign-in, the cookie's
+        // Secure flag) sees the client's address, scheme and host, not the proxy's.
+        app.UseAdminForwardedHeaders(trustedProxies);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BlazorHubOriginMiddleware>();

@@ -1,5 +1,6 @@
 using Appliance.Data.Model;
 using Appliance.Data.Tokens;
+using Appliance.Data.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Data.Tests.Store;
@@ -10,7 +11,7 @@ public sealed class ApiTokenStoreTests(StoreFixture fixture) : IClassFixture<Sto
     public async Task A_token_is_found_by_its_value_and_only_its_hash_is_stored()
     {
         var tokens = fixture.Services.GetRequiredService<ApiTokenStore>();
-        var token = (await tokens.CreateAsync(new ApiTokenRequest { Name = "automation", Role = ApplianceRoles.Admin }, "tester")).Value!.Token;
+        var token = (await tokens.CreateAsync(new ApiTokenRequest { Name = "automation", Role = ApplianceRoles.Admin }, Editor.Authorized("tester"))).Value!.Token;
 
         Assert.StartsWith("apl_", token);
         Assert.Equal(new ApiTokenIdentity("automation", ApplianceRoles.Admin), await tokens.FindAsync(token));
@@ -28,7 +29,7 @@ public sealed class ApiTokenStoreTests(StoreFixture fixture) : IClassFixture<Sto
     public async Task Bad_names_and_unknown_roles_are_refused_with_field_messages()
     {
         var tokens = fixture.Services.GetRequiredService<ApiTokenStore>();
-        var result = await tokens.CreateAsync(new ApiTokenRequest { Name = " ", Role = "Root" }, "tester");
+        var result = await tokens.CreateAsync(new ApiTokenRequest { Name = " ", Role = "Root" }, Editor.Authorized("tester"));
         Assert.Equal(Appliance.Data.Store.StoreStatus.Invalid, result.Status);
         Assert.Equal(["name", "role"], result.Errors.Keys.Order());
     }
@@ -37,17 +38,35 @@ public sealed class ApiTokenStoreTests(StoreFixture fixture) : IClassFixture<Sto
     public async Task A_revoked_token_stops_working_and_its_name_can_be_reused()
     {
         var tokens = fixture.Services.GetRequiredService<ApiTokenStore>();
-        var created = (await tokens.CreateAsync(new ApiTokenRequest { Name = "rotate-me", Role = ApplianceRoles.Viewer }, "tester")).Value!;
-        Assert.Equal(Appliance.Data.Store.StoreStatus.Conflict, (await tokens.CreateAsync(new ApiTokenRequest { Name = "rotate-me" }, "tester")).Status);
+        var created = (await tokens.CreateAsync(new ApiTokenRequest { Name = "rotate-me", Role = ApplianceRoles.Viewer }, Editor.Authorized("tester"))).Value!;
+        Assert.Equal(Appliance.Data.Store.StoreStatus.Conflict, (await tokens.CreateAsync(new ApiTokenRequest { Name = "rotate-me" }, Editor.Authorized("tester"))).Status);
 
-        Assert.Equal(Appliance.Data.Store.StoreStatus.Ok, (await tokens.RevokeAsync(created.Id, "tester")).Status);
+        Assert.Equal(Appliance.Data.Store.StoreStatus.Ok, (await tokens.RevokeAsync(created.Id, Editor.Authorized("tester"))).Status);
         Assert.Null(await tokens.FindAsync(created.Token));
-        Assert.Equal(Appliance.Data.Store.StoreStatus.NotFound, (await tokens.RevokeAsync(created.Id, "tester")).Status);
-        Assert.Equal(Appliance.Data.Store.StoreStatus.Ok, (await tokens.CreateAsync(new ApiTokenRequest { Name = "rotate-me" }, "tester")).Status);
+        Assert.Equal(Appliance.Data.Store.StoreStatus.NotFound, (await tokens.RevokeAsync(created.Id, Editor.Authorized("tester"))).Status);
+        Assert.Equal(Appliance.Data.Store.StoreStatus.Ok, (await tokens.CreateAsync(new ApiTokenRequest { Name = "rotate-me" }, Editor.Authorized("tester"))).Status);
 
         var listed = (await tokens.ListAsync()).Where(t => t.Name == "rotate-me").ToArray();
         Assert.Equal(2, listed.Length);
         Assert.NotNull(listed[0].RevokedAt);
         Assert.Null(listed[1].RevokedAt);
+    }
+
+    [Fact]
+    public async Task An_editor_who_is_no_longer_an_admin_creates_and_revokes_no_token()
+    {
+        var users = fixture.Services.GetRequiredService<Appliance.Data.Users.UserStore>();
+        var tokens = fixture.Services.GetRequiredService<ApiTokenStore>();
+        Assert.True((await users.CreateAsync(new Appliance.Data.Users.NewUser { UserName = "token-viewer", Password = "correct horse battery", Role = ApplianceRoles.Viewer }, Editor.Authorized("test"))).Succeeded);
+        var existing = (await tokens.CreateAsync(new ApiTokenRequest { Name = "keep-me" }, Editor.Authorized("tester"))).Value!;
+
+        foreach (var editor in new[] { Editor.SignedIn("token-viewer"), Editor.SignedIn("nobody-at-all") })
+        {
+            Assert.Equal(Appliance.Data.Store.StoreStatus.Forbidden, (await tokens.CreateAsync(new ApiTokenRequest { Name = "backdoor", Role = ApplianceRoles.Admin }, editor)).Status);
+            Assert.Equal(Appliance.Data.Store.StoreStatus.Forbidden, (await tokens.RevokeAsync(existing.Id, editor)).Status);
+        }
+
+        Assert.DoesNotContain(await tokens.ListAsync(), t => t.Name == "backdoor");
+        Assert.NotNull(await tokens.FindAsync(existing.Token));
     }
 }

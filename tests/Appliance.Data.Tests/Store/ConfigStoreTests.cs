@@ -26,10 +26,10 @@ public sealed class ConfigStoreTests(StoreFixture fixture) : IClassFixture<Store
     [Fact]
     public async Task A_created_pool_reads_back_normalised_with_its_backends_in_order()
     {
-        var result = await Store.CreatePoolAsync(Pool("read-back", "http://B:80/", "http://a:8080"), "tester");
+        var result = await Store.Pools.CreateAsync(Pool("read-back", "http://B:80/", "http://a:8080"), "tester");
         Assert.Equal(StoreStatus.Ok, result.Status);
 
-        var pool = await Store.GetPoolAsync("read-back");
+        var pool = await Store.Pools.GetAsync("read-back");
         Assert.Equal(["http://b", "http://a:8080"], pool!.Backends.Select(b => b.Address));
     }
 
@@ -42,8 +42,8 @@ public sealed class ConfigStoreTests(StoreFixture fixture) : IClassFixture<Store
         }
 
         var before = await Store.GetRevisionAsync();
-        await Store.CreatePoolAsync(Pool("audited", "http://10.0.0.1"), "alice");
-        await Store.UpdatePoolAsync("audited", Pool("audited", "http://10.0.0.2"), "bob");
+        await Store.Pools.CreateAsync(Pool("audited", "http://10.0.0.1"), "alice");
+        await Store.Pools.UpdateAsync("audited", Pool("audited", "http://10.0.0.2"), "bob");
 
         Assert.Equal(before + 2, await Store.GetRevisionAsync());
         Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
@@ -63,49 +63,49 @@ public sealed class ConfigStoreTests(StoreFixture fixture) : IClassFixture<Store
         var revision = await Store.GetRevisionAsync();
         var latestAudit = (await fixture.Services.GetRequiredService<AuditLog>().GetLatestAsync(1)).FirstOrDefault()?.Id;
 
-        Assert.Equal(StoreStatus.Invalid, (await Store.CreatePoolAsync(Pool("bad", "not-a-url"), "t")).Status);
-        Assert.Equal(StoreStatus.Invalid, (await Store.CreateRouteAsync(Route("bad", "missing"), "t")).Status);
-        Assert.Equal(StoreStatus.NotFound, (await Store.UpdatePoolAsync("missing", Pool("missing"), "t")).Status);
+        Assert.Equal(StoreStatus.Invalid, (await Store.Pools.CreateAsync(Pool("bad", "not-a-url"), "t")).Status);
+        Assert.Equal(StoreStatus.Invalid, (await Store.Routes.CreateAsync(Route("bad", "missing"), "t")).Status);
+        Assert.Equal(StoreStatus.NotFound, (await Store.Pools.UpdateAsync("missing", Pool("missing"), "t")).Status);
 
         Assert.Equal(revision, await Store.GetRevisionAsync());
         Assert.Equal(latestAudit, (await fixture.Services.GetRequiredService<AuditLog>().GetLatestAsync(1)).FirstOrDefault()?.Id);
-        Assert.Null(await Store.GetPoolAsync("bad"));
+        Assert.Null(await Store.Pools.GetAsync("bad"));
     }
 
     [Fact]
     public async Task A_pool_in_use_cannot_be_deleted_until_no_route_targets_it()
     {
-        await Store.CreatePoolAsync(Pool("used"), "t");
-        await Store.CreateRouteAsync(Route("user-1", "used"), "t");
-        await Store.CreateRouteAsync(Route("user-2", "used"), "t");
+        await Store.Pools.CreateAsync(Pool("used"), "t");
+        await Store.Routes.CreateAsync(Route("user-1", "used"), "t");
+        await Store.Routes.CreateAsync(Route("user-2", "used"), "t");
 
-        var refused = await Store.DeletePoolAsync("used", "t");
+        var refused = await Store.Pools.DeleteAsync("used", "t");
         Assert.Equal(StoreStatus.Conflict, refused.Status);
         Assert.Contains("'user-1', 'user-2'", refused.Detail);
 
-        await Store.DeleteRouteAsync("user-1", "t");
-        await Store.DeleteRouteAsync("user-2", "t");
-        Assert.Equal(StoreStatus.Ok, (await Store.DeletePoolAsync("used", "t")).Status);
+        await Store.Routes.DeleteAsync("user-1", "t");
+        await Store.Routes.DeleteAsync("user-2", "t");
+        Assert.Equal(StoreStatus.Ok, (await Store.Pools.DeleteAsync("used", "t")).Status);
     }
 
     [Fact]
     public async Task Editing_a_pool_keeps_backends_matched_by_address()
     {
-        await Store.CreatePoolAsync(Pool("edit", "http://10.0.0.1", "http://10.0.0.2"), "t");
+        await Store.Pools.CreateAsync(Pool("edit", "http://10.0.0.1", "http://10.0.0.2"), "t");
         var updated = Pool("edit", "http://10.0.0.2", "http://10.0.0.3") with
         {
             Backends = [new BackendSpec { Address = "http://10.0.0.2", Weight = 9, Enabled = false }, new BackendSpec { Address = "http://10.0.0.3" }],
         };
-        Assert.Equal(StoreStatus.Ok, (await Store.UpdatePoolAsync("edit", updated, "t")).Status);
+        Assert.Equal(StoreStatus.Ok, (await Store.Pools.UpdateAsync("edit", updated, "t")).Status);
 
-        var pool = await Store.GetPoolAsync("edit");
+        var pool = await Store.Pools.GetAsync("edit");
         Assert.Equal(updated.Backends, pool!.Backends);
     }
 
     [Fact]
     public async Task Import_replaces_everything_at_once_and_a_bad_document_changes_nothing()
     {
-        await Store.CreatePoolAsync(Pool("before-import", "http://10.0.0.1"), "t");
+        await Store.Pools.CreateAsync(Pool("before-import", "http://10.0.0.1"), "t");
         var document = new ConfigDocument
         {
             Pools = [Pool("imported", "http://10.1.0.1"), Pool("imported-2", "http://10.1.0.2")],
@@ -142,7 +142,7 @@ public sealed class ConfigStoreTests(StoreFixture fixture) : IClassFixture<Store
     public async Task Concurrent_writers_are_serialised_and_every_change_lands()
     {
         var revision = await Store.GetRevisionAsync();
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store.CreatePoolAsync(Pool($"parallel-{i}", $"http://10.2.0.{i}"), "t")));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store.Pools.CreateAsync(Pool($"parallel-{i}", $"http://10.2.0.{i}"), "t")));
         Assert.All(results, r => Assert.Equal(StoreStatus.Ok, r.Status));
         Assert.Equal(revision + 20, await Store.GetRevisionAsync());
     }

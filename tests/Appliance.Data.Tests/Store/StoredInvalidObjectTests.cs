@@ -27,17 +27,17 @@ public sealed class StoredInvalidObjectTests(StoreFixture fixture) : IClassFixtu
 
     [Fact]
     public async Task It_does_not_block_an_unrelated_change() =>
-        Assert.Equal(StoreStatus.Ok, (await fixture.Store.CreatePoolAsync(new PoolSpec { Name = "unrelated" }, "t")).Status);
+        Assert.Equal(StoreStatus.Ok, (await fixture.Store.Pools.CreateAsync(new PoolSpec { Name = "unrelated" }, "t")).Status);
 
     [Fact]
     public async Task Changing_it_means_fixing_it()
     {
-        var legacy = (await fixture.Store.GetCacheRulesAsync()).Single(r => r.Name == "legacy");
+        var legacy = (await fixture.Store.CacheRules.ListAsync()).Single(r => r.Name == "legacy");
 
-        var unfixed = await fixture.Store.UpdateCacheRuleAsync("legacy", legacy with { DefaultTtlSeconds = 60 }, "t");
+        var unfixed = await fixture.Store.CacheRules.UpdateAsync("legacy", legacy with { DefaultTtlSeconds = 60 }, "t");
         Assert.Equal(StoreStatus.Invalid, unfixed.Status);
         Assert.Equal(["match"], unfixed.Errors.Keys);
 
-        Assert.Equal(StoreStatus.Ok, (await fixture.Store.UpdateCacheRuleAsync("legacy", legacy with { Match = "/static" }, "t")).Status);
+        Assert.Equal(StoreStatus.Ok, (await fixture.Store.CacheRules.UpdateAsync("legacy", legacy with { Match = "/static" }, "t")).Status);
     }
 }

@@ -47,28 +47,28 @@ public sealed class WritePathTests(StoreFixture fixture) : IClassFixture<StoreFi
     [Fact]
     public async Task A_route_that_names_an_access_list_deleted_in_between_is_refused()
     {
-        await Store.CreatePoolAsync(new PoolSpec { Name = "between" }, "t");
+        await Store.Pools.CreateAsync(new PoolSpec { Name = "between" }, "t");
         await Store.AccessLists.CreateAsync(new AccessListSpec { Name = "deleted-between" }, "t");
         var route = RouteTo("between", "between", "deleted-between");
-        await Store.DeleteAccessListAsync("deleted-between", "t");
+        await Store.AccessLists.DeleteAsync("deleted-between", "t");
 
-        var refused = await Store.CreateRouteAsync(route, "t");
+        var refused = await Store.Routes.CreateAsync(route, "t");
 
         Assert.Equal(StoreStatus.Invalid, refused.Status);
         Assert.Equal("There is no access list named 'deleted-between'.", Assert.Single(refused.Errors["accessList"]));
-        Assert.Null(await Store.GetRouteAsync("between"));
+        Assert.Null(await Store.Routes.GetAsync("between"));
     }
 
     [Fact]
     public async Task A_delete_and_a_create_that_refers_to_it_never_both_succeed()
     {
-        await Store.CreatePoolAsync(new PoolSpec { Name = "contested" }, "t");
+        await Store.Pools.CreateAsync(new PoolSpec { Name = "contested" }, "t");
         for (var i = 0; i < 10; i++)
         {
             await Store.AccessLists.CreateAsync(new AccessListSpec { Name = $"contested-{i}" }, "t");
             var name = $"contested-{i}";
-            var deleted = Task.Run(async () => (await Store.DeleteAccessListAsync(name, "t")).Status);
-            var created = Task.Run(async () => (await Store.CreateRouteAsync(RouteTo(name, "contested", name), "t")).Status);
+            var deleted = Task.Run(async () => (await Store.AccessLists.DeleteAsync(name, "t")).Status);
+            var created = Task.Run(async () => (await Store.Routes.CreateAsync(RouteTo(name, "contested", name), "t")).Status);
             var (delete, create) = (await deleted, await created);
 
             // Either the list went first and the route was refused, or the route went first and the list is in use.
@@ -107,9 +107,9 @@ public sealed class WritePathTests(StoreFixture fixture) : IClassFixture<StoreFi
     [Fact]
     public async Task An_import_that_drops_a_pool_and_its_route_and_adds_others_lands_whole_and_keeps_matching_rows()
     {
-        await Store.CreatePoolAsync(new PoolSpec { Name = "dropped", Backends = [new BackendSpec { Address = "http://10.3.0.1" }] }, "t");
-        await Store.CreatePoolAsync(new PoolSpec { Name = "kept", Backends = [new BackendSpec { Address = "http://10.3.0.2" }] }, "t");
-        await Store.CreateRouteAsync(RouteTo("dropped", "dropped"), "t");
+        await Store.Pools.CreateAsync(new PoolSpec { Name = "dropped", Backends = [new BackendSpec { Address = "http://10.3.0.1" }] }, "t");
+        await Store.Pools.CreateAsync(new PoolSpec { Name = "kept", Backends = [new BackendSpec { Address = "http://10.3.0.2" }] }, "t");
+        await Store.Routes.CreateAsync(RouteTo("dropped", "dropped"), "t");
         var keptBackend = await BackendIdAsync("http://10.3.0.2");
 
         var document = new ConfigDocument

@@ -29,4 +29,27 @@ public sealed class RevokedSessionStoreTests(StoreFixture fixture) : IClassFixtu
         Assert.False(await Sessions.IsRevokedAsync("session-a"));
         Assert.True(await Sessions.IsRevokedAsync("session-c"));
     }
+
+    [Fact]
+    public async Task Signing_out_of_one_session_several_times_at_once_succeeds_every_time()
+    {
+        // Two tabs pressing "sign out" together, or a double click: the second is no error. Each
+        // round starts four sign-outs at one signal; several rounds, because a round only may land
+        // in the window between a check and an insert.
+        for (var round = 0; round < 20; round++)
+        {
+            var sessionId = $"together-{round}";
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var signOuts = Enumerable.Range(0, 4)
+                .Select(_ => Task.Run(async () =>
+                {
+                    await start.Task;
+                    await Sessions.RevokeAsync(sessionId, TimeSpan.FromHours(8));
+                }))
+                .ToArray();
+            start.SetResult();
+            await Task.WhenAll(signOuts);
+            Assert.True(await Sessions.IsRevokedAsync(sessionId));
+        }
+    }
 }

@@ -12,7 +12,7 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
     private UserStore Users => fixture.Services.GetRequiredService<UserStore>();
 
     private async Task<UserInfo> CreateAsync(string name, string role = ApplianceRoles.Admin, string password = "correct horse battery") =>
-        (await Users.CreateAsync(new NewUser { UserName = name, Password = password, Role = role }, "test")).Value
+        (await Users.CreateAsync(new NewUser { UserName = name, Password = password, Role = role }, Editor.Authorized("test"))).Value
         ?? throw new InvalidOperationException("not created");
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("alice", "correct horse battery")).Outcome);
         Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("alice", "wrong horse battery")).Outcome);
         Assert.Equal(SignInOutcome.Failed, (await Users.SignInAsync("nobody", "correct horse battery")).Outcome);
-        Assert.Equal(StoreStatus.Conflict, (await Users.CreateAsync(new NewUser { UserName = "ALICE", Password = "another long password", Role = ApplianceRoles.Viewer }, "test")).Status);
+        Assert.Equal(StoreStatus.Conflict, (await Users.CreateAsync(new NewUser { UserName = "ALICE", Password = "another long password", Role = ApplianceRoles.Viewer }, Editor.Authorized("test"))).Status);
     }
 
     private static readonly IPAddress Attacker = IPAddress.Parse("198.51.100.7");
@@ -128,7 +128,7 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
     [InlineData("davedavedave", "DAVEDAVEDAVE", "password")]
     public async Task Weak_passwords_and_bad_names_are_refused_on_their_field(string name, string password, string field)
     {
-        var result = await Users.CreateAsync(new NewUser { UserName = name, Password = password, Role = ApplianceRoles.Viewer }, "test");
+        var result = await Users.CreateAsync(new NewUser { UserName = name, Password = password, Role = ApplianceRoles.Viewer }, Editor.Authorized("test"));
         Assert.Equal(StoreStatus.Invalid, result.Status);
         Assert.Contains(field, result.Errors.Keys);
     }
@@ -141,13 +141,13 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         try
         {
             var users = directory.Services.GetRequiredService<UserStore>();
-            var only = (await users.CreateAsync(new NewUser { UserName = "root", Password = "correct horse battery", Role = ApplianceRoles.Admin }, "test")).Value!;
-            Assert.Equal(StoreStatus.Conflict, (await users.SetRoleAsync(only.Id, ApplianceRoles.Viewer, "test")).Status);
-            Assert.Equal(StoreStatus.Conflict, (await users.DeleteAsync(only.Id, "test")).Status);
+            var only = (await users.CreateAsync(new NewUser { UserName = "root", Password = "correct horse battery", Role = ApplianceRoles.Admin }, Editor.Authorized("test"))).Value!;
+            Assert.Equal(StoreStatus.Conflict, (await users.SetRoleAsync(only.Id, ApplianceRoles.Viewer, Editor.Authorized("test"))).Status);
+            Assert.Equal(StoreStatus.Conflict, (await users.DeleteAsync(only.Id, Editor.Authorized("test"))).Status);
 
-            var second = (await users.CreateAsync(new NewUser { UserName = "second", Password = "correct horse battery", Role = ApplianceRoles.Admin }, "test")).Value!;
-            Assert.Equal(StoreStatus.Ok, (await users.SetRoleAsync(only.Id, ApplianceRoles.Viewer, "test")).Status);
-            Assert.Equal(StoreStatus.Conflict, (await users.DeleteAsync(second.Id, "test")).Status);
+            var second = (await users.CreateAsync(new NewUser { UserName = "second", Password = "correct horse battery", Role = ApplianceRoles.Admin }, Editor.Authorized("test"))).Value!;
+            Assert.Equal(StoreStatus.Ok, (await users.SetRoleAsync(only.Id, ApplianceRoles.Viewer, Editor.Authorized("test"))).Status);
+            Assert.Equal(StoreStatus.Conflict, (await users.DeleteAsync(second.Id, Editor.Authorized("test"))).Status);
         }
         finally
         {
@@ -172,7 +172,7 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         Assert.All(audit, a => Assert.DoesNotContain("horse", (a.Before ?? "") + (a.After ?? "")));
     }
 
-    private async Task<string> StampOfAsync(string name) => (await Users.FindForSessionAsync(name))!.SecurityStamp;
+    private async Task<string> StampOfAsync(string name) => (await Users.FindAsync(name))!.SecurityStamp;
 
     [Fact]
     public async Task A_new_password_a_new_role_or_ended_sessions_replace_the_security_stamp_and_nothing_else_does()
@@ -182,10 +182,10 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         Assert.Equal(32, stamp.Length);
         Assert.Equal(stamp, (await Users.SignInAsync("frank", "correct horse battery")).User!.SecurityStamp);
 
-        Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(user.Id, ApplianceRoles.Viewer, "test")).Status);
+        Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(user.Id, ApplianceRoles.Viewer, Editor.Authorized("test"))).Status);
         Assert.Equal(stamp, await StampOfAsync("frank"));
 
-        Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(user.Id, ApplianceRoles.Admin, "test")).Status);
+        Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(user.Id, ApplianceRoles.Admin, Editor.Authorized("test"))).Status);
         var afterRole = await StampOfAsync("frank");
         Assert.NotEqual(stamp, afterRole);
 
@@ -193,10 +193,10 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         var afterPassword = await StampOfAsync("frank");
         Assert.NotEqual(afterRole, afterPassword);
 
-        Assert.Equal(StoreStatus.Ok, (await Users.EndSessionsAsync(user.Id, "root")).Status);
+        Assert.Equal(StoreStatus.Ok, (await Users.EndSessionsAsync(user.Id, Editor.Authorized("root"))).Status);
         var afterEnd = await StampOfAsync("frank");
         Assert.NotEqual(afterPassword, afterEnd);
-        Assert.Equal(StoreStatus.NotFound, (await Users.EndSessionsAsync(999_999, "root")).Status);
+        Assert.Equal(StoreStatus.NotFound, (await Users.EndSessionsAsync(999_999, Editor.Authorized("root"))).Status);
 
         var audit = await fixture.Services.GetRequiredService<Appliance.Data.Auditing.AuditLog>().GetLatestAsync(50);
         Assert.Contains(audit, a => a.Action == Appliance.Data.Entities.AuditAction.EndSessions && a.EntityName == "frank" && a.Actor == "root");
@@ -204,5 +204,50 @@ public sealed class UserStoreTests(StoreFixture fixture) : IClassFixture<StoreFi
         {
             Assert.All(audit, a => Assert.DoesNotContain(secret, (a.Before ?? "") + (a.After ?? ""), StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    [Fact]
+    public async Task An_editor_deleted_or_demoted_since_their_page_opened_changes_no_user()
+    {
+        await CreateAsync("anchor-admin");
+        var demoted = await CreateAsync("was-admin");
+        var deleted = await CreateAsync("gone-admin");
+        var target = await CreateAsync("bystander", ApplianceRoles.Viewer);
+        Assert.True((await Users.SetRoleAsync(demoted.Id, ApplianceRoles.Viewer, Editor.Authorized("test"))).Succeeded);
+        Assert.True((await Users.DeleteAsync(deleted.Id, Editor.Authorized("test"))).Succeeded);
+
+        foreach (var editor in new[] { Editor.SignedIn("was-admin"), Editor.SignedIn("gone-admin"), Editor.SignedIn("never-was") })
+        {
+            var created = await Users.CreateAsync(new NewUser { UserName = "planted", Password = "correct horse battery", Role = ApplianceRoles.Admin }, editor);
+            Assert.Equal(StoreStatus.Forbidden, created.Status);
+            Assert.Equal(StoreStatus.Forbidden, (await Users.SetRoleAsync(target.Id, ApplianceRoles.Admin, editor)).Status);
+            Assert.Equal(StoreStatus.Forbidden, (await Users.EndSessionsAsync(target.Id, editor)).Status);
+            Assert.Equal(StoreStatus.Forbidden, (await Users.DeleteAsync(target.Id, editor)).Status);
+        }
+
+        Assert.Null(await Users.FindAsync("planted"));
+        Assert.Equal(ApplianceRoles.Viewer, (await Users.FindAsync("bystander"))!.User.Role);
+
+        // A signed-in Admin who still is one goes ahead.
+        await CreateAsync("still-admin");
+        Assert.Equal(StoreStatus.Ok, (await Users.SetRoleAsync(target.Id, ApplianceRoles.Admin, Editor.SignedIn("Still-Admin"))).Status);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_count_as_failed_sign_ins_from_their_address()
+    {
+        await CreateAsync("ivan", ApplianceRoles.Viewer);
+        var thief = IPAddress.Parse("198.51.100.77");
+        for (var i = 1; i <= SignInThrottle.MaxFailuresPerAddress; i++)
+        {
+            var wrong = await Users.ChangePasswordAsync("ivan", "guess " + i, "a stolen new passphrase", thief);
+            Assert.Equal([UserStore.WrongCurrentPassword], wrong.Errors["currentPassword"]);
+        }
+
+        // The sixth is refused unchecked, right or not, and so is a sign-in from the same address.
+        var right = await Users.ChangePasswordAsync("ivan", "correct horse battery", "a stolen new passphrase", thief);
+        Assert.Equal([UserStore.WrongCurrentPassword], right.Errors["currentPassword"]);
+        Assert.Equal(SignInOutcome.LockedOut, (await Users.SignInAsync("ivan", "correct horse battery", thief)).Outcome);
+        Assert.Equal(SignInOutcome.Succeeded, (await Users.SignInAsync("ivan", "correct horse battery", Owner)).Outcome);
     }
 }

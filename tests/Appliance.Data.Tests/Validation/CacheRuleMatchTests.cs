@@ -1,3 +1,4 @@
+using Appliance.Data.ConfigKinds.CacheRules;
 using Appliance.Data.Model;
 using Appliance.Data.Validation;
 
@@ -7,9 +8,8 @@ public sealed class CacheRuleMatchTests
 {
     private static string[] MatchErrors(string match)
     {
-        var errors = new ValidationErrors();
-        ConfigValidator.ValidateCacheRule(ConfigNormalizer.Normalize(new CacheRuleSpec { Name = "rule", Match = match }), new HashSet<string>(), errors);
-        return errors.ToDictionary().TryGetValue("match", out var messages) ? messages : [];
+        var errors = ConfigKinds.ValidatorRun.Errors(new CacheRuleValidator(), ConfigNormalizer.Normalize(new CacheRuleSpec { Name = "rule", Match = match }));
+        return errors.TryGetValue("match", out var messages) ? messages : [];
     }
 
     [Theory]

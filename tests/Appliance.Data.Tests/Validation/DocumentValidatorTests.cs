@@ -110,4 +110,36 @@ public sealed class DocumentValidatorTests
 
         Assert.Equal("There is no access list named 'office'.", Assert.Single(errors["routes[0].accessList"]));
     }
+
+    [Fact]
+    public void A_complete_pool_is_valid() =>
+        Assert.Empty(Errors(Valid with
+        {
+            Pools =
+            [
+                ConfigNormalizer.Normalize(new PoolSpec
+                {
+                    Name = "web",
+                    LoadBalancing = LoadBalancingPolicyNames.WeightedRoundRobin,
+                    HealthCheck = new HealthCheckSpec { Path = "/health?full=1", IntervalSeconds = 5, TimeoutSeconds = 5, UnhealthyAfter = 2, HealthyAfter = 3 },
+                    Backends = [new BackendSpec { Address = "http://10.0.0.1:8080", Weight = 100 }, new BackendSpec { Address = "https://app.internal/base", Weight = 1 }],
+                }),
+            ],
+        }));
+
+    [Fact]
+    public void A_document_needs_unique_names_and_targets_that_exist_in_it()
+    {
+        var document = ConfigNormalizer.Normalize(new ConfigDocument
+        {
+            Pools = [new PoolSpec { Name = "web" }, new PoolSpec { Name = "web" }],
+            Routes =
+            [
+                new RouteSpec { Name = "a", Targets = [new TargetSpec { Pool = "web", Weight = 1 }] },
+                new RouteSpec { Name = "a", Targets = [new TargetSpec { Pool = "gone", Weight = 1 }] },
+            ],
+        });
+
+        Assert.Equal(["pools[1].name", "routes[1].name", "routes[1].targets[0].pool"], Errors(document).Keys.Order());
+    }
 }

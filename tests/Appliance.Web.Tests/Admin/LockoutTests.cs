@@ -18,7 +18,7 @@ public sealed partial class LockoutTests(SignInTests.SeededHost host) : IClassFi
     private async Task CreateUserAsync(string name)
     {
         var users = host.App.Services.GetRequiredService<UserStore>();
-        Assert.True((await users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = ApplianceRoles.Viewer }, "test")).Succeeded);
+        Assert.True((await users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = ApplianceRoles.Viewer }, Editor.Authorized("test"))).Succeeded);
     }
 
     private static async Task<(HttpStatusCode Status, string Html)> AttemptAsync(AdminBrowser browser, string name, string password)
@@ -97,6 +97,41 @@ public sealed partial class LockoutTests(SignInTests.SeededHost host) : IClassFi
         using var api = new HttpClient { BaseAddress = host.Api.BaseAddress };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApplianceHost.BootstrapToken);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/pools")).StatusCode);
+    }
+
+    [Fact]
+    public async Task While_the_name_is_slowed_down_the_owner_still_signs_in_from_any_of_their_recent_networks()
+    {
+        await CreateUserAsync("traveller");
+        foreach (var usual in new[] { "127.0.7.1", "127.0.8.1" })
+        {
+            using var place = Browser(usual);
+            var (status, _) = await AttemptAsync(place, "traveller", Password);
+            Assert.Equal(HttpStatusCode.Redirect, status);
+        }
+
+        // A botnet from elsewhere: each address stays under its own lockout, the name slows down.
+        for (var bot = 1; bot <= SignInThrottle.AccountSlowdownAfter / (SignInThrottle.MaxFailuresPerAddress - 1); bot++)
+        {
+            using var attacker = Browser($"127.0.9.{bot}");
+            for (var i = 0; i < SignInThrottle.MaxFailuresPerAddress - 1; i++)
+            {
+                await AttemptAsync(attacker, "traveller", "guess " + i);
+            }
+        }
+
+        using (var stranger = Browser("127.0.10.1"))
+        {
+            Assert.Contains(NeutralRefusal, (await AttemptAsync(stranger, "traveller", Password)).Html);
+        }
+
+        // Home was not the last place, and its router has since handed out another address of its /24.
+        foreach (var recent in new[] { "127.0.7.1", "127.0.7.23", "127.0.8.1" })
+        {
+            using var owner = Browser(recent);
+            var (status, _) = await AttemptAsync(owner, "traveller", Password);
+            Assert.Equal(HttpStatusCode.Redirect, status);
+        }
     }
 
     private static string Alert(string html) => AlertPattern().Match(html).Groups[1].Value;

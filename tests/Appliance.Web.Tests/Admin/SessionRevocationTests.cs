@@ -17,7 +17,7 @@ public sealed class SessionRevocationTests(SignInTests.SeededHost host) : IClass
 
     private async Task<UserInfo> CreateUserAsync(string name, string role = ApplianceRoles.Viewer)
     {
-        var created = await Users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = role }, "test");
+        var created = await Users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = role }, Editor.Authorized("test"));
         Assert.True(created.Succeeded);
         return created.Value!;
     }
@@ -85,7 +85,7 @@ public sealed class SessionRevocationTests(SignInTests.SeededHost host) : IClass
         using var browser = Browser(13);
         await SignInAsync(browser, "stale-tab");
         var token = await browser.FormTokenAsync("/");
-        Assert.True((await Users.EndSessionsAsync(user.Id, "ops")).Succeeded);
+        Assert.True((await Users.EndSessionsAsync(user.Id, Editor.Authorized("ops"))).Succeeded);
 
         // The tab still shows the sign-out button; pressing it is no error.
         using var signedOut = await browser.PostAsync("/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
@@ -146,7 +146,7 @@ public sealed class SessionRevocationTests(SignInTests.SeededHost host) : IClass
         await SignInAsync(browser, "promoted");
         Assert.Contains("promoted (Viewer)", await (await browser.GetAsync("/pools")).Content.ReadAsStringAsync());
 
-        Assert.True((await Users.SetRoleAsync(user.Id, ApplianceRoles.Admin, "ops")).Succeeded);
+        Assert.True((await Users.SetRoleAsync(user.Id, ApplianceRoles.Admin, Editor.Authorized("ops"))).Succeeded);
 
         await AssertRefusedAsync(browser);
         await SignInAsync(browser, "promoted");
@@ -162,7 +162,7 @@ public sealed class SessionRevocationTests(SignInTests.SeededHost host) : IClass
         await SignInAsync(laptop, "ended");
         await SignInAsync(phone, "ended");
 
-        Assert.True((await Users.EndSessionsAsync(user.Id, "ops")).Succeeded);
+        Assert.True((await Users.EndSessionsAsync(user.Id, Editor.Authorized("ops"))).Succeeded);
 
         await AssertRefusedAsync(laptop);
         await AssertRefusedAsync(phone);

@@ -31,7 +31,7 @@ public sealed class SessionTests(SignInTests.SeededHost host) : IClassFixture<Si
     public async Task A_changed_role_ends_the_session_and_a_deleted_user_is_signed_out()
     {
         var users = host.App.Services.GetRequiredService<UserStore>();
-        var created = await users.CreateAsync(new NewUser { UserName = "temp-viewer", Password = "temporary passphrase 9", Role = ApplianceRoles.Viewer }, "test");
+        var created = await users.CreateAsync(new NewUser { UserName = "temp-viewer", Password = "temporary passphrase 9", Role = ApplianceRoles.Viewer }, Editor.Authorized("test"));
         Assert.True(created.Succeeded);
         using var browser = new AdminBrowser(host.Api.BaseAddress!);
         (await browser.SubmitAsync("/login", "login", SignInTests.Credentials("temp-viewer", "temporary passphrase 9"))).Dispose();
@@ -41,7 +41,7 @@ public sealed class SessionTests(SignInTests.SeededHost host) : IClassFixture<Si
         Assert.DoesNotContain("data-testid=\"new-pool\"", asViewer);
 
         // A new role is a new session: nothing opened under the old role carries on.
-        Assert.True((await users.SetRoleAsync(created.Value!.Id, ApplianceRoles.Admin, "test")).Succeeded);
+        Assert.True((await users.SetRoleAsync(created.Value!.Id, ApplianceRoles.Admin, Editor.Authorized("test"))).Succeeded);
         using (var afterRoleChange = await browser.GetAsync("/pools"))
         {
             Assert.Equal(HttpStatusCode.Redirect, afterRoleChange.StatusCode);
@@ -52,7 +52,7 @@ public sealed class SessionTests(SignInTests.SeededHost host) : IClassFixture<Si
         Assert.Contains("temp-viewer (Admin)", asAdmin);
         Assert.Contains("data-testid=\"new-pool\"", asAdmin);
 
-        Assert.True((await users.DeleteAsync(created.Value.Id, "ops")).Succeeded);
+        Assert.True((await users.DeleteAsync(created.Value.Id, Editor.Authorized("ops"))).Succeeded);
         using var afterDelete = await browser.GetAsync("/pools");
         Assert.Equal(HttpStatusCode.Redirect, afterDelete.StatusCode);
         Assert.Contains("/login", afterDelete.Headers.Location?.OriginalString);

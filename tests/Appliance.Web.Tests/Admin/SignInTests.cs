@@ -76,7 +76,7 @@ public sealed class SignInTests(SignInTests.SeededHost host) : IClassFixture<Sig
     public async Task Five_wrong_passwords_from_one_address_lock_it_even_against_the_right_one_without_saying_so()
     {
         var users = host.App.Services.GetRequiredService<UserStore>();
-        await users.CreateAsync(new NewUser { UserName = "mallory-target", Password = "the right passphrase", Role = ApplianceRoles.Viewer }, "test");
+        await users.CreateAsync(new NewUser { UserName = "mallory-target", Password = "the right passphrase", Role = ApplianceRoles.Viewer }, Editor.Authorized("test"));
         using var browser = new AdminBrowser(host.Api.BaseAddress!);
 
         for (var attempt = 1; attempt <= SignInThrottle.MaxFailuresPerAddress; attempt++)

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Appliance.Data.Model;
 using Appliance.Data.Tokens;
+using Appliance.Data.Users;
 using Appliance.Web.Tests.Infrastructure;
 
 namespace Appliance.Web.Tests.Api;
@@ -41,7 +42,7 @@ public sealed class ApiTests(ApplianceHost host) : IClassFixture<ApplianceHost>
     public async Task A_stored_token_works_and_a_viewer_token_may_read_but_not_write()
     {
         var tokens = host.App.Services.GetRequiredService<ApiTokenStore>();
-        var viewer = (await tokens.CreateAsync(new ApiTokenRequest { Name = "ci-viewer", Role = ApplianceRoles.Viewer }, "test")).Value!.Token;
+        var viewer = (await tokens.CreateAsync(new ApiTokenRequest { Name = "ci-viewer", Role = ApplianceRoles.Viewer }, Editor.Authorized("test"))).Value!.Token;
         using var client = new HttpClient { BaseAddress = host.Api.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", viewer);
 

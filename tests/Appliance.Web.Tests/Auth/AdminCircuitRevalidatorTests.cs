@@ -14,12 +14,12 @@ public sealed class AdminCircuitRevalidatorTests(ConfigDatabase database) : ICla
     private const string Password = "circuit passphrase 3";
 
     private AdminCircuitRevalidator Revalidator() =>
-        new(NullLoggerFactory.Instance, new AdminSessions(database.Users, database.RevokedSessions, NullLogger<AdminSessions>.Instance));
+        new(NullLoggerFactory.Instance, ActivatorUtilities.CreateInstance<AdminSessions>(database.Services));
 
     private async Task<(UserInfo User, AuthenticationState State, string SessionId)> SignedInAsync(string prefix)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..20];
-        var created = await database.Users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = ApplianceRoles.Viewer }, "test");
+        var created = await database.Users.CreateAsync(new NewUser { UserName = name, Password = Password, Role = ApplianceRoles.Viewer }, Editor.Authorized("test"));
         var sessionUser = (await database.Users.SignInAsync(name, Password)).User!;
         var sessionId = AdminCookie.NewSessionId();
         return (created.Value!, new AuthenticationState(AdminCookie.PrincipalFor(sessionUser, sessionId)), sessionId);
@@ -50,7 +50,7 @@ public sealed class AdminCircuitRevalidatorTests(ConfigDatabase database) : ICla
     public async Task A_role_change_ends_the_circuit()
     {
         var (user, state, _) = await SignedInAsync("role");
-        Assert.True((await database.Users.SetRoleAsync(user.Id, ApplianceRoles.Admin, "test")).Succeeded);
+        Assert.True((await database.Users.SetRoleAsync(user.Id, ApplianceRoles.Admin, Editor.Authorized("test"))).Succeeded);
         Assert.False(await IsValidAsync(state));
     }
 
@@ -58,7 +58,7 @@ public sealed class AdminCircuitRevalidatorTests(ConfigDatabase database) : ICla
     public async Task Sessions_ended_by_an_admin_end_the_circuit()
     {
         var (user, state, _) = await SignedInAsync("ended");
-        Assert.True((await database.Users.EndSessionsAsync(user.Id, "ops")).Succeeded);
+        Assert.True((await database.Users.EndSessionsAsync(user.Id, Editor.Authorized("ops"))).Succeeded);
         Assert.False(await IsValidAsync(state));
     }
 

@@ -12,6 +12,9 @@ public sealed class ConfigDatabase : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "appliance-component-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
 
+    /// <summary>Every service of the data layer, for what the shortcuts below do not name.</summary>
+    public IServiceProvider Services => _services;
+
     public ConfigStore Store => _services.GetRequiredService<ConfigStore>();
 
     public Appliance.Data.Users.UserStore Users => _services.GetRequiredService<Appliance.Data.Users.UserStore>();
@@ -40,6 +43,22 @@ public sealed class ConfigDatabase : IAsyncLifetime
         {
             await hosted.StartAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the database directly, past every store: another node's change, say.</summary>
+    public async Task ExecuteBehindTheStoresAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        var path = _services.GetRequiredService<Appliance.Data.Hosting.DataDirectory>().DatabasePath;
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()

@@ -82,6 +82,42 @@ public sealed class DataDirectoryPermissionTests
         }
     }
 
+    [Fact]
+    public void A_data_directory_that_is_a_link_to_another_users_folder_stops_the_start()
+    {
+        // The link is the service user's own; the folder it leads to is not, and that folder is
+        // where the secrets would go.
+        var runsAsRoot = Environment.UserName == "root";
+        var parent = Path.Combine(Path.GetTempPath(), "appliance-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(parent);
+        string target;
+        if (runsAsRoot)
+        {
+            target = Directory.CreateDirectory(Path.Combine(parent, "nobodys")).FullName;
+            Chown(target, "65534:65534");
+        }
+        else
+        {
+            target = "/usr/share";
+        }
+
+        var link = Path.Combine(parent, "data");
+        Directory.CreateSymbolicLink(link, target);
+        var modeBefore = File.GetUnixFileMode(target);
+        try
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => ApplianceApplication.Create([], builder =>
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Appliance:DataDirectory"] = link })));
+            Assert.Contains("belongs to user id", error.Message);
+            Assert.Contains(link, error.Message);
+            Assert.Equal(modeBefore, File.GetUnixFileMode(target));
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
     private static void Chown(string path, string owner)
     {
         using var chown = System.Diagnostics.Process.Start("chown", [owner, path]);

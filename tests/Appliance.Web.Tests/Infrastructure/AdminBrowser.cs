@@ -28,6 +28,9 @@ public sealed partial class AdminBrowser : IDisposable
 
     public CookieContainer Cookies { get; }
 
+    /// <summary>Headers sent with every request from now on: what a proxy in front of the site adds, say.</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => _client.DefaultRequestHeaders;
+
     public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path);
 
     /// <summary>

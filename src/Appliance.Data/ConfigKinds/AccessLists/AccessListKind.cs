@@ -28,6 +28,10 @@ internal sealed class AccessListKind : EntityConfigKind<AccessListSpec, AccessLi
 
     public override AccessListSpec Normalize(AccessListSpec spec) => ConfigNormalizer.Normalize(spec);
 
+    // New passwords are hashed before the store's write lock is taken.
+    public override AccessListSpec HashSecrets(AccessListSpec incoming) =>
+        incoming with { BasicAuthUsers = BasicAuthPasswords.HashNew(incoming.BasicAuthUsers)! };
+
     // Passwords become hashes before anything is stored; a user sent without one keeps the stored hash.
     public override AccessListSpec Prepare(AccessListSpec incoming, AccessListSpec? stored, ValidationErrors errors) =>
         incoming with { BasicAuthUsers = BasicAuthPasswords.Resolve(incoming.BasicAuthUsers, stored?.BasicAuthUsers ?? [], errors) };

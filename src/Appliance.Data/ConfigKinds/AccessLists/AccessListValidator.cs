@@ -5,17 +5,26 @@ using Appliance.Data.Validation;
 namespace Appliance.Data.ConfigKinds.AccessLists;
 
 /// <summary>
-/// An access list: its actions, and every rule's address or CIDR range. Basic-auth users are checked
-/// where their passwords are resolved (<see cref="Passwords.BasicAuthPasswords"/>), because only
-/// there is it known whether a user sent without a password has one stored.
+/// An access list: its actions, every rule's address or CIDR range, and how many basic-auth users it
+/// has. The users themselves are checked where their passwords are resolved
+/// (<see cref="Passwords.BasicAuthPasswords"/>), because only there is it known whether a user sent
+/// without a password has one stored.
 /// </summary>
 internal sealed class AccessListValidator : IConfigValidator<AccessListSpec>
 {
     public const int MaxRules = 10_000;
 
+    /// <summary>Each new password costs a slow hash: a bound on users bounds the work one write can ask for.</summary>
+    public const int MaxBasicAuthUsers = 1000;
+
     public void Validate(AccessListSpec list, ConfigValidationContext context, ValidationErrors errors)
     {
         NameRule.Check(list.Name, errors);
+        if (list.BasicAuthUsers is { Count: > MaxBasicAuthUsers })
+        {
+            errors.Add("basicAuthUsers", $"An access list has at most {MaxBasicAuthUsers} basic-auth users.");
+        }
+
         if (list.DefaultAction is not (AccessActions.Allow or AccessActions.Deny))
         {
             errors.Add("defaultAction", $"Use {AccessActions.Allow} or {AccessActions.Deny}.");

@@ -1,3 +1,4 @@
+using Appliance.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -5,18 +6,25 @@ namespace Appliance.Web.Components.Shared;
 
 /// <summary>
 /// A page or form that acts for the signed-in user. <see cref="CanEdit"/> and <see cref="Actor"/>
-/// are read when the component starts (a derived <c>OnInitializedAsync</c> awaits this one first);
-/// a form that checks at the moment it saves asks <see cref="EditorAsync"/> instead.
+/// are read when the component starts (a derived <c>OnInitializedAsync</c> awaits this one first)
+/// and only decide what is shown; every handler that changes something asks <see cref="EditorAsync"/>
+/// for its actor at the moment it acts.
 /// </summary>
 public abstract class AdminComponent : ComponentBase
 {
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    /// <summary>Admins change configuration; Viewers see the same pages read-only.</summary>
+    [Inject]
+    private AdminSessions Sessions { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Admins see the controls that change configuration; Viewers see the same pages read-only.</summary>
     protected bool CanEdit { get; private set; }
 
-    /// <summary>The signed-in user as the audit trail records them.</summary>
+    /// <summary>The signed-in user as the page was opened, for display.</summary>
     protected string Actor { get; private set; } = "";
 
     protected override async Task OnInitializedAsync()
@@ -27,12 +35,21 @@ public abstract class AdminComponent : ComponentBase
     }
 
     /// <summary>
-    /// The signed-in user's audit name if they may change things, or null. Buttons that change things
-    /// are hidden from Viewers; asking again on save keeps a crafted circuit message from saving anyway.
+    /// The signed-in user's audit name if they may change things now, or null. The session is checked
+    /// against the store (one read), not the circuit's copy, which can be a minute old: a user deleted,
+    /// demoted or signed out since the page opened is treated as signed out, and sent to sign in.
+    /// Buttons that change things are hidden from Viewers; asking here keeps a crafted circuit message
+    /// from saving anyway.
     /// </summary>
     protected async Task<string?> EditorAsync()
     {
         var user = (await AuthenticationState).User;
+        if (await Sessions.ValidateNowAsync(user) is null)
+        {
+            Navigation.NavigateTo("/login", forceLoad: true);
+            return null;
+        }
+
         return AdminUser.CanEdit(user) ? AdminUser.ActorOf(user) : null;
     }
 }

@@ -31,4 +31,13 @@ public sealed class AccessListValidatorTests
     [Fact]
     public void Basic_auth_users_are_left_to_password_resolution() =>
         Assert.Empty(Errors(new AccessListSpec { Name = "staff", BasicAuthUsers = [new BasicAuthUserSpec { User = "" }] }));
+
+    [Fact]
+    public void An_access_list_has_at_most_1000_basic_auth_users()
+    {
+        BasicAuthUserSpec[] Users(int count) => Enumerable.Range(0, count).Select(i => new BasicAuthUserSpec { User = $"user-{i}" }).ToArray();
+
+        Assert.Empty(Errors(new AccessListSpec { Name = "staff", BasicAuthUsers = Users(1000) }));
+        Assert.Equal("An access list has at most 1000 basic-auth users.", Assert.Single(Errors(new AccessListSpec { Name = "staff", BasicAuthUsers = Users(1001) })["basicAuthUsers"]));
+    }
 }

@@ -26,4 +26,17 @@ public sealed class HealthCheckValidatorTests
     [InlineData("")]
     public void The_probe_path_is_an_absolute_path_without_spaces_or_fragments(string path) =>
         Assert.Equal(["healthCheck.path"], Errors(new HealthCheckSpec { Path = path }).Keys);
+
+    [Fact]
+    public void Health_check_fields_have_sensible_ranges()
+    {
+        var errors = Errors(new HealthCheckSpec { Path = "health", IntervalSeconds = 0, TimeoutSeconds = 10, UnhealthyAfter = 0, HealthyAfter = 101 });
+        Assert.Equal(
+            ["healthCheck.healthyAfter", "healthCheck.intervalSeconds", "healthCheck.path", "healthCheck.timeoutSeconds", "healthCheck.unhealthyAfter"],
+            errors.Keys.Order());
+    }
+
+    [Fact]
+    public void The_timeout_cannot_exceed_the_interval() =>
+        Assert.Equal(["healthCheck.timeoutSeconds"], Errors(new HealthCheckSpec { IntervalSeconds = 2, TimeoutSeconds = 3 }).Keys);
 }

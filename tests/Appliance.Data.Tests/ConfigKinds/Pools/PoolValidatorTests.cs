@@ -1,3 +1,4 @@
+using Appliance.Data.Validation;
 using Appliance.Data.ConfigKinds.Pools;
 using Appliance.Data.Model;
 
@@ -22,4 +23,18 @@ public sealed class PoolValidatorTests
         Assert.Equal(
             $"Unknown policy 'Fastest'. Use one of: {string.Join(", ", LoadBalancingPolicyNames.All)}.",
             Assert.Single(Errors(new PoolSpec { Name = "web", LoadBalancing = "Fastest" })["loadBalancing"]));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-web")]
+    [InlineData("web_1")]
+    [InlineData("a234567890123456789012345678901234567890123456789012345678901234")]
+    public void Names_must_be_slugs(string name) => Assert.Contains("name", Errors(new PoolSpec { Name = name }).Keys);
+
+    [Fact]
+    public void Upper_case_names_are_refused_not_silently_lowered()
+    {
+        // Normalisation trims names but never changes their case: the name is an identifier the operator chose.
+        Assert.Contains("name", Errors(ConfigNormalizer.Normalize(new PoolSpec { Name = "Web" })).Keys);
+    }
 }

@@ -1,3 +1,4 @@
+using Appliance.Data.Validation;
 using Appliance.Data.ConfigKinds.Routes;
 using Appliance.Data.Model;
 
@@ -25,4 +26,37 @@ public sealed class RouteMatchValidatorTests
     [Fact]
     public void Hosts_are_listed_once() =>
         Assert.Equal("'a.test' is listed twice.", Assert.Single(Errors(new RouteSpec { Name = "site", Hosts = ["a.test", "a.test"] })["hosts[1]"]));
+
+    private static IDictionary<string, string[]> NormalizedErrors(RouteSpec route) => Errors(ConfigNormalizer.Normalize(route));
+
+    [Theory]
+    [InlineData("example.com", true)]
+    [InlineData("*.example.com", true)]
+    [InlineData("localhost:8080", true)]
+    [InlineData("EXAMPLE.com", true)]
+    [InlineData("exa mple.com", false)]
+    [InlineData("*example.com", false)]
+    [InlineData("example.*", false)]
+    [InlineData("-bad.example.com", false)]
+    [InlineData("", false)]
+    public void Hosts_are_names_wildcards_or_host_port(string host, bool valid) =>
+        Assert.Equal(valid, !NormalizedErrors(new RouteSpec { Name = "site", Hosts = [host] }).ContainsKey("hosts[0]"));
+
+    [Theory]
+    [InlineData("/", true)]
+    [InlineData("/api", true)]
+    [InlineData("/api/v1/", true)]
+    [InlineData("/images/2024", true)]
+    [InlineData("api", false)]
+    [InlineData("/api//v1", false)]
+    [InlineData("/a/../b", false)]
+    [InlineData("/a/{id}", false)]
+    [InlineData("/a?x=1", false)]
+    [InlineData("/a%20b", false)]
+    public void Paths_are_clean_prefixes(string path, bool valid) =>
+        Assert.Equal(valid, !NormalizedErrors(new RouteSpec { Name = "site", Path = path }).ContainsKey("path"));
+
+    [Fact]
+    public void Methods_are_tokens_and_listed_once() =>
+        Assert.Equal(["methods[1]", "methods[2]"], NormalizedErrors(new RouteSpec { Name = "site", Methods = ["get", "GET", "BAD METHOD"] }).Keys.Order());
 }

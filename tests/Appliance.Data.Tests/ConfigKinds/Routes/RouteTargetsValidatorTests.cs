@@ -30,4 +30,20 @@ public sealed class RouteTargetsValidatorTests
         Assert.Equal("A target cannot be null.", Assert.Single(errors["targets[0]"]));
         Assert.Equal("A pool is required.", Assert.Single(errors["targets[1].pool"]));
     }
+
+    [Fact]
+    public void A_route_needs_targets_that_name_pools_and_weigh_something()
+    {
+        var pools = ConfigValidationContext.Knowing<PoolSpec>(new HashSet<string> { "web", "web-next" });
+        IDictionary<string, string[]> RouteErrors(IReadOnlyList<TargetSpec> targets) =>
+            ValidatorRun.Errors(new RouteTargetsValidator(), ConfigNormalizer.Normalize(new RouteSpec { Name = "site", Targets = targets }), pools);
+
+        Assert.Contains("targets", RouteErrors([]).Keys);
+        Assert.Contains("targets", RouteErrors(null!).Keys);
+        Assert.Contains("targets[0].pool", RouteErrors([new TargetSpec { Pool = "nope", Weight = 1 }]).Keys);
+        Assert.Contains("targets", RouteErrors([new TargetSpec { Pool = "web", Weight = 0 }, new TargetSpec { Pool = "web-next", Weight = 0 }]).Keys);
+        Assert.Contains("targets[1].pool", RouteErrors([new TargetSpec { Pool = "web", Weight = 1 }, new TargetSpec { Pool = "web", Weight = 1 }]).Keys);
+        Assert.Contains("targets[0].weight", RouteErrors([new TargetSpec { Pool = "web", Weight = 101 }]).Keys);
+        Assert.Empty(RouteErrors([new TargetSpec { Pool = "web", Weight = 90 }, new TargetSpec { Pool = "web-next", Weight = 10 }]));
+    }
 }

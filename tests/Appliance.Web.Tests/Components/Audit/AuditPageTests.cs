@@ -10,10 +10,10 @@ public sealed class AuditPageTests(ConfigDatabase database) : FormContext(databa
     public async Task The_search_narrows_the_entries_and_a_click_shows_an_entrys_diff()
     {
         var (pool, route) = (UniqueName("audited"), UniqueName("audited"));
-        await Database.Store.CreatePoolAsync(new PoolSpec { Name = pool, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "alice");
-        await Database.Store.CreateRouteAsync(new RouteSpec { Name = route, Path = $"/{route}", Targets = [new TargetSpec { Pool = pool }] }, "bob");
+        await Database.Store.Pools.CreateAsync(new PoolSpec { Name = pool, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "alice");
+        await Database.Store.Routes.CreateAsync(new RouteSpec { Name = route, Path = $"/{route}", Targets = [new TargetSpec { Pool = pool }] }, "bob");
         Services.AddSingleton(Database.Audit);
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var page = Render<AuditPage>();
         var poolEntry = $"Create pool {pool}";

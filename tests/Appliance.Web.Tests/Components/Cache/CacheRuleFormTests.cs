@@ -9,7 +9,7 @@ public sealed class CacheRuleFormTests(ConfigDatabase database) : FormContext(da
     [Fact]
     public async Task A_bad_match_gets_the_stores_message_and_a_good_rule_is_saved()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("rule");
         CacheRuleSpec? saved = null;
@@ -19,13 +19,13 @@ public sealed class CacheRuleFormTests(ConfigDatabase database) : FormContext(da
         form.Find("#rule-match").Change("static files");
         form.Find("[data-testid=save-rule]").Click();
         form.WaitForAssertion(() => Assert.Contains("Use a path prefix such as /static", form.Find("[data-testid=cache-rule-form]").TextContent));
-        Assert.DoesNotContain(await Database.Store.GetCacheRulesAsync(), r => r.Name == name);
+        Assert.DoesNotContain(await Database.Store.CacheRules.ListAsync(), r => r.Name == name);
 
         form.Find("#rule-match").Change("/static/**");
         form.Find("#rule-max").Change("256");
         form.Find("[data-testid=save-rule]").Click();
         form.WaitForAssertion(() => Assert.NotNull(saved));
-        var stored = Assert.Single(await Database.Store.GetCacheRulesAsync(), r => r.Name == name);
+        var stored = Assert.Single(await Database.Store.CacheRules.ListAsync(), r => r.Name == name);
         Assert.Equal("/static/**", stored.Match);
         Assert.Equal(256 * 1024, stored.MaxObjectBytes);
         Assert.Null(stored.Route);

@@ -11,7 +11,7 @@ public sealed class CertificateFormsTests(ConfigDatabase database) : FormContext
     [Fact]
     public async Task An_upload_with_a_foreign_key_shows_the_reason_next_to_the_key_and_a_good_one_is_saved()
     {
-        SignIn();
+        await SignInAsync();
         var name = UniqueName("up");
         var (chain, key) = TestCertificates.Issue(["up.test"]);
         var (_, otherKey) = TestCertificates.Issue(["other.test"]);
@@ -37,7 +37,7 @@ public sealed class CertificateFormsTests(ConfigDatabase database) : FormContext
     [Fact]
     public async Task An_ACME_request_for_a_wildcard_says_DNS_01_and_a_plain_name_is_queued()
     {
-        SignIn();
+        await SignInAsync();
         var name = UniqueName("acme");
         var form = Render<AcmeRequestForm>();
 

@@ -30,7 +30,7 @@ public sealed class AccessListFormRoundTripTests(ApplianceHost host) : HostedFor
         var name = await CreateListWithEveryFieldAsync();
         var before = await GetJsonAsync("/api/v1/access-lists", name);
         var hashesBefore = await HashesAsync(name);
-        var list = (await Store.GetAccessListsAsync()).Single(l => l.Name == name);
+        var list = (await Store.AccessLists.ListAsync()).Single(l => l.Name == name);
         AccessListSpec? saved = null;
 
         var form = Render<AccessListForm>(p => p.Add(f => f.List, list).Add(f => f.Saved, (AccessListSpec l) => saved = l));
@@ -49,7 +49,7 @@ public sealed class AccessListFormRoundTripTests(ApplianceHost host) : HostedFor
         var expected = System.Text.Json.Nodes.JsonNode.Parse(await GetJsonAsync("/api/v1/access-lists", name))!;
         expected["rules"] = System.Text.Json.Nodes.JsonNode.Parse("""[{"action":"Deny","cidr":"192.0.2.0/24"}]""");
         var hashesBefore = await HashesAsync(name);
-        var list = (await Store.GetAccessListsAsync()).Single(l => l.Name == name);
+        var list = (await Store.AccessLists.ListAsync()).Single(l => l.Name == name);
         AccessListSpec? saved = null;
 
         var form = Render<AccessListForm>(p => p.Add(f => f.List, list).Add(f => f.Saved, (AccessListSpec l) => saved = l));
@@ -96,5 +96,5 @@ public sealed class AccessListFormRoundTripTests(ApplianceHost host) : HostedFor
 
     // The stored hashes never reach the API; the store hands them out in process only.
     private async Task<string[]> HashesAsync(string name) =>
-        (await Store.GetAccessListsAsync()).Single(l => l.Name == name).BasicAuthUsers.Select(u => $"{u.User}:{u.PasswordHash}").ToArray();
+        (await Store.AccessLists.ListAsync()).Single(l => l.Name == name).BasicAuthUsers.Select(u => $"{u.User}:{u.PasswordHash}").ToArray();
 }

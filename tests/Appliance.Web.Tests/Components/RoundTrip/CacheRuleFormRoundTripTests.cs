@@ -14,7 +14,7 @@ public sealed class CacheRuleFormRoundTripTests(ApplianceHost host) : HostedForm
         var name = await CreateRuleWithEveryFieldAsync();
         var before = await GetJsonAsync("/api/v1/cache-rules", name);
 
-        var routes = (await Store.GetRoutesAsync()).Select(r => r.Name).ToArray();
+        var routes = (await Store.Routes.ListAsync()).Select(r => r.Name).ToArray();
         var form = Render<CacheRuleForm>(p => p.Add(f => f.Routes, routes));
         form.Find("#rule-name").Change(name);
         form.Find("[data-testid=save-rule]").Click();
@@ -28,8 +28,8 @@ public sealed class CacheRuleFormRoundTripTests(ApplianceHost host) : HostedForm
     {
         var name = await CreateRuleWithEveryFieldAsync();
         var before = await GetJsonAsync("/api/v1/cache-rules", name);
-        var rule = (await Store.GetCacheRulesAsync()).Single(r => r.Name == name);
-        var routes = (await Store.GetRoutesAsync()).Select(r => r.Name).ToArray();
+        var rule = (await Store.CacheRules.ListAsync()).Single(r => r.Name == name);
+        var routes = (await Store.Routes.ListAsync()).Select(r => r.Name).ToArray();
         CacheRuleSpec? saved = null;
 
         var form = Render<CacheRuleForm>(p => p.Add(f => f.Rule, rule).Add(f => f.Routes, routes).Add(f => f.Saved, (CacheRuleSpec r) => saved = r));

@@ -1,8 +1,11 @@
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Appliance.Data.Certificates;
 using Appliance.Data.Model;
 using Appliance.Data.Store;
+using Appliance.Data.Users;
+using Appliance.Web.Auth;
 using Appliance.Web.Tests.Infrastructure;
 using Bunit;
 using MudBlazor;
@@ -12,7 +15,8 @@ namespace Appliance.Web.Tests.Components.RoundTrip;
 
 /// <summary>
 /// A bUnit context whose forms save through a running appliance's stores, so a test can set every
-/// field through the API, save a form, and compare what the API answers before and after.
+/// field through the API, save a form, and compare what the API answers before and after. Each test
+/// is signed in as an Admin of its own, whose session the appliance checks as it would a cookie's.
 /// </summary>
 public abstract class HostedFormContext : BunitContext, IAsyncLifetime
 {
@@ -28,11 +32,16 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.DataPlane.ProxyOptions>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Security.Shield.ShieldLog>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Caching.ResponseCache>());
-        AddAuthorization().SetAuthorized("ops").SetRoles(ApplianceRoles.Admin);
-        Render<MudPopoverProvider>();
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Health.HealthReader>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<AdminSessions>());
     }
 
     protected ApplianceHost Host { get; }
+
+    /// <summary>The Admin this test is signed in as.</summary>
+    protected SessionUser SignedIn { get; private set; } = default!;
+
+    protected UserStore Users => Host.App.Services.GetRequiredService<UserStore>();
 
     protected ConfigStore Store => Host.App.Services.GetRequiredService<ConfigStore>();
 
@@ -57,7 +66,16 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
 
     protected static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        var name = UniqueName("admin");
+        Assert.True((await Users.CreateAsync(new NewUser { UserName = name, Password = "round trip passphrase", Role = ApplianceRoles.Admin }, Editor.Authorized("test"))).Succeeded);
+        SignedIn = (await Users.FindAsync(name))!;
+        AddAuthorization().SetAuthorized(name).SetRoles(ApplianceRoles.Admin).SetClaims(
+            new Claim(AdminCookie.SecurityStampClaim, SignedIn.SecurityStamp),
+            new Claim(AdminCookie.SessionIdClaim, AdminCookie.NewSessionId()));
+        Render<MudPopoverProvider>();
+    }
 
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }

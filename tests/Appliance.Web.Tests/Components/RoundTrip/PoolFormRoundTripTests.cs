@@ -25,7 +25,7 @@ public sealed class PoolFormRoundTripTests(ApplianceHost host) : HostedFormConte
             },
         });
         var before = await GetJsonAsync($"/api/v1/pools/{name}");
-        var pool = (await Store.GetPoolsAsync()).Single(p => p.Name == name);
+        var pool = (await Store.Pools.ListAsync()).Single(p => p.Name == name);
         PoolSpec? saved = null;
 
         var form = Render<PoolForm>(p => p.Add(f => f.Pool, pool).Add(f => f.Saved, (PoolSpec s) => saved = s));
@@ -48,7 +48,7 @@ public sealed class PoolFormRoundTripTests(ApplianceHost host) : HostedFormConte
         });
         var expected = System.Text.Json.Nodes.JsonNode.Parse(await GetJsonAsync($"/api/v1/pools/{name}"))!;
         expected["backends"]![1]!["enabled"] = false;
-        var pool = (await Store.GetPoolsAsync()).Single(p => p.Name == name);
+        var pool = (await Store.Pools.ListAsync()).Single(p => p.Name == name);
         PoolSpec? saved = null;
 
         var form = Render<PoolForm>(p => p.Add(f => f.Pool, pool).Add(f => f.Saved, (PoolSpec s) => saved = s));
@@ -70,7 +70,7 @@ public sealed class PoolFormRoundTripTests(ApplianceHost host) : HostedFormConte
             backends = new[] { new { address = "http://127.0.0.1:9001" } },
         });
         var before = await GetJsonAsync($"/api/v1/pools/{name}");
-        var pool = (await Store.GetPoolsAsync()).Single(p => p.Name == name);
+        var pool = (await Store.Pools.ListAsync()).Single(p => p.Name == name);
         PoolSpec? saved = null;
 
         var form = Render<PoolForm>(p => p.Add(f => f.Pool, pool).Add(f => f.Saved, (PoolSpec s) => saved = s));

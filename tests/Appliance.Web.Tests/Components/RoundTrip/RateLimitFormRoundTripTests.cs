@@ -27,7 +27,7 @@ public sealed class RateLimitFormRoundTripTests(ApplianceHost host) : HostedForm
     {
         var name = await CreateLimitWithEveryFieldAsync();
         var before = await GetJsonAsync("/api/v1/rate-limits", name);
-        var limit = (await Store.GetRateLimitsAsync()).Single(l => l.Name == name);
+        var limit = (await Store.RateLimits.ListAsync()).Single(l => l.Name == name);
         RateLimitSpec? saved = null;
 
         var form = Render<RateLimitForm>(p => p.Add(f => f.Limit, limit).Add(f => f.Saved, (RateLimitSpec l) => saved = l));

@@ -65,7 +65,7 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
     private IRenderedComponent<RouteForm> RenderEditForm(string name, out Func<RouteSpec?> saved)
     {
         // The routes page hands the form the route as the store lists it.
-        var route = Store.GetRoutesAsync().GetAwaiter().GetResult().Single(r => r.Name == name);
+        var route = Store.Routes.ListAsync().GetAwaiter().GetResult().Single(r => r.Name == name);
         RouteSpec? result = null;
         saved = () => result;
         return Render<RouteForm>(p => p.Add(f => f.Route, route).Add(f => f.Saved, (RouteSpec r) => result = r));

@@ -1,4 +1,5 @@
 using Appliance.Data.Model;
+using Appliance.Data.Users;
 using Appliance.Web.Components.Pages.Routes;
 using Bunit;
 
@@ -13,16 +14,16 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
     {
         _stable = UniqueName("stable");
         _canary = UniqueName("canary");
-        await Database.Store.CreatePoolAsync(new PoolSpec { Name = _stable, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test");
-        await Database.Store.CreatePoolAsync(new PoolSpec { Name = _canary, Backends = [new BackendSpec { Address = "http://127.0.0.1:9002" }] }, "test");
+        await Database.Store.Pools.CreateAsync(new PoolSpec { Name = _stable, Backends = [new BackendSpec { Address = "http://127.0.0.1:9001" }] }, "test");
+        await Database.Store.Pools.CreateAsync(new PoolSpec { Name = _canary, Backends = [new BackendSpec { Address = "http://127.0.0.1:9002" }] }, "test");
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     [Fact]
-    public void A_new_route_starts_with_one_target_on_a_pool_and_shows_its_share()
+    public async Task A_new_route_starts_with_one_target_on_a_pool_and_shows_its_share()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var form = Render<RouteForm>();
 
@@ -34,9 +35,9 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
     }
 
     [Fact]
-    public void Shares_follow_the_weights_as_they_are_typed()
+    public async Task Shares_follow_the_weights_as_they_are_typed()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var form = Render<RouteForm>();
 
@@ -54,7 +55,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
     [Fact]
     public async Task Targets_that_add_up_to_0_get_the_stores_message_and_nothing_is_saved()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("zero");
         var form = Render<RouteForm>();
@@ -64,13 +65,13 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.Equal("The targets' weights must add up to more than 0.", form.Find("[data-testid=targets-error]").TextContent));
-        Assert.Null(await Database.Store.GetRouteAsync(name));
+        Assert.Null(await Database.Store.Routes.GetAsync(name));
     }
 
     [Fact]
     public async Task A_bad_host_and_a_bad_path_get_messages_next_to_their_fields()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("bad");
         var form = Render<RouteForm>();
@@ -87,13 +88,13 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
             Assert.Contains("'bad_host!' is not a host name; use example.com, *.example.com or host:port.", text);
             Assert.Contains("The path must be a prefix such as / or /api/v1", text);
         });
-        Assert.Null(await Database.Store.GetRouteAsync(name));
+        Assert.Null(await Database.Store.Routes.GetAsync(name));
     }
 
     [Fact]
     public async Task Valid_input_with_hosts_methods_a_canary_and_sticky_is_saved_through_the_store()
     {
-        SignIn("alice");
+        await SignInAsync("alice");
         RenderPopoverHost();
         var name = UniqueName("shop");
         RouteSpec? saved = null;
@@ -114,7 +115,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.NotNull(saved));
-        var stored = await Database.Store.GetRouteAsync(name);
+        var stored = await Database.Store.Routes.GetAsync(name);
         Assert.NotNull(stored);
         Assert.Equal(["shop.example.com"], stored.Hosts);
         Assert.Equal("/api", stored.Path);
@@ -132,7 +133,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
     [Fact]
     public async Task Security_headers_a_CSP_and_a_body_limit_are_saved_through_the_store()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("shielded");
         RouteSpec? saved = null;
@@ -146,7 +147,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.NotNull(saved));
-        var stored = await Database.Store.GetRouteAsync(name);
+        var stored = await Database.Store.Routes.GetAsync(name);
         Assert.NotNull(stored);
         Assert.True(stored.SecurityHeaders);
         Assert.Equal("default-src 'self'", stored.ContentSecurityPolicy);
@@ -156,7 +157,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
     [Fact]
     public async Task A_bad_CSP_and_a_negative_body_limit_get_the_stores_messages_next_to_their_fields()
     {
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var name = UniqueName("badshield");
         var form = Render<RouteForm>();
@@ -171,7 +172,7 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
             Assert.Contains("A Content-Security-Policy is at most 4096 printable ASCII characters, on one line.", FieldOf(form, "#route-csp").TextContent);
             Assert.Contains("The largest request body must be between 0 and 16 GiB", FieldOf(form, "#route-max-body").TextContent);
         });
-        Assert.Null(await Database.Store.GetRouteAsync(name));
+        Assert.Null(await Database.Store.Routes.GetAsync(name));
     }
 
     // The MudBlazor field around an input: its label, helper and error text.
@@ -182,8 +183,8 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
     public async Task A_viewer_sees_the_form_read_only_without_save()
     {
         var name = UniqueName("ro");
-        var route = (await Database.Store.CreateRouteAsync(new RouteSpec { Name = name, Hosts = ["a.example.com"], Targets = [new TargetSpec { Pool = _stable }] }, "test")).Value!;
-        SignIn("victor", ApplianceRoles.Viewer);
+        var route = (await Database.Store.Routes.CreateAsync(new RouteSpec { Name = name, Hosts = ["a.example.com"], Targets = [new TargetSpec { Pool = _stable }] }, "test")).Value!;
+        await SignInAsync("victor", ApplianceRoles.Viewer);
         RenderPopoverHost();
         var form = Render<RouteForm>(p => p.Add(f => f.Route, route));
 
@@ -196,5 +197,23 @@ public sealed class RouteFormTests(ConfigDatabase database) : FormContext(databa
         Assert.True(form.Find("#target-0-weight").HasAttribute("readonly"));
         Assert.True(form.Find("#route-csp").HasAttribute("readonly"));
         Assert.True(form.Find("#route-max-body").HasAttribute("readonly"));
+    }
+
+    [Fact]
+    public async Task A_form_open_when_its_user_was_deleted_saves_nothing_and_leads_to_sign_in()
+    {
+        await AddAnotherAdminAsync();
+        var me = await SignInAsync(UniqueName("deleted"));
+        RenderPopoverHost();
+        var name = UniqueName("orphan");
+        var form = Render<RouteForm>();
+
+        Assert.True((await Database.Users.DeleteAsync(me.User.Id, Editor.Authorized("test"))).Succeeded);
+        form.Find("#route-name").Change(name);
+        form.Find("[data-testid=save]").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        form.WaitForAssertion(() => Assert.Equal("/login", new Uri(navigation.Uri).AbsolutePath));
+        Assert.Null(await Database.Store.Routes.GetAsync(name));
     }
 }

@@ -11,11 +11,11 @@ public sealed class SecurityPageTests(ConfigDatabase database) : FormContext(dat
     private readonly ShieldLog _shield = new(TimeProvider.System);
 
     [Fact]
-    public void A_client_turned_away_after_the_page_opened_shows_up_without_a_reload()
+    public async Task A_client_turned_away_after_the_page_opened_shows_up_without_a_reload()
     {
         Services.AddSingleton(new ProxyOptions());
         Services.AddSingleton(_shield);
-        SignIn();
+        await SignInAsync();
         RenderPopoverHost();
         var page = Render<SecurityPage>();
         Assert.Empty(page.FindAll("[data-blocked-client]"));

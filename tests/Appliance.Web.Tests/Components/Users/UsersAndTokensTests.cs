@@ -11,7 +11,7 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
     [Fact]
     public async Task An_admin_adds_a_user_after_the_stores_messages_for_a_short_password()
     {
-        SignIn("alice");
+        await SignInAsync("alice");
         RenderPopoverHost();
         var name = UniqueName("carol");
         var list = Render<UserList>();
@@ -27,14 +27,14 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
 
         list.WaitForAssertion(() => Assert.NotNull(list.Find($"[data-user='{name}']")));
         var user = await Database.Users.FindAsync(name);
-        Assert.Equal(ApplianceRoles.Viewer, user?.Role);
+        Assert.Equal(ApplianceRoles.Viewer, user?.User.Role);
         Assert.Equal(SignInOutcome.Succeeded, (await Database.Users.SignInAsync(name, "a long enough passphrase")).Outcome);
     }
 
     [Fact]
     public async Task A_created_token_is_shown_once_and_the_token_store_accepts_it()
     {
-        SignIn("alice");
+        await SignInAsync("alice");
         RenderPopoverHost();
         var name = UniqueName("ci");
         var list = Render<ApiTokenList>();
@@ -54,9 +54,9 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
     }
 
     [Fact]
-    public void A_viewer_sees_users_and_tokens_without_any_control()
+    public async Task A_viewer_sees_users_and_tokens_without_any_control()
     {
-        SignIn("victor", ApplianceRoles.Viewer);
+        await SignInAsync("victor", ApplianceRoles.Viewer);
         RenderPopoverHost();
 
         var users = Render<UserList>();
@@ -74,8 +74,8 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
     public async Task A_viewer_does_not_see_the_token_list_which_the_api_refuses_them_too()
     {
         var name = UniqueName("deploy");
-        Assert.True((await Database.Tokens.CreateAsync(new Appliance.Data.Tokens.ApiTokenRequest { Name = name, Role = ApplianceRoles.Admin }, "test")).Succeeded);
-        SignIn("victor", ApplianceRoles.Viewer);
+        Assert.True((await Database.Tokens.CreateAsync(new Appliance.Data.Tokens.ApiTokenRequest { Name = name, Role = ApplianceRoles.Admin }, Editor.Authorized("test"))).Succeeded);
+        await SignInAsync("victor", ApplianceRoles.Viewer);
         RenderPopoverHost();
 
         var tokens = Render<ApiTokenList>();
@@ -89,9 +89,9 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
     public async Task An_admin_ends_every_session_of_a_user_after_confirming_and_the_audit_says_who()
     {
         var name = UniqueName("dana");
-        Assert.True((await Database.Users.CreateAsync(new NewUser { UserName = name, Password = "a long enough passphrase", Role = ApplianceRoles.Viewer }, "test")).Succeeded);
-        var stampBefore = (await Database.Users.FindForSessionAsync(name))!.SecurityStamp;
-        SignIn("alice");
+        Assert.True((await Database.Users.CreateAsync(new NewUser { UserName = name, Password = "a long enough passphrase", Role = ApplianceRoles.Viewer }, Editor.Authorized("test"))).Succeeded);
+        var stampBefore = (await Database.Users.FindAsync(name))!.SecurityStamp;
+        await SignInAsync("alice");
         RenderPopoverHost();
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var list = Render<UserList>();
@@ -101,7 +101,7 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "End sessions").Click();
 
         await Eventually.TrueAsync(
-            async () => (await Database.Users.FindForSessionAsync(name))!.SecurityStamp != stampBefore,
+            async () => (await Database.Users.FindAsync(name))!.SecurityStamp != stampBefore,
             TimeSpan.FromSeconds(5),
             "the stamp to be replaced");
         var audit = await Database.Audit.GetLatestAsync(20);
@@ -112,16 +112,53 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
     public async Task The_list_shows_each_users_recent_failed_sign_ins_from_every_address()
     {
         var name = UniqueName("eve");
-        Assert.True((await Database.Users.CreateAsync(new NewUser { UserName = name, Password = "a long enough passphrase", Role = ApplianceRoles.Viewer }, "test")).Succeeded);
+        Assert.True((await Database.Users.CreateAsync(new NewUser { UserName = name, Password = "a long enough passphrase", Role = ApplianceRoles.Viewer }, Editor.Authorized("test"))).Succeeded);
         for (var i = 1; i <= 3; i++)
         {
             await Database.Users.SignInAsync(name, "guess", System.Net.IPAddress.Parse($"192.0.2.{i}"));
         }
 
-        SignIn("alice");
+        await SignInAsync("alice");
         RenderPopoverHost();
         var list = Render<UserList>();
 
         Assert.Equal("3", list.Find($"[data-user='{name}'] [data-testid=failed-sign-ins]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_user_form_open_when_its_admin_was_deleted_adds_nobody()
+    {
+        await AddAnotherAdminAsync();
+        var me = await SignInAsync(UniqueName("gone"));
+        RenderPopoverHost();
+        var name = UniqueName("sleeper");
+        var list = Render<UserList>();
+
+        Assert.True((await Database.Users.DeleteAsync(me.User.Id, Editor.Authorized("test"))).Succeeded);
+        list.Find("#new-user-name").Change(name);
+        list.Find("#new-user-password").Change("a long enough passphrase");
+        list.Find("[data-testid=add-user]").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        list.WaitForAssertion(() => Assert.Equal("/login", new Uri(navigation.Uri).AbsolutePath));
+        Assert.Null(await Database.Users.FindAsync(name));
+    }
+
+    [Fact]
+    public async Task A_token_form_open_when_its_admin_was_demoted_creates_no_token()
+    {
+        await AddAnotherAdminAsync();
+        var me = await SignInAsync(UniqueName("demoted"));
+        RenderPopoverHost();
+        var name = UniqueName("backdoor");
+        var list = Render<ApiTokenList>();
+
+        Assert.True((await Database.Users.SetRoleAsync(me.User.Id, ApplianceRoles.Viewer, Editor.Authorized("test"))).Succeeded);
+        list.Find("#new-token-name").Change(name);
+        list.Find("[data-testid=create-token]").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        list.WaitForAssertion(() => Assert.Equal("/login", new Uri(navigation.Uri).AbsolutePath));
+        Assert.DoesNotContain(await Database.Tokens.ListAsync(), t => t.Name == name);
     }
 }

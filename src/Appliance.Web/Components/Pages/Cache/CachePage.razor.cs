@@ -24,8 +24,8 @@ public partial class CachePage
 
     private async Task LoadAsync()
     {
-        _rules = await Store.GetCacheRulesAsync();
-        _routes = (await Store.GetRoutesAsync()).Select(r => r.Name).ToArray();
+        _rules = await Store.CacheRules.ListAsync();
+        _routes = (await Store.Routes.ListAsync()).Select(r => r.Name).ToArray();
         ReadStatistics();
     }
 
@@ -46,12 +46,14 @@ public partial class CachePage
 
     private async Task DeleteAsync(CacheRuleSpec rule)
     {
-        if (!CanEdit || !await Dialogs.ConfirmAsync("Delete cache rule", $"Delete '{rule.Name}'? Entries already stored stay until they expire or are purged.", "Delete"))
+        // Asked after the confirmation: the user may have been demoted or signed out while it was open.
+        if (!await Dialogs.ConfirmAsync("Delete cache rule", $"Delete '{rule.Name}'? Entries already stored stay until they expire or are purged.", "Delete")
+            || await EditorAsync() is not { } actor)
         {
             return;
         }
 
-        await Store.DeleteCacheRuleAsync(rule.Name, Actor);
+        await Store.CacheRules.DeleteAsync(rule.Name, actor);
         await LoadAsync();
     }
 }

@@ -24,12 +24,12 @@ public partial class CertificatesPage
 
     private async Task RenewAsync(CertificateInfo certificate)
     {
-        if (!CanEdit)
+        if (await EditorAsync() is not { } actor)
         {
             return;
         }
 
-        var result = await Certificates.RenewNowAsync(certificate.Name, Actor);
+        var result = await Certificates.RenewNowAsync(certificate.Name, actor);
         _error = result.Succeeded ? null : result.Detail;
         if (result.Succeeded)
         {
@@ -41,17 +41,14 @@ public partial class CertificatesPage
 
     private async Task DeleteAsync(CertificateInfo certificate)
     {
-        if (!CanEdit)
+        // Asked after the confirmation: the user may have been demoted or signed out while it was open.
+        if (!await Dialogs.ConfirmAsync("Delete certificate", $"Delete '{certificate.Name}'? Clients asking for its names get the next match or the fallback.", "Delete")
+            || await EditorAsync() is not { } actor)
         {
             return;
         }
 
-        if (!await Dialogs.ConfirmAsync("Delete certificate", $"Delete '{certificate.Name}'? Clients asking for its names get the next match or the fallback.", "Delete"))
-        {
-            return;
-        }
-
-        var result = await Certificates.DeleteAsync(certificate.Name, Actor);
+        var result = await Certificates.DeleteAsync(certificate.Name, actor);
         _error = result.Succeeded ? null : result.Detail;
         _certificates = await Certificates.ListAsync();
     }

@@ -31,16 +31,15 @@ public partial class PoolForm
 
     private async Task SaveAsync()
     {
-        // The buttons are hidden from Viewers; this keeps a crafted circuit message from saving anyway.
-        if (!CanEdit)
+        if (await EditorAsync() is not { } actor)
         {
             return;
         }
 
         var spec = _model.ToSpec();
         var saved = await _submission.SaveAsync(() => Pool is null
-            ? Store.CreatePoolAsync(spec, Actor)
-            : Store.UpdatePoolAsync(Pool.Name, spec, Actor));
+            ? Store.Pools.CreateAsync(spec, actor)
+            : Store.Pools.UpdateAsync(Pool.Name, spec, actor));
         if (saved is not null)
         {
             await Saved.InvokeAsync(saved);

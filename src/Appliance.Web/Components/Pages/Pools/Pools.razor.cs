@@ -21,7 +21,7 @@ public partial class Pools
 
     private async Task LoadAsync()
     {
-        _pools = await Store.GetPoolsAsync();
+        _pools = await Store.Pools.ListAsync();
         _health = Health.Read().Pools
             .SelectMany(pool => pool.Backends.Select(backend => (Key: (pool.Name, backend.Address), backend.Health)))
             .ToDictionary(entry => entry.Key, entry => entry.Health);
@@ -45,17 +45,14 @@ public partial class Pools
 
     private async Task DeleteAsync(PoolSpec pool)
     {
-        if (!CanEdit)
+        // Asked after the confirmation: the user may have been demoted or signed out while it was open.
+        if (!await Dialogs.ConfirmAsync("Delete pool", $"Delete pool '{pool.Name}' and its {pool.Backends.Count} backends?", "Delete")
+            || await EditorAsync() is not { } actor)
         {
             return;
         }
 
-        if (!await Dialogs.ConfirmAsync("Delete pool", $"Delete pool '{pool.Name}' and its {pool.Backends.Count} backends?", "Delete"))
-        {
-            return;
-        }
-
-        var result = await Store.DeletePoolAsync(pool.Name, Actor);
+        var result = await Store.Pools.DeleteAsync(pool.Name, actor);
         _error = result.Succeeded ? null : result.Detail;
         if (result.Succeeded)
         {

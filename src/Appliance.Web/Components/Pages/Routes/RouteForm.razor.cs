@@ -30,10 +30,10 @@ public partial class RouteForm
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
-        _pools = (await Store.GetPoolsAsync()).Select(p => p.Name).ToArray();
+        _pools = (await Store.Pools.ListAsync()).Select(p => p.Name).ToArray();
 
-        _accessLists = (await Store.GetAccessListsAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
-        _rateLimits = (await Store.GetRateLimitsAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
+        _accessLists = (await Store.AccessLists.ListAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
+        _rateLimits = (await Store.RateLimits.ListAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
 
         // Automatic certificates belong to their routes; a route names only the others.
         _certificates = (await Certificates.ListAsync())
@@ -49,8 +49,7 @@ public partial class RouteForm
 
     private async Task SaveAsync()
     {
-        // The buttons are hidden from Viewers; this keeps a crafted circuit message from saving anyway.
-        if (!CanEdit)
+        if (await EditorAsync() is not { } actor)
         {
             return;
         }
@@ -59,8 +58,8 @@ public partial class RouteForm
         _model.AddTypedHosts();
         var spec = _model.ToSpec();
         var saved = await _submission.SaveAsync(() => Route is null
-            ? Store.CreateRouteAsync(spec, Actor)
-            : Store.UpdateRouteAsync(Route.Name, spec, Actor));
+            ? Store.Routes.CreateAsync(spec, actor)
+            : Store.Routes.UpdateAsync(Route.Name, spec, actor));
         if (saved is not null)
         {
             await Saved.InvokeAsync(saved);

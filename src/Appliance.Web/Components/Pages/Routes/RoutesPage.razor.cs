@@ -14,7 +14,7 @@ public partial class RoutesPage
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
-        _routes = await Store.GetRoutesAsync();
+        _routes = await Store.Routes.ListAsync();
     }
 
     private async Task CreateAsync() => await OpenFormAsync("New route", route: null);
@@ -29,24 +29,21 @@ public partial class RoutesPage
         if (result is { Canceled: false, Data: RouteSpec saved })
         {
             Snackbar.Add($"Route '{saved.Name}' saved.", Severity.Success);
-            _routes = await Store.GetRoutesAsync();
+            _routes = await Store.Routes.ListAsync();
         }
     }
 
     private async Task DeleteAsync(RouteSpec route)
     {
-        if (!CanEdit)
+        // Asked after the confirmation: the user may have been demoted or signed out while it was open.
+        if (!await Dialogs.ConfirmAsync("Delete route", $"Delete route '{route.Name}'? Its requests will get 404 from the proxy.", "Delete")
+            || await EditorAsync() is not { } actor)
         {
             return;
         }
 
-        if (!await Dialogs.ConfirmAsync("Delete route", $"Delete route '{route.Name}'? Its requests will get 404 from the proxy.", "Delete"))
-        {
-            return;
-        }
-
-        var result = await Store.DeleteRouteAsync(route.Name, Actor);
+        var result = await Store.Routes.DeleteAsync(route.Name, actor);
         Snackbar.Add(result.Succeeded ? $"Route '{route.Name}' deleted." : result.Detail ?? "The route could not be deleted.", result.Succeeded ? Severity.Success : Severity.Error);
-        _routes = await Store.GetRoutesAsync();
+        _routes = await Store.Routes.ListAsync();
     }
 }

@@ -24,8 +24,8 @@ public partial class SecurityPage
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
-        _lists = await Store.GetAccessListsAsync();
-        _limits = await Store.GetRateLimitsAsync();
+        _lists = await Store.AccessLists.ListAsync();
+        _limits = await Store.RateLimits.ListAsync();
         ReadBlocked();
     }
 
@@ -43,13 +43,13 @@ public partial class SecurityPage
 
     private async Task OnListSavedAsync(AccessListSpec saved)
     {
-        _lists = await Store.GetAccessListsAsync();
+        _lists = await Store.AccessLists.ListAsync();
         EditList(null);
     }
 
     private async Task OnLimitSavedAsync(RateLimitSpec saved)
     {
-        _limits = await Store.GetRateLimitsAsync();
+        _limits = await Store.RateLimits.ListAsync();
         EditLimit(null);
     }
 

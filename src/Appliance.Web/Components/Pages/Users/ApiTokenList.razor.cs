@@ -1,4 +1,5 @@
 using Appliance.Data.Tokens;
+using Appliance.Data.Users;
 using Appliance.Web.Components.Shared;
 
 namespace Appliance.Web.Components.Pages.Users;
@@ -23,14 +24,11 @@ public partial class ApiTokenList
 
     private async Task RevokeAsync(ApiTokenInfo token)
     {
-        if (!CanEdit)
+        // Asked after the confirmation: the user may have been demoted or signed out while it was open.
+        if (await Dialogs.ConfirmAsync("Revoke token", $"Revoke '{token.Name}'? Whatever uses it gets 401 from now on.", "Revoke")
+            && await EditorAsync() is { } actor)
         {
-            return;
-        }
-
-        if (await Dialogs.ConfirmAsync("Revoke token", $"Revoke '{token.Name}'? Whatever uses it gets 401 from now on.", "Revoke"))
-        {
-            await Tokens.RevokeAsync(token.Id, Actor);
+            await Tokens.RevokeAsync(token.Id, Editor.SignedIn(actor));
             _tokens = await Tokens.ListAsync();
         }
     }

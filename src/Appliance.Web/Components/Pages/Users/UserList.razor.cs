@@ -25,12 +25,12 @@ public partial class UserList
     private async Task SetRoleAsync((UserInfo User, string Role) change)
     {
         var (user, role) = change;
-        if (!CanEdit || role == user.Role)
+        if (role == user.Role || await EditorAsync() is not { } actor)
         {
             return;
         }
 
-        var result = await Users.SetRoleAsync(user.Id, role, Actor);
+        var result = await Users.SetRoleAsync(user.Id, role, Editor.SignedIn(actor));
         _error = result.Succeeded ? null : result.Detail;
         if (result.Succeeded)
         {
@@ -42,17 +42,14 @@ public partial class UserList
 
     private async Task EndSessionsAsync(UserInfo user)
     {
-        if (!CanEdit)
+        // Asked after the confirmation: the user may have been demoted or signed out while it was open.
+        if (!await Dialogs.ConfirmAsync("End sessions", $"Sign '{user.UserName}' out of every browser? Open pages can no longer save at once and close within a minute.", "End sessions")
+            || await EditorAsync() is not { } actor)
         {
             return;
         }
 
-        if (!await Dialogs.ConfirmAsync("End sessions", $"Sign '{user.UserName}' out of every browser? Open pages stop working within a minute.", "End sessions"))
-        {
-            return;
-        }
-
-        var result = await Users.EndSessionsAsync(user.Id, Actor);
+        var result = await Users.EndSessionsAsync(user.Id, Editor.SignedIn(actor));
         _error = result.Succeeded ? null : result.Detail;
         if (result.Succeeded)
         {
@@ -62,17 +59,13 @@ public partial class UserList
 
     private async Task DeleteAsync(UserInfo user)
     {
-        if (!CanEdit)
+        if (!await Dialogs.ConfirmAsync("Delete user", $"Delete '{user.UserName}'? They are signed out at their next request.", "Delete")
+            || await EditorAsync() is not { } actor)
         {
             return;
         }
 
-        if (!await Dialogs.ConfirmAsync("Delete user", $"Delete '{user.UserName}'? They are signed out at their next request.", "Delete"))
-        {
-            return;
-        }
-
-        var result = await Users.DeleteAsync(user.Id, Actor);
+        var result = await Users.DeleteAsync(user.Id, Editor.SignedIn(actor));
         _error = result.Succeeded ? null : result.Detail;
         _users = await Users.ListAsync();
     }
