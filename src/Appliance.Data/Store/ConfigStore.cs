@@ -49,13 +49,6 @@ public sealed class ConfigStore
     /// <summary>Per-client-address rate limits.</summary>
     public ConfigObjects<RateLimitSpec> RateLimits { get; }
 
-    /// <summary>Every route, by name: <see cref="Routes"/>' list.</summary>
-    /// <remarks>
-    /// Kept only for the ACME worker in Appliance.Engine, which another branch owns at the moment;
-    /// everything else uses the kind handles. Switch that caller to <c>Routes.ListAsync</c> and delete this.
-    /// </remarks>
-    public Task<IReadOnlyList<RouteSpec>> GetRoutesAsync(CancellationToken cancellationToken = default) => Routes.ListAsync(cancellationToken);
-
     /// <summary>The whole configuration and the revision it belongs to, read consistently.</summary>
     public async Task<RevisionedConfig> ReadAsync(CancellationToken cancellationToken = default)
     {

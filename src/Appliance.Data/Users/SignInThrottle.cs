@@ -45,28 +45,6 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     }
 
     /// <summary>
-    /// The key an address is counted under: IPv4 as itself (also when mapped into IPv6), IPv6 by its
-    /// /64 prefix, since one subscriber holds a whole /64 and can rotate through it.
-    /// </summary>
-    public static string AddressKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        address = Networking.ClientAddresses.Normalize(address);
-        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
-
-    /// <summary>
     /// Decides whether the password of this attempt may be checked at all, and if so counts it as a
     /// failure until <see cref="Succeed"/> forgives it.
     /// </summary>
@@ -75,7 +53,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     /// <param name="fromKnownAddress">The attempt comes from one of the user's recent sign-in networks.</param>
     public SignInAttempt Begin(string userName, IPAddress? address, bool fromKnownAddress)
     {
-        var attempt = new SignInAttempt(true, UserNames.Normalize(userName), AddressKey(address));
+        var attempt = new SignInAttempt(true, UserNames.Normalize(userName), Networking.AddressKeys.ThrottleKey(address));
         var now = time.GetUtcNow();
         lock (_lock)
         {

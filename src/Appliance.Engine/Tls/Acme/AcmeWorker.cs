@@ -74,7 +74,7 @@ internal sealed partial class AcmeWorker(
     private async Task ReconcileAutomaticAsync(CancellationToken stoppingToken)
     {
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var route in await configStore.GetRoutesAsync(stoppingToken))
+        foreach (var route in await configStore.Routes.ListAsync(stoppingToken))
         {
             if (route.Tls == TlsModes.Auto && route.Hosts.Count > 0)
             {
