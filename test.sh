@@ -17,6 +17,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pebble >/dev/null 2>&1 || missing+=(pebble)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# PostgreSQL for the several-nodes tests and the data-layer tests' second provider; the tests
+# start a throwaway server themselves (as the postgres user when run as root).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]} for the tests..."
   sudo=""
@@ -27,6 +30,10 @@ fi
 
 status=0
 dotnet test Appliance.sln --configuration Release --logger "trx" --results-directory "$results" || status=$?
+
+# The data layer once more, on PostgreSQL: everything must work the same on both providers.
+dotnet test tests/Appliance.Data.Tests --configuration Release --no-build --environment APPLIANCE_TEST_DATABASE=Postgres \
+  --logger "trx;LogFileName=data-on-postgres.trx" --results-directory "$results" || status=$?
 
 passed=0 failed=0 skipped=0 executed=0
 shopt -s nullglob

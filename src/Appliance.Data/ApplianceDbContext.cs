@@ -1,10 +1,15 @@
 using Appliance.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appliance.Data;
 
-/// <summary>The appliance's configuration database. Only <see cref="Store.ConfigStore"/> writes configuration through it.</summary>
-public sealed class ApplianceDbContext(DbContextOptions<ApplianceDbContext> options) : DbContext(options)
+/// <summary>
+/// The appliance's configuration database. Only <see cref="Store.ConfigStore"/> writes configuration
+/// through it. One model for every provider; each provider has its own subclass, which owns that
+/// provider's migrations (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>) and its dialect.
+/// </summary>
+public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     internal DbSet<PoolEntity> Pools => Set<PoolEntity>();
     internal DbSet<BackendEntity> Backends => Set<BackendEntity>();
@@ -20,8 +25,23 @@ public sealed class ApplianceDbContext(DbContextOptions<ApplianceDbContext> opti
     internal DbSet<AccessListEntity> AccessLists => Set<AccessListEntity>();
     internal DbSet<RateLimitEntity> RateLimits => Set<RateLimitEntity>();
 
+    internal DbSet<NodeEntity> Nodes => Set<NodeEntity>();
+    internal DbSet<LeaseEntity> Leases => Set<LeaseEntity>();
+    internal DbSet<AcmeChallengeEntity> AcmeChallenges => Set<AcmeChallengeEntity>();
+    internal DbSet<ClusterMessageEntity> ClusterMessages => Set<ClusterMessageEntity>();
+
+    /// <summary>The Data Protection key ring, when it is kept in the database (several nodes share it).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Audit trail of configuration changes.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// Inside a configuration write's transaction, before the document is read: makes every other
+    /// writer of the configuration, on this node or another, wait until this transaction ends, so
+    /// that each write validates the document the previous one left.
+    /// </summary>
+    internal abstract Task LockConfigurationAsync(CancellationToken cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,7 +12,7 @@ internal sealed class RevokedSessionEntityConfiguration : IEntityTypeConfigurati
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasMaxLength(64);
         // Unix milliseconds: SQLite compares numbers, and the pruning query runs in the database.
-        builder.Property(s => s.ExpiresAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+        builder.Property(s => s.ExpiresAt).HasConversion<UnixMilliseconds>();
         builder.HasIndex(s => s.ExpiresAt);
     }
 }

@@ -1,6 +1,7 @@
 using Appliance.Data;
 using Appliance.Data.Auditing;
 using Appliance.Data.Hosting;
+using Appliance.Data.Providers;
 using Appliance.Data.Store;
 using Appliance.Data.Tokens;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,7 +15,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SQLite database under <c>Appliance:DataDirectory</c> (default <c>./data</c>), the
+    /// Adds the database (<c>Appliance:Database:Provider</c>: SQLite under <c>Appliance:DataDirectory</c>,
+    /// default <c>./data</c>, or a shared PostgreSQL), the
     /// migrator that brings it up to date at start, the <see cref="ConfigStore"/>, the audit log and the token store.
     /// </summary>
     public static IServiceCollection AddApplianceData(this IServiceCollection services, IConfiguration configuration)
@@ -24,8 +26,8 @@ public static class DataServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(dataDirectory);
-        services.AddDbContextFactory<ApplianceDbContext>(options =>
-            options.UseSqlite($"Data Source={dataDirectory.DatabasePath};Foreign Keys=True"));
+        services.AddApplianceDatabase(DatabaseOptions.FromConfiguration(configuration), dataDirectory);
+        services.AddSingleton(Appliance.Data.Cluster.NodeIdentity.FromConfiguration(configuration));
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();

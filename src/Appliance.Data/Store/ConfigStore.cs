@@ -98,6 +98,7 @@ public sealed class ConfigStore
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.LockConfigurationAsync(cancellationToken);
             result = await change(db);
             if (!result.Succeeded)
             {

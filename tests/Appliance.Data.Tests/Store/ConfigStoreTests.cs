@@ -130,11 +130,16 @@ public sealed class ConfigStoreTests(StoreFixture fixture) : IClassFixture<Store
     public void The_database_lives_in_an_owner_only_data_directory()
     {
         var directory = fixture.Services.GetRequiredService<DataDirectory>();
-        Assert.True(File.Exists(directory.DatabasePath));
+
+        // On PostgreSQL the state is on the server: no SQLite file appears beside the other state.
+        Assert.Equal(!StoreFixture.OnPostgres, File.Exists(directory.DatabasePath));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(directory.FullPath));
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(directory.DatabasePath));
+            if (!StoreFixture.OnPostgres)
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(directory.DatabasePath));
+            }
         }
     }
 

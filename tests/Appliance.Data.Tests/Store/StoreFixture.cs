@@ -6,10 +6,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Appliance.Data.Tests.Store;
 
-/// <summary>A real SQLite database in a temporary data directory, migrated as at start-up, on a clock the tests move.</summary>
+/// <summary>
+/// A real database, migrated as at start-up, on a clock the tests move: SQLite in a temporary data
+/// directory, or, when the run sets <c>APPLIANCE_TEST_DATABASE=Postgres</c> (./test.sh runs these
+/// tests a second time so), a fresh database on the run's throwaway PostgreSQL server.
+/// </summary>
 public class StoreFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "appliance-data-tests", Guid.NewGuid().ToString("N"));
+    private string? _postgres;
+
+    /// <summary>True when this run tests the PostgreSQL provider.</summary>
+    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("APPLIANCE_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
     public ServiceProvider Services { get; private set; } = null!;
 
@@ -25,6 +33,13 @@ public class StoreFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?>(Settings) { ["Appliance:DataDirectory"] = _directory };
+        if (OnPostgres)
+        {
+            _postgres = await Appliance.Testing.PostgresServer.Instance.CreateDatabaseAsync();
+            settings["Appliance:Database:Provider"] = "Postgres";
+            settings["Appliance:Database:ConnectionString"] = _postgres;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Services = new ServiceCollection()
             .AddLogging()
@@ -42,6 +57,11 @@ public class StoreFixture : IAsyncLifetime
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await Appliance.Testing.PostgresServer.Instance.DropDatabaseAsync(_postgres);
+        }
+
         Directory.Delete(_directory, recursive: true);
     }
 }

@@ -15,6 +15,9 @@ public sealed class StartupValidationTests
     [InlineData("Appliance:Cache:MaxSizeMB", "0", "Appliance:Cache:MaxSizeMB")]
     [InlineData("Appliance:Acme:Challenge", "dns-01", "Appliance:Acme:Challenge")]
     [InlineData("Appliance:Admin:TrustedProxies:0", "the-proxy", "Appliance:Admin:TrustedProxies")]
+    [InlineData("Appliance:Database:Provider", "Mongo", "Appliance:Database:Provider")]
+    [InlineData("Appliance:Node:Name", "node one", "Appliance:Node:Name")]
+    [InlineData("Appliance:Database:Provider", "Postgres", "Appliance:Database:ConnectionString")]
     public void Invalid_settings_stop_the_start_with_a_message_naming_the_key(string key, string value, string expected) =>
         Assert.Contains(expected, StartFails(key, value).Message);
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Appliance.Data.Migrations
+namespace Appliance.Data.Migrations.Sqlite
 {
     /// <summary>
     /// The one last sign-in address becomes a list of recent ones. The old value moves into the list

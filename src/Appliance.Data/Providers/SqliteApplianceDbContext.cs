@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Appliance.Data.Providers;
+
+/// <summary>The embedded database of one node (<c>data/appliance.db</c>); owns <c>Migrations/Sqlite</c>.</summary>
+public sealed class SqliteApplianceDbContext(DbContextOptions<SqliteApplianceDbContext> options) : ApplianceDbContext(options)
+{
+    // One node: the store's in-process lock orders its writers, and SQLite lets one writer at a time anyway.
+    internal override Task LockConfigurationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
