@@ -94,6 +94,18 @@ public sealed class RedisServer : IAsyncLifetime
         process.Dispose();
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connected but silent, as an overloaded Redis is.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT).</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process!.Id.ToString()]);
+        await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     private async Task<bool> PingAsync()
     {
         try

@@ -75,6 +75,8 @@ public sealed class RedisNodes : IAsyncLifetime
             ["Appliance:Redis:Configuration"] = redis,
             ["Appliance:Redis:KeyPrefix"] = "test:",
             ["Appliance:Redis:RetrySeconds"] = "1",
+            // Generous: on a loaded test machine a slow answer would make the node count alone, which these tests tell apart.
+            ["Appliance:Redis:TimeoutMilliseconds"] = "2000",
             ["Appliance:Proxy:BasicAuth:MaxFailures"] = BasicAuthMaxFailures.ToString(),
         };
 
