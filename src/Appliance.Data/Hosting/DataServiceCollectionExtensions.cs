@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiTokenStore>();
+        services.AddSharedCounters(configuration);
         services.AddSingleton<Appliance.Data.Users.SignInThrottle>();
         services.AddSingleton<Appliance.Data.Users.UserStore>();
         services.AddSingleton<Appliance.Data.Users.RevokedSessionStore>();

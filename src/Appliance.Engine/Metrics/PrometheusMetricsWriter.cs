@@ -7,9 +7,10 @@ namespace Appliance.Engine.Metrics;
 /// <summary>
 /// Renders the appliance's counters in the Prometheus text format (0.0.4): requests by status
 /// class for the data plane and per route, pool and backend, request duration histograms per
-/// route, and each backend's health, rotation and requests in flight.
+/// route, each backend's health, rotation and requests in flight, and whether the counters several
+/// nodes share (Redis) are in use.
 /// </summary>
-public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth)
+public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth, Appliance.Data.Counters.SharedCounterStatus sharedCounters)
 {
     /// <summary>The content type Prometheus expects for this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -69,6 +70,15 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
         Sample(text, "appliance_basic_auth_verifications_running", "", basicAuth.RunningVerifications);
         Header(text, "appliance_basic_auth_tracked_addresses", "gauge", "Client addresses whose wrong basic-auth guesses are being counted.");
         Sample(text, "appliance_basic_auth_tracked_addresses", "", basicAuth.TrackedAddresses);
+
+        // Only with Redis configured: a node alone has nothing to report, and no alert to silence.
+        if (sharedCounters.IsConfigured)
+        {
+            Header(text, "appliance_redis_up", "gauge", "1 while Redis answers and rate limits and failure counts are shared across nodes; 0 while they are per node.");
+            Sample(text, "appliance_redis_up", "", sharedCounters.IsUp ? 1 : 0);
+            Header(text, "appliance_redis_fallbacks_total", "counter", "Decisions taken on this node's own counts because Redis was configured but unusable.");
+            Sample(text, "appliance_redis_fallbacks_total", "", sharedCounters.Fallbacks);
+        }
 
         Header(text, "appliance_open_connections", "gauge", "Client connections to the data plane open now.");
         Sample(text, "appliance_open_connections", "", report.OpenConnections);
