@@ -73,7 +73,7 @@ public sealed class NodeDirectory(
             record.StartedAt,
             record.LastSeenAt,
             self,
-            report.Pools,
+            report.Health,
             report.Cache);
     }
 }

@@ -20,6 +20,7 @@ internal sealed partial class NodeHeartbeat(
     NodeAddresses addresses,
     NodeOptions options,
     SnapshotStore snapshots,
+    HeartbeatCounter counter,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<NodeHeartbeat> logger) : BackgroundService
@@ -64,6 +65,7 @@ internal sealed partial class NodeHeartbeat(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
+            counter.CountFailure();
             if (!_failing)
             {
                 _failing = true;

@@ -8,18 +8,18 @@ namespace Appliance.Engine.Cluster;
 /// What a node tells the others in its heartbeat beyond its revision: its backends' health as its
 /// own probes see it (each node probes for itself) and its cache figures (each node caches for itself).
 /// </summary>
-public sealed record NodeReport(IReadOnlyList<NodePoolHealth> Pools, CacheStatistics Cache)
+public sealed record NodeReport(NodeHealth Health, CacheStatistics Cache)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The report of a node that has not said anything yet, or said something unreadable.</summary>
-    public static NodeReport Empty { get; } = new([], new CacheStatistics(0, 0, 0, 0, 0, 0, 0));
+    public static NodeReport Empty { get; } = new(NodeHealth.None, new CacheStatistics(0, 0, 0, 0, 0, 0, 0));
 
     /// <summary>The compact summary of this node's health report and cache.</summary>
     public static NodeReport Of(HealthReport health, CacheStatistics cache) => new(
-        health.Pools.Select(pool => new NodePoolHealth(
+        new NodeHealth(health.Pools.Select(pool => new NodePoolHealth(
             pool.Name,
-            pool.Backends.Select(b => new NodeBackendHealth(b.Address, b.Health, b.InRotation)).ToArray())).ToArray(),
+            pool.Backends.Select(b => new NodeBackendHealth(b.Address, b.Health, b.InRotation)).ToArray())).ToArray()),
         cache);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -33,7 +33,7 @@ public sealed record NodeReport(IReadOnlyList<NodePoolHealth> Pools, CacheStatis
         try
         {
             var report = JsonSerializer.Deserialize<NodeReport>(json, Json);
-            return report is { Pools: not null, Cache: not null } ? report : Empty;
+            return report is { Health.Pools: not null, Cache: not null } ? report : Empty;
         }
         catch (JsonException)
         {

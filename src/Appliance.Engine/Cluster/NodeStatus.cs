@@ -16,5 +16,5 @@ public sealed record NodeStatus(
     DateTimeOffset StartedAt,
     DateTimeOffset LastSeenAt,
     bool Self,
-    IReadOnlyList<NodePoolHealth> Health,
+    NodeHealth Health,
     CacheStatistics Cache);

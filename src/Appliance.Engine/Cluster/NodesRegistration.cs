@@ -14,6 +14,7 @@ internal static class NodesRegistration
         engine.AddSettings<NodeOptions>(NodeOptions.SectionName);
         var services = engine.Services;
         services.AddSingleton<RevisionSightings>();
+        services.AddSingleton<HeartbeatCounter>();
         services.AddSingleton<NodeDirectory>();
         services.AddSingleton<NodeAddresses>();
 

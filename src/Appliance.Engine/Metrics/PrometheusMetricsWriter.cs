@@ -9,7 +9,7 @@ namespace Appliance.Engine.Metrics;
 /// class for the data plane and per route, pool and backend, request duration histograms per
 /// route, and each backend's health, rotation and requests in flight.
 /// </summary>
-public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth, Cluster.NodeDirectory nodes)
+public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth, Cluster.NodeDirectory nodes, Cluster.HeartbeatCounter heartbeats)
 {
     /// <summary>The content type Prometheus expects for this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -76,6 +76,8 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
         Sample(text, "appliance_connections_total", "", connections.Accepted);
 
         Nodes(text, nodes.Latest);
+        Header(text, "appliance_node_heartbeat_failures_total", "counter", "Heartbeats this node could not write to the database since start.");
+        Sample(text, "appliance_node_heartbeat_failures_total", "", heartbeats.Failed);
         return text.ToString();
     }
 

@@ -38,7 +38,7 @@ public sealed class NodesApiTests(HeartbeatCluster cluster) : IClassFixture<Hear
         Assert.False(string.IsNullOrEmpty(a.GetProperty("version").GetString()));
 
         // Each node reports the pool's backend as its own probes see it, and its own cache.
-        var pool = Assert.Single(a.GetProperty("health").EnumerateArray(), p => p.GetProperty("name").GetString() == "listed");
+        var pool = Assert.Single(a.GetProperty("health").GetProperty("pools").EnumerateArray(), p => p.GetProperty("name").GetString() == "listed");
         Assert.Equal("http://127.0.0.1:9", Assert.Single(pool.GetProperty("backends").EnumerateArray()).GetProperty("address").GetString());
         Assert.True(a.GetProperty("cache").TryGetProperty("hits", out _));
 
@@ -85,8 +85,15 @@ public sealed class NodesApiTests(HeartbeatCluster cluster) : IClassFixture<Hear
     }
 
     [Fact]
-    public async Task A_live_node_cannot_be_forgotten_and_a_bad_status_filter_is_refused()
+    public async Task A_live_node_cannot_be_forgotten_a_viewer_cannot_forget_any_and_a_bad_status_filter_is_refused()
     {
+        var created = await cluster.A.Api.PostAsJsonAsync("/api/v1/tokens", new { name = "nodes-viewer", role = "Viewer" });
+        var viewerToken = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        using var viewer = new HttpClient { BaseAddress = cluster.A.Api.BaseAddress };
+        viewer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", viewerToken);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/v1/nodes")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync("/api/v1/nodes/node-gone")).StatusCode);
+
         var conflict = await cluster.A.Api.DeleteAsync("/api/v1/nodes/node-b");
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);

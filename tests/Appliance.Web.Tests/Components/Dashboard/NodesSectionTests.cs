@@ -66,6 +66,6 @@ public sealed class NodesSectionTests : BunitContext, IAsyncLifetime
         Now.AddHours(-1),
         Now.AddSeconds(-12),
         self,
-        [new NodePoolHealth("web", [new NodeBackendHealth("http://b1", self ? "Healthy" : "Unhealthy", self)])],
+        new NodeHealth([new NodePoolHealth("web", [new NodeBackendHealth("http://b1", self ? "Healthy" : "Unhealthy", self)])]),
         new CacheStatistics(1, 10, 100, hits, misses, 0, 1));
 }
