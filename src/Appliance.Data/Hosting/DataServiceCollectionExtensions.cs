@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(dataDirectory);
         services.AddApplianceDatabase(DatabaseOptions.FromConfiguration(configuration), dataDirectory);
         services.AddSingleton(Appliance.Data.Cluster.NodeIdentity.FromConfiguration(configuration));
+        services.AddSingleton<Appliance.Data.Cluster.NodeRegistry>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();

@@ -10,7 +10,7 @@ namespace Appliance.Engine.Metrics;
 /// route, each backend's health, rotation and requests in flight, and whether the counters several
 /// nodes share (Redis) are in use.
 /// </summary>
-public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth, Appliance.Data.Counters.SharedCounterStatus sharedCounters)
+public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth, Appliance.Data.Counters.SharedCounterStatus sharedCounters, Cluster.NodeDirectory nodes, Cluster.HeartbeatCounter heartbeats)
 {
     /// <summary>The content type Prometheus expects for this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -85,7 +85,24 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
         Header(text, "appliance_connections_total", "counter", "Client connections the data plane accepted since start.");
         Sample(text, "appliance_connections_total", "", connections.Accepted);
 
+        Nodes(text, nodes.Latest);
+        Header(text, "appliance_node_heartbeat_failures_total", "counter", "Heartbeats this node could not write to the database since start.");
+        Sample(text, "appliance_node_heartbeat_failures_total", "", heartbeats.Failed);
         return text.ToString();
+    }
+
+    // As of this node's last heartbeat: a scrape never waits on the database.
+    private static void Nodes(StringBuilder text, Cluster.ClusterView view)
+    {
+        Header(text, "appliance_cluster_nodes", "gauge", "Registered nodes by status (up: a heartbeat within three intervals).");
+        var up = view.Up.Count();
+        Sample(text, "appliance_cluster_nodes", Label("status", "up"), up);
+        Sample(text, "appliance_cluster_nodes", Label("status", "down"), view.Nodes.Count - up);
+        Header(text, "appliance_node_behind", "gauge", "1 when the node serves an older configuration revision than the database holds, past a short grace, else 0.");
+        foreach (var node in view.Nodes)
+        {
+            Sample(text, "appliance_node_behind", Label("node", node.Name), node.Behind ? 1 : 0);
+        }
     }
 
     private static void BackendGauge(StringBuilder text, HealthReport report, string name, string help, Func<BackendHealth, long> value)

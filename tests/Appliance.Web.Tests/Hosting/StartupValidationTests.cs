@@ -20,6 +20,7 @@ public sealed class StartupValidationTests
     [InlineData("Appliance:Proxy:ProxyProtocol:TrustedSources:0", "the-balancer", "Appliance:Proxy:ProxyProtocol:TrustedSources")]
     [InlineData("Appliance:Proxy:ProxyProtocol:Mode", "Sometimes", "Appliance:Proxy:ProxyProtocol:Mode")]
     [InlineData("Appliance:Node:Name", "node one", "Appliance:Node:Name")]
+    [InlineData("Appliance:Node:HeartbeatSeconds", "0", "Appliance:Node:HeartbeatSeconds")]
     [InlineData("Appliance:Database:Provider", "Postgres", "Appliance:Database:ConnectionString")]
     public void Invalid_settings_stop_the_start_with_a_message_naming_the_key(string key, string value, string expected) =>
         Assert.Contains(expected, StartFails(key, value).Message);

@@ -16,17 +16,22 @@ public partial class Dashboard
     // Certificates change over days, not seconds: a database read every 30 s is plenty.
     private static readonly TimeSpan CertificatesEvery = TimeSpan.FromSeconds(30);
 
+    // Nodes speak once per heartbeat (5 s by default): reading the registry more often shows nothing new.
+    private static readonly TimeSpan NodesEvery = TimeSpan.FromSeconds(5);
+
     private HealthReport _report = default!;
     private IReadOnlyList<TrafficSample> _samples = [];
     private IReadOnlyList<HealthEvent> _events = [];
     private CacheStatistics _cache = new(0, 0, 0, 0, 0, 0, 0);
     private IReadOnlyList<(string Reason, string Route, long Count)> _blocked = [];
     private IReadOnlyList<CertificateInfo> _certificates = [];
+    private Appliance.Engine.Cluster.ClusterView _nodes = Appliance.Engine.Cluster.ClusterView.Empty;
 
     protected override async Task OnInitializedAsync()
     {
         Read();
         await ReadCertificatesAsync();
+        await ReadNodesAsync();
     }
 
     private void Read()
@@ -37,6 +42,8 @@ public partial class Dashboard
         _cache = Cache.Statistics();
         _blocked = Shield.Counts();
     }
+
+    private async Task ReadNodesAsync() => _nodes = await Nodes.ReadAsync();
 
     private async Task ReadCertificatesAsync() => _certificates = await CertificateStore.ListAsync();
 }
