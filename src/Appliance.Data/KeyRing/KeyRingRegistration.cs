@@ -25,6 +25,7 @@ internal static class KeyRingRegistration
         {
             services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
                 o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IDbContextFactory<ApplianceDbContext>>())));
+            services.AddHostedService<KeyRingInitializer>();
         }
         else
         {
@@ -41,7 +42,12 @@ internal static class KeyRingRegistration
         }
         else if (options.CertificatePath is not null)
         {
-            builder.ProtectKeysWithCertificate(RingCertificate.Load(options.CertificatePath, options.CertificatePassword));
+            builder.ProtectKeysWithCertificate(RingCertificate.Load(options.CertificatePath, options.CertificatePassword, KeyRingOptions.CertificatePathKey, KeyRingOptions.CertificatePasswordKey));
+            if (options.PreviousCertificatePath is not null)
+            {
+                builder.UnprotectKeysWithAnyCertificate(
+                    RingCertificate.Load(options.PreviousCertificatePath, options.PreviousCertificatePassword, KeyRingOptions.PreviousCertificatePathKey, KeyRingOptions.PreviousCertificatePasswordKey));
+            }
         }
 
         return services;

@@ -10,48 +10,59 @@ namespace Appliance.Data.KeyRing;
 /// </summary>
 internal static class RingCertificate
 {
-    public static X509Certificate2 Load(string path, string? password)
+    public static X509Certificate2 Load(string path, string? password, string key, string passwordKey)
     {
-        const string Key = KeyRingOptions.CertificatePathKey;
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"{Key} names '{path}', which does not exist. Every node needs the same certificate file.");
+            throw new InvalidOperationException($"{key} names '{path}', which does not exist. Every node needs the same certificate file.");
+        }
+
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{key} names '{path}', which cannot be read ({e.GetType().Name}).");
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(content);
+        var pem = text.Contains("-----BEGIN", StringComparison.Ordinal);
+        if (pem && !text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            throw WithoutPrivateKey(key, path);
         }
 
         X509Certificate2 certificate;
         try
         {
-            certificate = LooksLikePem(path)
-                ? password is null ? X509Certificate2.CreateFromPemFile(path) : X509Certificate2.CreateFromEncryptedPemFile(path, password)
-                : X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+            certificate = pem
+                ? password is null ? X509Certificate2.CreateFromPem(text, text) : X509Certificate2.CreateFromEncryptedPem(text, text, password)
+                : X509CertificateLoader.LoadPkcs12(content, password, X509KeyStorageFlags.EphemeralKeySet);
         }
-        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             throw new InvalidOperationException(
-                $"{Key} names '{path}', which cannot be read as a PFX or PEM certificate with its private key ({e.GetType().Name}); check the file and {KeyRingOptions.CertificatePasswordKey}.");
+                $"{key} names '{path}', which cannot be read as a PFX or PEM certificate with its private key ({e.GetType().Name}); check the file and {passwordKey}.");
         }
 
         if (!certificate.HasPrivateKey)
         {
             certificate.Dispose();
-            throw new InvalidOperationException($"{Key} names '{path}', a certificate without its private key; the key ring cannot be read without it.");
+            throw WithoutPrivateKey(key, path);
         }
 
         using var rsa = certificate.GetRSAPublicKey();
         if (rsa is null)
         {
             certificate.Dispose();
-            throw new InvalidOperationException($"{Key} names '{path}', which is not an RSA certificate; the key ring's XML encryption needs RSA (e.g. openssl req -x509 -newkey rsa:3072 ...).");
+            throw new InvalidOperationException($"{key} names '{path}', which is not an RSA certificate; the key ring's XML encryption needs RSA (e.g. openssl req -x509 -newkey rsa:3072 ...).");
         }
 
         return certificate;
     }
 
-    private static bool LooksLikePem(string path)
-    {
-        using var reader = new StreamReader(path);
-        var buffer = new char[4096];
-        var read = reader.ReadBlock(buffer, 0, buffer.Length);
-        return new string(buffer, 0, read).Contains("-----BEGIN", StringComparison.Ordinal);
-    }
+    private static InvalidOperationException WithoutPrivateKey(string key, string path) =>
+        new($"{key} names '{path}', a certificate without its private key; the key ring cannot be read without it.");
 }

@@ -86,6 +86,13 @@ public sealed class KeyRingStartTests : IDisposable
     }
 
     [Fact]
+    public void A_previous_certificate_needs_a_current_one()
+    {
+        var error = StartFails(new() { [KeyRingOptions.KeyFileKey] = WriteKeyFile(), [KeyRingOptions.PreviousCertificatePathKey] = WritePfx("pw") });
+        Assert.Contains(KeyRingOptions.PreviousCertificatePathKey, error.Message);
+    }
+
+    [Fact]
     public void A_certificate_without_its_private_key_is_refused()
     {
         using var rsa = RSA.Create(2048);

@@ -11,34 +11,29 @@ namespace Appliance.Data.Tests.KeyRing;
 
 /// <summary>
 /// The key ring in PostgreSQL, protected by a certificate (the key file is covered by the
-/// cluster tests): two nodes' data layers on one database read each other's payloads, and the
-/// rows hold no key in plain text.
+/// cluster tests): two nodes' data layers starting together on one empty database make one key
+/// between them, read each other's payloads, and the rows hold no key in plain text.
 /// </summary>
 public sealed class SharedKeyRingTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "appliance-data-tests", Guid.NewGuid().ToString("N"));
     private readonly List<ServiceProvider> _nodes = [];
     private string _database = "";
+    private string _certificate = "";
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
-        var certificate = KeyRingStartTests.WritePfx(_directory, "ring password");
+        _certificate = KeyRingStartTests.WritePfx(_directory, "ring password");
         _database = await PostgresServer.Instance.CreateDatabaseAsync();
-        foreach (var name in new[] { "a", "b" })
+        var certificate = new Dictionary<string, string?>
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Appliance:DataDirectory"] = Path.Combine(_directory, name),
-                ["Appliance:Database:Provider"] = "Postgres",
-                ["Appliance:Database:ConnectionString"] = _database,
-                [KeyRingOptions.CertificatePathKey] = certificate,
-                [KeyRingOptions.CertificatePasswordKey] = "ring password",
-            }).Build();
-            _nodes.Add(new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddApplianceData(configuration).BuildServiceProvider());
-        }
-
-        await _nodes[0].GetServices<IHostedService>().OfType<DatabaseMigrator>().Single().StartAsync(CancellationToken.None);
+            [KeyRingOptions.CertificatePathKey] = _certificate,
+            [KeyRingOptions.CertificatePasswordKey] = "ring password",
+        };
+        AddNode(certificate);
+        AddNode(certificate);
+        await Task.WhenAll(_nodes.Select(StartAsync));
     }
 
     public async Task DisposeAsync()
@@ -58,11 +53,50 @@ public sealed class SharedKeyRingTests : IAsyncLifetime
         var protectedOnA = Protector(_nodes[0]).Protect("a private key");
         Assert.Equal("a private key", Protector(_nodes[1]).Unprotect(protectedOnA));
 
-        var rows = await RingRowsAsync();
-        var row = Assert.Single(rows);
+        // Two nodes started together on an empty database: one key between them.
+        var row = Assert.Single(await RingRowsAsync());
         Assert.Contains("EncryptedData", row);
         Assert.DoesNotContain("<masterKey", row);
-        Assert.False(Directory.Exists(Path.Combine(_directory, "a", "keys")), "the ring is not written to the data directory on Postgres");
+        Assert.False(Directory.Exists(Path.Combine(_directory, "node-0", "keys")), "the ring is not written to the data directory on Postgres");
+    }
+
+    [Fact]
+    public async Task A_new_certificate_with_the_previous_one_named_reads_what_the_old_one_protected()
+    {
+        var protectedBefore = Protector(_nodes[0]).Protect("kept across the rotation");
+        var rotated = AddNode(new()
+        {
+            [KeyRingOptions.CertificatePathKey] = KeyRingStartTests.WritePfx(_directory, "new password"),
+            [KeyRingOptions.CertificatePasswordKey] = "new password",
+            [KeyRingOptions.PreviousCertificatePathKey] = _certificate,
+            [KeyRingOptions.PreviousCertificatePasswordKey] = "ring password",
+        });
+        await StartAsync(rotated);
+
+        Assert.Equal("kept across the rotation", Protector(rotated).Unprotect(protectedBefore));
+    }
+
+    private ServiceProvider AddNode(Dictionary<string, string?> protector)
+    {
+        var settings = new Dictionary<string, string?>(protector)
+        {
+            ["Appliance:DataDirectory"] = Path.Combine(_directory, "node-" + _nodes.Count),
+            ["Appliance:Database:Provider"] = "Postgres",
+            ["Appliance:Database:ConnectionString"] = _database,
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var node = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddApplianceData(configuration).BuildServiceProvider();
+        _nodes.Add(node);
+        return node;
+    }
+
+    // The migrator, then the ring's loader, as a node's start runs them.
+    private static async Task StartAsync(ServiceProvider node)
+    {
+        foreach (var hosted in node.GetServices<IHostedService>().Where(h => h is DatabaseMigrator or KeyRingInitializer))
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
     }
 
     private static IDataProtector Protector(IServiceProvider node) =>
