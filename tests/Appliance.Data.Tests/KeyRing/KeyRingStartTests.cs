@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Appliance.Data.KeyRing;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +30,7 @@ public sealed class KeyRingStartTests : IDisposable
     public void Sqlite_needs_no_protector()
     {
         using var services = Start([]);
-        Assert.NotNull(services.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
+        Assert.NotNull(services.GetService<IDataProtectionProvider>());
     }
 
     [Fact]
@@ -72,10 +73,19 @@ public sealed class KeyRingStartTests : IDisposable
     }
 
     [Fact]
-    public void A_key_file_as_openssl_writes_it_is_accepted()
+    public void On_Sqlite_a_key_file_encrypts_the_ring_in_the_data_directory()
     {
         using var services = Start(new() { [KeyRingOptions.KeyFileKey] = WriteKeyFile() });
-        Assert.NotNull(services.GetService<RingKeys>());
+        var protector = services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+        Assert.Equal("secret", protector.Unprotect(protector.Protect("secret")));
+
+        var ring = Directory.GetFiles(Path.Combine(_directory, "data", "keys")).Select(File.ReadAllText).ToList();
+        Assert.NotEmpty(ring);
+        Assert.All(ring, xml =>
+        {
+            Assert.Contains("keyFileEncrypted", xml);
+            Assert.DoesNotContain("<masterKey", xml);
+        });
     }
 
     [Fact]
@@ -134,7 +144,7 @@ public sealed class KeyRingStartTests : IDisposable
         File.WriteAllText(path, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem());
 
         using var services = Start(new() { [KeyRingOptions.CertificatePathKey] = path });
-        Assert.NotNull(services.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
+        Assert.NotNull(services.GetService<IDataProtectionProvider>());
     }
 
     internal static X509Certificate2 SelfSigned(RSA rsa) =>
