@@ -1,10 +1,10 @@
 using Appliance.Data;
 using Appliance.Data.Auditing;
 using Appliance.Data.Hosting;
+using Appliance.Data.KeyRing;
 using Appliance.Data.Providers;
 using Appliance.Data.Store;
 using Appliance.Data.Tokens;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +26,8 @@ public static class DataServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(dataDirectory);
-        services.AddApplianceDatabase(DatabaseOptions.FromConfiguration(configuration), dataDirectory);
+        var database = DatabaseOptions.FromConfiguration(configuration);
+        services.AddApplianceDatabase(database, dataDirectory);
         services.AddSingleton(Appliance.Data.Cluster.NodeIdentity.FromConfiguration(configuration));
         services.AddSingleton<Appliance.Data.Cluster.NodeRegistry>();
         services.AddHostedService<DatabaseMigrator>();
@@ -41,10 +42,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Appliance.Data.Users.SessionCheckCache>();
 
         // The key ring encrypts private keys and the admin site's cookies: it lives with the rest of
-        // the appliance's state, in the owner-only data directory, never in the user's home.
-        services.AddDataProtection()
-            .SetApplicationName("Appliance")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory.FullPath, "keys")));
+        // the appliance's state (data directory or shared database), never in the user's home.
+        services.AddApplianceKeyRing(configuration, database, dataDirectory);
         services.AddSingleton<Appliance.Data.Certificates.CertificateKeyProtector>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();
         services.AddSingleton<Appliance.Data.Certificates.CertificateStore>();

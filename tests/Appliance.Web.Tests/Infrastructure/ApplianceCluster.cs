@@ -5,11 +5,13 @@ namespace Appliance.Web.Tests.Infrastructure;
 /// <summary>
 /// Several appliance nodes sharing one fresh database on the run's throwaway PostgreSQL server,
 /// as an xunit fixture: <c>node-a</c>, <c>node-b</c>… started one after another (the first
-/// migrates), stopped and the database dropped at the end. Subclass to change the node count or settings.
+/// migrates), stopped and the database dropped at the end. Every node gets the same key file for
+/// the key ring, as an installation's nodes must. Subclass to change the node count or settings.
 /// </summary>
 public class ApplianceCluster : IAsyncLifetime
 {
     private readonly List<ClusterNode> _nodes = [];
+    private readonly RingKeyFile _ringKey = new();
 
     /// <summary>The shared database's connection string.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -19,6 +21,9 @@ public class ApplianceCluster : IAsyncLifetime
     public ClusterNode A => _nodes[0];
 
     public ClusterNode B => _nodes[1];
+
+    /// <summary>The key file that protects the shared key ring (<c>Appliance:DataProtection:KeyFile</c>), unless <see cref="Settings"/> names another protector.</summary>
+    public string RingKeyPath => _ringKey.Path;
 
     protected virtual int NodeCount => 2;
 
@@ -37,7 +42,13 @@ public class ApplianceCluster : IAsyncLifetime
     /// <summary>Starts one more node on the shared database (also after a test stopped one).</summary>
     public async Task<ClusterNode> StartNodeAsync(string name)
     {
-        var node = new ClusterNode(name, ConnectionString, Settings);
+        var settings = new Dictionary<string, string?>(Settings);
+        if (!settings.ContainsKey("Appliance:DataProtection:CertificatePath"))
+        {
+            settings.TryAdd(RingKeyFile.SettingKey, _ringKey.Path);
+        }
+
+        var node = new ClusterNode(name, ConnectionString, settings);
         await node.InitializeAsync();
         _nodes.Add(node);
         return node;
@@ -58,5 +69,6 @@ public class ApplianceCluster : IAsyncLifetime
         }
 
         await PostgresServer.Instance.DropDatabaseAsync(ConnectionString);
+        _ringKey.Dispose();
     }
 }
