@@ -76,6 +76,23 @@ public sealed class SharedKeyRingTests : IAsyncLifetime
         Assert.Equal("kept across the rotation", Protector(rotated).Unprotect(protectedBefore));
     }
 
+    [Fact]
+    public async Task A_node_whose_protector_reads_none_of_the_rings_keys_refuses_to_start_and_adds_none()
+    {
+        var before = (await RingRowsAsync()).Count;
+        var stranger = AddNode(new()
+        {
+            [KeyRingOptions.CertificatePathKey] = KeyRingStartTests.WritePfx(_directory, "another password"),
+            [KeyRingOptions.CertificatePasswordKey] = "another password",
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(stranger));
+
+        Assert.Contains("can read none of them", error.Message);
+        Assert.Contains(KeyRingOptions.CertificatePathKey, error.Message);
+        Assert.Equal(before, (await RingRowsAsync()).Count);
+    }
+
     private ServiceProvider AddNode(Dictionary<string, string?> protector)
     {
         var settings = new Dictionary<string, string?>(protector)
