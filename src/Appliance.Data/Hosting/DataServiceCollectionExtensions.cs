@@ -28,6 +28,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(dataDirectory);
         services.AddApplianceDatabase(DatabaseOptions.FromConfiguration(configuration), dataDirectory);
         services.AddSingleton(Appliance.Data.Cluster.NodeIdentity.FromConfiguration(configuration));
+        services.AddSingleton<Appliance.Data.Cluster.LeaseStore>();
+        services.AddSingleton<Appliance.Data.Cluster.AcmeChallengeStore>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();
