@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Appliance.Data.Certificates;
+using Appliance.Data.Cluster;
+using Appliance.Engine.Tls.Acme;
+using Appliance.Web.Tests.Infrastructure;
+
+namespace Appliance.Web.Tests.Tls.Acme;
+
+/// <summary>ACME with three nodes on one database: one order per certificate, answered by whichever node the CA reaches, served by all.</summary>
+public sealed class AcmeClusterTests(PebbleCluster cluster) : IClassFixture<PebbleCluster>
+{
+    [Fact]
+    public async Task A_tls_auto_certificate_is_ordered_once_validated_by_another_node_and_served_by_every_node()
+    {
+        await using var backend = await TestBackend.StartAsync("clustered");
+        await cluster.A.AddPoolAsync(new { name = "web", backends = new[] { new { address = backend.Address } } });
+        await cluster.A.AddRouteAsync(new { name = "web", hosts = new[] { "web.test" }, targets = new[] { new { pool = "web", weight = 1 } }, tls = "auto" });
+
+        // Every node's worker looks at once, as after a restart of all three: they race for the order.
+        foreach (var node in cluster.Nodes)
+        {
+            node.App.Services.GetRequiredService<AcmeWorkSignal>().Notify();
+        }
+
+        JsonElement certificate = default;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                using var response = await cluster.B.Api.GetAsync($"/api/v1/certificates/{PebbleCluster.CertificateName}");
+                certificate = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+                return certificate.ValueKind == JsonValueKind.Object && certificate.GetProperty("status").GetString() is "Valid" or "Failed";
+            },
+            TimeSpan.FromSeconds(60),
+            () => $"the certificate to be issued: {certificate}\n{cluster.Pebble.Output()}");
+        Assert.True(certificate.GetProperty("status").GetString() == "Valid", certificate.ToString());
+
+        // Every node serves it from its next handshake after the new revision reaches it.
+        foreach (var node in cluster.Nodes)
+        {
+            await Eventually.TrueAsync(
+                async () => (await Tls.TlsClient.ServedCertificateAsync(node.HttpsAddress, "web.test")).Issuer.Contains("Pebble", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(15),
+                $"{node.Name} to serve the issued certificate");
+        }
+
+        // Exactly one order, by one node; the CA reached only the others, and one of them answered.
+        var orders = cluster.Nodes.Select(n => (n.Name, Placed: n.App.Services.GetRequiredService<AcmeIssuer>().OrdersPlaced)).ToArray();
+        Assert.Equal(1, orders.Sum(o => o.Placed));
+        var orderer = orders.Single(o => o.Placed == 1).Name;
+        var forwarded = cluster.Forwarder.Forwarded.ToArray();
+        Assert.NotEmpty(forwarded);
+        Assert.DoesNotContain(forwarded, f => f.Node == orderer);
+        Assert.Contains(forwarded, f => f.FirstLine.StartsWith("HTTP/1.1 200", StringComparison.Ordinal));
+
+        // The answers are withdrawn with the order, and the lease given back.
+        var leases = cluster.A.App.Services.GetRequiredService<LeaseStore>();
+        Assert.Null(await leases.GetHolderAsync(AcmeWorker.LeaseName(PebbleCluster.CertificateName)));
+        Assert.False(await cluster.A.App.Services.GetRequiredService<AcmeChallengeStore>().AnyLiveAsync());
+    }
+
+    [Fact]
+    public async Task A_TLS_ALPN_01_answer_published_by_one_node_is_served_by_another()
+    {
+        var publisher = cluster.A.App.Services.GetRequiredService<AcmeChallengePublisher>();
+        const string keyAuthorization = "alpn-token.thumbprint";
+        var withdraw = await publisher.PublishTlsAlpnAsync("alpn.test", keyAuthorization, CancellationToken.None);
+        try
+        {
+            await publisher.AwaitPropagationAsync(CancellationToken.None);
+            await using var ssl = await Tls.TlsClient.ConnectAsync(cluster.B.HttpsAddress, "alpn.test", alpn: TlsAlpnChallengeStore.AcmeTls1);
+            Assert.Equal(TlsAlpnChallengeStore.AcmeTls1, ssl.NegotiatedApplicationProtocol);
+            var served = new System.Security.Cryptography.X509Certificates.X509Certificate2(ssl.RemoteCertificate!);
+            var extension = served.Extensions["1.3.6.1.5.5.7.1.31"];
+            Assert.NotNull(extension);
+            Assert.Equal([0x04, 0x20, .. SHA256.HashData(Encoding.ASCII.GetBytes(keyAuthorization))], extension.RawData);
+
+            // A client that does not offer acme-tls/1 never sees the challenge certificate.
+            var ordinary = await Tls.TlsClient.ServedCertificateAsync(cluster.B.HttpsAddress, "alpn.test");
+            Assert.Null(ordinary.Extensions["1.3.6.1.5.5.7.1.31"]);
+        }
+        finally
+        {
+            await withdraw();
+        }
+    }
+
+    [Fact]
+    public async Task Random_challenge_paths_cost_no_query_without_an_order_and_one_per_path_during_one()
+    {
+        var lookup = cluster.B.App.Services.GetRequiredService<ClusterChallengeLookup>();
+        var activity = cluster.B.App.Services.GetRequiredService<AcmeChallengeActivity>();
+        using var proxy = cluster.B.CreateProxyClient();
+        await Eventually.TrueAsync(() => !activity.InFlight, TimeSpan.FromSeconds(10), "no order to be in flight");
+
+        var before = lookup.Queries;
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await proxy.GetAsync($"/.well-known/acme-challenge/{RandomToken()}");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        Assert.Equal(before, lookup.Queries);
+
+        // While node A validates, node B answers A's token from the database, and looks up a
+        // random path once however often it is asked.
+        var publisher = cluster.A.App.Services.GetRequiredService<AcmeChallengePublisher>();
+        var token = RandomToken();
+        var withdraw = await publisher.PublishHttp01Async(token, token + ".thumbprint", CancellationToken.None);
+        try
+        {
+            await publisher.AwaitPropagationAsync(CancellationToken.None);
+            Assert.Equal(token + ".thumbprint", await proxy.GetStringAsync($"/.well-known/acme-challenge/{token}"));
+
+            var probe = RandomToken();
+            before = lookup.Queries;
+            for (var i = 0; i < 20; i++)
+            {
+                using var response = await proxy.GetAsync($"/.well-known/acme-challenge/{probe}");
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            }
+
+            // One, unless this machine stalled past the two seconds a miss is remembered.
+            Assert.InRange(lookup.Queries - before, 1, 3);
+        }
+        finally
+        {
+            await withdraw();
+        }
+    }
+
+    private static string RandomToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+}
