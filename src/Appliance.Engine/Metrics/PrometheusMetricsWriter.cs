@@ -9,7 +9,7 @@ namespace Appliance.Engine.Metrics;
 /// class for the data plane and per route, pool and backend, request duration histograms per
 /// route, and each backend's health, rotation and requests in flight.
 /// </summary>
-public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth)
+public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth, Tls.Acme.AcmeCounters acme)
 {
     /// <summary>The content type Prometheus expects for this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -74,6 +74,13 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
         Sample(text, "appliance_open_connections", "", report.OpenConnections);
         Header(text, "appliance_connections_total", "counter", "Client connections the data plane accepted since start.");
         Sample(text, "appliance_connections_total", "", connections.Accepted);
+
+        Header(text, "appliance_acme_orders_total", "counter", "ACME orders this node placed (with several nodes, one node orders each certificate).");
+        Sample(text, "appliance_acme_orders_total", "", acme.OrdersPlaced);
+        Header(text, "appliance_acme_lease_held_elsewhere_total", "counter", "Due ACME certificates this node left alone because another node held their lease.");
+        Sample(text, "appliance_acme_lease_held_elsewhere_total", "", acme.LeasesHeldElsewhere);
+        Header(text, "appliance_acme_challenge_lookups_total", "counter", "ACME challenge answers this node looked up in the database for another node's order.");
+        Sample(text, "appliance_acme_challenge_lookups_total", "", acme.ChallengeQueries);
 
         return text.ToString();
     }

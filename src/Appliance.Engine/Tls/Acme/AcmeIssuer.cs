@@ -13,6 +13,7 @@ internal sealed partial class AcmeIssuer(
     AcmeOptions options,
     AcmeAccountConnector accounts,
     AcmeChallengePublisher answers,
+    AcmeCounters counters,
     TimeProvider time,
     ILogger<AcmeIssuer> logger) : IDisposable
 {
@@ -21,13 +22,8 @@ internal sealed partial class AcmeIssuer(
 
     private readonly HttpClient _http = AcmeHttpClient.Create(options);
 
-    private int _ordersPlaced;
-
     /// <summary>How many refused nonces the last client retried (for tests and logs).</summary>
     public int BadNonceRetries { get; private set; }
-
-    /// <summary>How many orders this node has placed since it started (for tests and logs).</summary>
-    public int OrdersPlaced => Volatile.Read(ref _ordersPlaced);
 
     public async Task<(string ChainPem, string KeyPem)> IssueAsync(IReadOnlyList<string> hostnames, CancellationToken cancellationToken)
     {
@@ -39,7 +35,7 @@ internal sealed partial class AcmeIssuer(
         try
         {
             client = await accounts.ConnectAsync(_http, token);
-            Interlocked.Increment(ref _ordersPlaced);
+            counters.OrderPlaced();
             var order = await client.NewOrderAsync(hostnames, token);
             var orderUrl = order.Location ?? throw new AcmeException("The ACME server created an order but did not say where it is.");
             var orderJson = order.Json;

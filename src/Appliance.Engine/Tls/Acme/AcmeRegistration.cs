@@ -16,6 +16,7 @@ internal static class AcmeRegistration
         engine.AddSettings<AcmeOptions>(AcmeOptions.SectionName)
             .AddShared<Http01ChallengeStore>()
             .AddShared<TlsAlpnChallengeStore>()
+            .AddShared<AcmeCounters>()
             .AddShared<AcmeChallengeActivity>()
             .AddShared<ClusterChallengeLookup>();
         engine.Services.AddHostedService(sp => sp.GetRequiredService<AcmeChallengeActivity>());

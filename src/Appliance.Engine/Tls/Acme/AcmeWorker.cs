@@ -23,6 +23,7 @@ internal sealed partial class AcmeWorker(
     AcmeIssuer issuer,
     LeaseStore leases,
     NodeIdentity node,
+    AcmeCounters counters,
     TimeProvider time,
     ILogger<AcmeWorker> logger) : BackgroundService
 {
@@ -78,6 +79,7 @@ internal sealed partial class AcmeWorker(
         await using var lease = await HeldLease.TryTakeAsync(leases, leaseName, node.Name, LeaseTtl, time, stoppingToken);
         if (lease is null)
         {
+            counters.LeaseHeldElsewhere();
             var holder = await leases.GetHolderAsync(leaseName, stoppingToken);
             LogHeldElsewhere(due.Name, holder?.Owner ?? "another node");
             return holder?.ExpiresAt ?? time.GetUtcNow();

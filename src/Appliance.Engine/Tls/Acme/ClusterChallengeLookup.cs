@@ -17,6 +17,7 @@ namespace Appliance.Engine.Tls.Acme;
 internal sealed partial class ClusterChallengeLookup(
     AcmeChallengeStore store,
     AcmeChallengeActivity activity,
+    AcmeCounters counters,
     TimeProvider time,
     ILogger<ClusterChallengeLookup> logger)
 {
@@ -29,11 +30,6 @@ internal sealed partial class ClusterChallengeLookup(
 
     private readonly SemaphoreSlim _turns = new(MaxConcurrentQueries, MaxConcurrentQueries);
     private readonly ConcurrentDictionary<(string Type, string Key), (string? Value, DateTimeOffset Until)> _remembered = new();
-
-    /// <summary>How many lookups reached the database (for tests and the metrics page).</summary>
-    public long Queries => Interlocked.Read(ref _queries);
-
-    private long _queries;
 
     /// <summary>The answer another node published for <paramref name="key"/>, or null.</summary>
     public async ValueTask<string?> FindAsync(string type, string key, CancellationToken cancellationToken)
@@ -56,7 +52,7 @@ internal sealed partial class ClusterChallengeLookup(
 
         try
         {
-            Interlocked.Increment(ref _queries);
+            counters.ChallengeQueried();
             var value = await store.FindAsync(type, key, cancellationToken);
             Remember(type, key, value, now + (value is null ? MissRemembered : HitRemembered));
             return value;
