@@ -40,9 +40,16 @@ public sealed class HeldLease : IAsyncDisposable
     {
         await _done.CancelAsync();
         await _renewing;
-        await _leases.ReleaseAsync(_name, _owner, CancellationToken.None);
-        _done.Dispose();
-        _lost.Dispose();
+        try
+        {
+            // If the database is away now, the caller hears of it; the lease lapses on its own.
+            await _leases.ReleaseAsync(_name, _owner, CancellationToken.None);
+        }
+        finally
+        {
+            _done.Dispose();
+            _lost.Dispose();
+        }
     }
 
     private async Task RenewAsync(TimeProvider time)
