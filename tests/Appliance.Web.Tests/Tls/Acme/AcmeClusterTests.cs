@@ -14,57 +14,94 @@ namespace Appliance.Web.Tests.Tls.Acme;
 public sealed class AcmeClusterTests(PebbleCluster cluster) : IClassFixture<PebbleCluster>
 {
     [Fact]
-    public async Task A_tls_auto_certificate_is_ordered_once_validated_by_another_node_and_served_by_every_node()
+    public async Task Tls_auto_certificates_are_ordered_once_each_on_one_account_validated_by_other_nodes_and_served_by_every_node()
     {
         await using var backend = await TestBackend.StartAsync("clustered");
         await cluster.A.AddPoolAsync(new { name = "web", backends = new[] { new { address = backend.Address } } });
         await cluster.A.AddRouteAsync(new { name = "web", hosts = new[] { "web.test" }, targets = new[] { new { pool = "web", weight = 1 } }, tls = "auto" });
+        await cluster.A.AddRouteAsync(new { name = "shop", hosts = new[] { "shop.test" }, targets = new[] { new { pool = "web", weight = 1 } }, tls = "auto" });
 
-        // Every node's worker looks at once, as after a restart of all three: they race for the order.
+        // Every node's worker looks at once, as after a restart of all three: they race for the
+        // orders, and two nodes ordering at once race to register the account.
         foreach (var node in cluster.Nodes)
         {
             node.App.Services.GetRequiredService<AcmeWorkSignal>().Notify();
         }
 
-        JsonElement certificate = default;
-        await Eventually.TrueAsync(
-            async () =>
+        foreach (var name in PebbleCluster.CertificateNames)
+        {
+            var certificate = await WaitForOutcomeAsync(name);
+            Assert.True(certificate.GetProperty("status").GetString() == "Valid", certificate.ToString());
+        }
+
+        // Every node serves them from its next handshake after the new revision reaches it.
+        foreach (var node in cluster.Nodes)
+        {
+            foreach (var host in new[] { "web.test", "shop.test" })
             {
-                using var response = await cluster.B.Api.GetAsync($"/api/v1/certificates/{PebbleCluster.CertificateName}");
-                certificate = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-                return certificate.ValueKind == JsonValueKind.Object && certificate.GetProperty("status").GetString() is "Valid" or "Failed";
-            },
-            TimeSpan.FromSeconds(60),
-            () => $"the certificate to be issued: {certificate}\n{cluster.Pebble.Output()}");
-        Assert.True(certificate.GetProperty("status").GetString() == "Valid", certificate.ToString());
-
-        // Every node serves it from its next handshake after the new revision reaches it.
-        foreach (var node in cluster.Nodes)
-        {
-            await Eventually.TrueAsync(
-                async () => (await Tls.TlsClient.ServedCertificateAsync(node.HttpsAddress, "web.test")).Issuer.Contains("Pebble", StringComparison.Ordinal),
-                TimeSpan.FromSeconds(15),
-                $"{node.Name} to serve the issued certificate");
+                await Eventually.TrueAsync(
+                    async () => (await Tls.TlsClient.ServedCertificateAsync(node.HttpsAddress, host)).Issuer.Contains("Pebble", StringComparison.Ordinal),
+                    TimeSpan.FromSeconds(15),
+                    $"{node.Name} to serve the issued certificate for {host}");
+            }
         }
 
-        // Exactly one order, by one node; the CA reached only the others, and one of them answered.
-        var orders = new List<(string Name, long Placed)>();
+        // Exactly one order per certificate and one account. The CA reached only nodes that held
+        // no lease at that moment, and they answered.
+        long orders = 0;
         foreach (var node in cluster.Nodes)
         {
-            orders.Add((node.Name, await MetricAsync(node, "appliance_acme_orders_total")));
+            orders += await MetricAsync(node, "appliance_acme_orders_total");
         }
 
-        Assert.Equal(1, orders.Sum(o => o.Placed));
-        var orderer = orders.Single(o => o.Placed == 1).Name;
+        Assert.Equal(2, orders);
+        var audit = await cluster.A.Api.GetFromJsonAsync<JsonElement>("/api/v1/audit?take=1000");
+        Assert.Single(audit.EnumerateArray(), e => e.GetProperty("entityType").GetString() == "acme-account" && e.GetProperty("entityName").GetString() == cluster.Pebble.DirectoryUrl);
         var forwarded = cluster.Forwarder.Forwarded.ToArray();
         Assert.NotEmpty(forwarded);
-        Assert.DoesNotContain(forwarded, f => f.Node == orderer);
-        Assert.Contains(forwarded, f => f.FirstLine.StartsWith("HTTP/1.1 200", StringComparison.Ordinal));
+        Assert.All(forwarded, f => Assert.StartsWith("HTTP/1.1 200", f.FirstLine, StringComparison.Ordinal));
 
-        // The answers are withdrawn with the order, and the lease given back.
+        // The answers are withdrawn with the orders, and the leases given back.
         var leases = cluster.A.App.Services.GetRequiredService<LeaseStore>();
-        Assert.Null(await leases.GetHolderAsync(AcmeWorker.LeaseName(PebbleCluster.CertificateName)));
+        foreach (var name in PebbleCluster.CertificateNames)
+        {
+            Assert.Null(await leases.GetHolderAsync(AcmeWorker.LeaseName(name)));
+        }
+
         Assert.False(await cluster.A.App.Services.GetRequiredService<AcmeChallengeStore>().AnyLiveAsync());
+    }
+
+    [Fact]
+    public async Task Nodes_connecting_at_once_without_an_account_register_one_and_share_it()
+    {
+        // A directory spelling no test used yet (Pebble ignores the query): no account exists for it.
+        var options = new AcmeOptions
+        {
+            DirectoryUrl = cluster.Pebble.DirectoryUrl + "?race=" + Guid.NewGuid().ToString("N"),
+            Email = "ops@example.test",
+            TrustedRootFile = cluster.Pebble.TrustedRootFile,
+        };
+        using var http = AcmeHttpClient.Create(options);
+        var connectors = cluster.Nodes.Select(node => new AcmeAccountConnector(
+            options,
+            node.App.Services.GetRequiredService<AcmeAccountStore>(),
+            node.App.Services.GetRequiredService<LeaseStore>(),
+            new NodeIdentity(node.Name),
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AcmeAccountConnector>.Instance)).ToArray();
+
+        using var start = new ManualResetEventSlim();
+        var connecting = connectors.Select(c => Task.Run(async () =>
+        {
+            start.Wait();
+            return await c.ConnectAsync(http, CancellationToken.None);
+        })).ToArray();
+        start.Set();
+        var clients = await Task.WhenAll(connecting);
+
+        Assert.Single(clients.Select(c => c.AccountUrl).Distinct());
+        var audit = await cluster.A.Api.GetFromJsonAsync<JsonElement>("/api/v1/audit?take=1000");
+        Assert.Single(audit.EnumerateArray(), e => e.GetProperty("entityType").GetString() == "acme-account" && e.GetProperty("entityName").GetString() == options.DirectoryUrl);
     }
 
     [Fact]
@@ -135,6 +172,21 @@ public sealed class AcmeClusterTests(PebbleCluster cluster) : IClassFixture<Pebb
         {
             await withdraw();
         }
+    }
+
+    private async Task<JsonElement> WaitForOutcomeAsync(string name)
+    {
+        JsonElement certificate = default;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                using var response = await cluster.B.Api.GetAsync($"/api/v1/certificates/{name}");
+                certificate = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+                return certificate.ValueKind == JsonValueKind.Object && certificate.GetProperty("status").GetString() is "Valid" or "Failed";
+            },
+            TimeSpan.FromSeconds(60),
+            () => $"certificate {name} to be issued: {certificate}\n{cluster.Pebble.Output()}");
+        return certificate;
     }
 
     private static async Task<long> MetricAsync(ClusterNode node, string name)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Appliance.Data.Cluster;
 using Appliance.Engine.Tls.Acme;
 using Appliance.Web.Tests.Infrastructure;
@@ -7,13 +6,13 @@ namespace Appliance.Web.Tests.Tls.Acme;
 
 /// <summary>
 /// Three appliance nodes on one PostgreSQL database with Pebble as their ACME server. Pebble
-/// validates HTTP-01 on one port, where a forwarder sends each connection to a node that does not
-/// hold the certificate's lease at that moment: a node that did not place the order must answer.
+/// validates HTTP-01 on one port, where a forwarder sends each connection to a node that holds no
+/// certificate's lease at that moment: a node that did not place the order must answer.
 /// </summary>
 public sealed class PebbleCluster : ApplianceCluster
 {
-    /// <summary>The certificate whose lease decides where the forwarder sends the CA.</summary>
-    public const string CertificateName = "auto-web";
+    /// <summary>The certificates whose leases decide where the forwarder sends the CA: those of routes web and shop.</summary>
+    public static readonly string[] CertificateNames = ["auto-web", "auto-shop"];
 
     // Until the key ring lives in the database, nodes share one data directory (and with it
     // data/keys), so that a key one node encrypted is one every node can decrypt.
@@ -57,11 +56,20 @@ public sealed class PebbleCluster : ApplianceCluster
         }
     }
 
-    // The nodes in turn, skipping the one placing the order.
+    // The nodes in turn, skipping those placing an order.
     private async Task<(string Name, int Port)> PickNodeAsync()
     {
-        var holder = await A.App.Services.GetRequiredService<LeaseStore>().GetHolderAsync(AcmeWorker.LeaseName(CertificateName));
-        var candidates = Nodes.Where(n => n.Name != holder?.Owner).ToArray();
+        var leases = A.App.Services.GetRequiredService<LeaseStore>();
+        var holders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in CertificateNames)
+        {
+            if (await leases.GetHolderAsync(AcmeWorker.LeaseName(name)) is { } holder)
+            {
+                holders.Add(holder.Owner);
+            }
+        }
+
+        var candidates = Nodes.Where(n => !holders.Contains(n.Name)).ToArray();
         var node = candidates[Interlocked.Increment(ref _turn) % candidates.Length];
         return (node.Name, node.ProxyAddress.Port);
     }
