@@ -67,8 +67,8 @@ internal sealed partial class AcmeWorker(
 
     // A certificate another node works on stays due until that node records the outcome: waking
     // for it every moment would only ask for the lease again. Wake when that lease lapses instead
-    // (its holder died), unless other work is due sooner; the new revision's signal comes first
-    // when the holder succeeds.
+    // (its holder renewed it, finished, or died), unless other work is due sooner; a finished
+    // certificate is simply no longer due then.
     private DateTimeOffset? WakeAt(DateTimeOffset? nextDue, DateTimeOffset? heldElsewhereUntil) =>
         heldElsewhereUntil is { } held && (nextDue is null || nextDue <= time.GetUtcNow() || held < nextDue) ? held : nextDue;
 
