@@ -30,6 +30,8 @@ public static class DataServiceCollectionExtensions
         services.AddApplianceDatabase(database, dataDirectory);
         services.AddSingleton(Appliance.Data.Cluster.NodeIdentity.FromConfiguration(configuration));
         services.AddSingleton<Appliance.Data.Cluster.NodeRegistry>();
+        services.AddSingleton<Appliance.Data.Cluster.LeaseStore>();
+        services.AddSingleton<Appliance.Data.Cluster.AcmeChallengeStore>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();

@@ -22,6 +22,7 @@ internal sealed class DataPlaneKestrelSetup(
     ConnectionCounter connections,
     TlsHandshakePolicy tls,
     TlsAlpnChallengeStore tlsAlpnChallenges,
+    AcmeChallengeActivity acmeActivity,
     FallbackCertificate fallback) : IConfigureOptions<KestrelServerOptions>
 {
     public void Configure(KestrelServerOptions kestrel)
@@ -97,7 +98,7 @@ internal sealed class DataPlaneKestrelSetup(
         Count(listen);
         listen.Protocols = HttpProtocols.Http1AndHttp2;
         var handshakeTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
-        listen.Use(next => connection => ClientHelloInspector.InspectAsync(connection, next, tlsAlpnChallenges, handshakeTimeout));
+        listen.Use(next => connection => ClientHelloInspector.InspectAsync(connection, next, tlsAlpnChallenges, acmeActivity, handshakeTimeout));
         listen.UseHttps(new TlsHandshakeCallbackOptions
         {
             OnConnection = context => tls.OptionsFor(context, fallback),

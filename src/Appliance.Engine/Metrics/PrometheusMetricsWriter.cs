@@ -10,7 +10,7 @@ namespace Appliance.Engine.Metrics;
 /// route, each backend's health, rotation and requests in flight, and whether the counters several
 /// nodes share (Redis) are in use.
 /// </summary>
-public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth, Appliance.Data.Counters.SharedCounterStatus sharedCounters, Cluster.NodeDirectory nodes, Cluster.HeartbeatCounter heartbeats)
+public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth, Appliance.Data.Counters.SharedCounterStatus sharedCounters, Cluster.NodeDirectory nodes, Cluster.HeartbeatCounter heartbeats, Tls.Acme.AcmeCounters acme)
 {
     /// <summary>The content type Prometheus expects for this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -84,6 +84,13 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
         Sample(text, "appliance_open_connections", "", report.OpenConnections);
         Header(text, "appliance_connections_total", "counter", "Client connections the data plane accepted since start.");
         Sample(text, "appliance_connections_total", "", connections.Accepted);
+
+        Header(text, "appliance_acme_orders_total", "counter", "ACME orders this node placed (with several nodes, one node orders each certificate).");
+        Sample(text, "appliance_acme_orders_total", "", acme.OrdersPlaced);
+        Header(text, "appliance_acme_lease_held_elsewhere_total", "counter", "Due ACME certificates this node left alone because another node held their lease.");
+        Sample(text, "appliance_acme_lease_held_elsewhere_total", "", acme.LeasesHeldElsewhere);
+        Header(text, "appliance_acme_challenge_lookups_total", "counter", "ACME challenge answers this node looked up in the database for another node's order.");
+        Sample(text, "appliance_acme_challenge_lookups_total", "", acme.ChallengeQueries);
 
         Nodes(text, nodes.Latest);
         Header(text, "appliance_node_heartbeat_failures_total", "counter", "Heartbeats this node could not write to the database since start.");

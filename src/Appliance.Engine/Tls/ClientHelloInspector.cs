@@ -12,10 +12,11 @@ internal static class ClientHelloInspector
 {
     private static readonly byte[] AcmeTls1 = "acme-tls/1"u8.ToArray();
 
-    public static async Task InspectAsync(ConnectionContext connection, ConnectionDelegate next, Acme.TlsAlpnChallengeStore challenges, TimeSpan timeout)
+    public static async Task InspectAsync(
+        ConnectionContext connection, ConnectionDelegate next, Acme.TlsAlpnChallengeStore challenges, Acme.AcmeChallengeActivity cluster, TimeSpan timeout)
     {
-        // Almost always: no validation under way, nothing to look for.
-        if (challenges.IsEmpty)
+        // Almost always: no validation under way, here or on another node, nothing to look for.
+        if (challenges.IsEmpty && !cluster.InFlight)
         {
             await next(connection);
             return;

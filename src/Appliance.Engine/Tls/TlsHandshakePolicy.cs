@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Authentication;
+using Appliance.Data.Cluster;
 using Appliance.Engine.Tls.Sni;
 
 namespace Appliance.Engine.Tls;
@@ -9,7 +10,11 @@ namespace Appliance.Engine.Tls;
 /// ECDHE as in Mozilla's "intermediate" profile (no CBC, no static RSA key exchange), HTTP/2 or
 /// HTTP/1.1 by ALPN, and the certificate chosen by SNI from the live set.
 /// </summary>
-internal sealed class TlsHandshakePolicy(CertificateSetStore certificates, Acme.TlsAlpnChallengeStore tlsAlpnChallenges)
+internal sealed class TlsHandshakePolicy(
+    CertificateSetStore certificates,
+    Acme.TlsAlpnChallengeStore tlsAlpnChallenges,
+    Acme.ClusterChallengeLookup cluster,
+    TimeProvider time)
 {
     /// <summary>TLS 1.3's three suites and their TLS 1.2 ECDHE counterparts.</summary>
     public static IReadOnlyList<TlsCipherSuite> CipherSuites { get; } =
@@ -36,25 +41,47 @@ internal sealed class TlsHandshakePolicy(CertificateSetStore certificates, Acme.
         var hello = context.ClientHelloInfo;
 
         // TLS-ALPN-01 (RFC 8737): only a client offering acme-tls/1 gets the challenge certificate, and only that protocol.
-        if (context.Connection.Features.Get<AcmeTlsAlpnFeature>() is not null && tlsAlpnChallenges.TryGet(hello.ServerName, out var challenge))
+        if (context.Connection.Features.Get<AcmeTlsAlpnFeature>() is not null)
         {
-            return ValueTask.FromResult(new SslServerAuthenticationOptions
+            if (tlsAlpnChallenges.TryGet(hello.ServerName, out var challenge))
             {
-                ServerCertificateContext = challenge,
-                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                CipherSuitesPolicy = Suites,
-                ApplicationProtocols = AcmeProtocols,
-            });
+                return ValueTask.FromResult(ChallengeOptions(challenge));
+            }
+
+            if (hello.ServerName is { Length: > 0 } host)
+            {
+                return FromClusterAsync(context, host, fallback);
+            }
         }
 
-        return ValueTask.FromResult(new SslServerAuthenticationOptions
-        {
-            ServerCertificateContext = certificates.Current?.Select(hello.ServerName) ?? fallback.Context,
-            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-            CipherSuitesPolicy = Suites,
-            ApplicationProtocols = Protocols,
-            ClientCertificateRequired = false,
-            AllowRenegotiation = false,
-        });
+        return ValueTask.FromResult(Ordinary(hello.ServerName, fallback));
     }
+
+    // Another node placed the order: its answer, bounded by the lookup, or an ordinary handshake.
+    private async ValueTask<SslServerAuthenticationOptions> FromClusterAsync(
+        Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackContext context, string host, FallbackCertificate fallback)
+    {
+        var keyAuthorization = await cluster.FindAsync(AcmeChallengeStore.TlsAlpn01, host, context.CancellationToken);
+        return keyAuthorization is null
+            ? Ordinary(host, fallback)
+            : ChallengeOptions(tlsAlpnChallenges.FromCluster(host, keyAuthorization, time));
+    }
+
+    private static SslServerAuthenticationOptions ChallengeOptions(SslStreamCertificateContext challenge) => new()
+    {
+        ServerCertificateContext = challenge,
+        EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        CipherSuitesPolicy = Suites,
+        ApplicationProtocols = AcmeProtocols,
+    };
+
+    private SslServerAuthenticationOptions Ordinary(string? serverName, FallbackCertificate fallback) => new()
+    {
+        ServerCertificateContext = certificates.Current?.Select(serverName) ?? fallback.Context,
+        EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        CipherSuitesPolicy = Suites,
+        ApplicationProtocols = Protocols,
+        ClientCertificateRequired = false,
+        AllowRenegotiation = false,
+    };
 }

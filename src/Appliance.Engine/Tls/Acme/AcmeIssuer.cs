@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Appliance.Data.Certificates;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.Engine.Tls.Acme;
@@ -12,9 +11,9 @@ namespace Appliance.Engine.Tls.Acme;
 /// </summary>
 internal sealed partial class AcmeIssuer(
     AcmeOptions options,
-    AcmeAccountStore accounts,
-    Http01ChallengeStore challenges,
-    TlsAlpnChallengeStore tlsAlpnChallenges,
+    AcmeAccountConnector accounts,
+    AcmeChallengePublisher answers,
+    AcmeCounters counters,
     TimeProvider time,
     ILogger<AcmeIssuer> logger) : IDisposable
 {
@@ -31,11 +30,12 @@ internal sealed partial class AcmeIssuer(
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(options.OrderTimeoutSeconds));
         var token = deadline.Token;
-        var answered = new List<Action>();
+        var answered = new List<Func<Task>>();
         AcmeClient? client = null;
         try
         {
-            client = await ConnectAsync(token);
+            client = await accounts.ConnectAsync(_http, token);
+            counters.OrderPlaced();
             var order = await client.NewOrderAsync(hostnames, token);
             var orderUrl = order.Location ?? throw new AcmeException("The ACME server created an order but did not say where it is.");
             var orderJson = order.Json;
@@ -66,10 +66,7 @@ internal sealed partial class AcmeIssuer(
         }
         finally
         {
-            foreach (var withdraw in answered)
-            {
-                withdraw();
-            }
+            await WithdrawAsync(answered);
 
             BadNonceRetries = client?.BadNonceRetries ?? 0;
         }
@@ -78,7 +75,7 @@ internal sealed partial class AcmeIssuer(
     public void Dispose() => _http.Dispose();
 
     // One authorization per name: answer its HTTP-01 challenge and wait for the verdict.
-    private async Task AuthorizeAsync(AcmeClient client, string authorizationUrl, List<Action> answered, CancellationToken token)
+    private async Task AuthorizeAsync(AcmeClient client, string authorizationUrl, List<Func<Task>> answered, CancellationToken token)
     {
         var authorization = (await client.GetAsync(authorizationUrl, token)).Json;
         var identifier = authorization.GetProperty("identifier").GetProperty("value").GetString();
@@ -107,24 +104,35 @@ internal sealed partial class AcmeIssuer(
 
         var challengeToken = challenge.GetProperty("token").GetString()!;
         var keyAuthorization = challengeToken + "." + client.AccountJwk.Thumbprint();
-        if (challenge.GetProperty("type").GetString() == AcmeOptions.TlsAlpn01)
-        {
-            tlsAlpnChallenges.Add(identifier!, keyAuthorization, time);
-            answered.Add(() => tlsAlpnChallenges.Remove(identifier!));
-        }
-        else
-        {
-            challenges.Add(challengeToken, keyAuthorization);
-            answered.Add(() => challenges.Remove(challengeToken));
-        }
+        answered.Add(challenge.GetProperty("type").GetString() == AcmeOptions.TlsAlpn01
+            ? await answers.PublishTlsAlpnAsync(identifier!, keyAuthorization, token)
+            : await answers.PublishHttp01Async(challengeToken, keyAuthorization, token));
 
         if (challenge.GetProperty("status").GetString() == "pending")
         {
+            // The CA may reach any node: each must know the answer exists before it is asked.
+            await answers.AwaitPropagationAsync(token);
             await client.RespondAsync(challenge.GetProperty("url").GetString()!, token);
         }
 
         await PollAsync(client, authorizationUrl, $"authorization of {identifier}", status => status is "valid", token);
         LogAuthorized(identifier);
+    }
+
+    // Every answer goes, even when withdrawing one fails: a lingering row only costs its expiry.
+    private async Task WithdrawAsync(List<Func<Task>> answered)
+    {
+        foreach (var withdraw in answered)
+        {
+            try
+            {
+                await withdraw();
+            }
+            catch (Exception ex)
+            {
+                LogWithdrawFailed(ex.Message);
+            }
+        }
     }
 
     // Polls until `done` says yes; "invalid" anywhere ends it with the server's reason.
@@ -169,36 +177,9 @@ internal sealed partial class AcmeIssuer(
             : new AcmeException($"The {what} became {json.GetProperty("status").GetString()}.");
     }
 
-    private async Task<AcmeClient> ConnectAsync(CancellationToken token)
-    {
-        var account = await accounts.GetAsync(options.DirectoryUrl, token);
-        var key = ECDsa.Create();
-        if (account is null)
-        {
-            key.GenerateKey(ECCurve.NamedCurves.nistP256);
-        }
-        else
-        {
-            key.ImportFromPem(account.KeyPem);
-        }
-
-        var client = new AcmeClient(_http, new Uri(options.DirectoryUrl), key);
-        await client.LoadDirectoryAsync(token);
-        if (account is not null)
-        {
-            client.AccountUrl = account.AccountUrl;
-            return client;
-        }
-
-        var accountUrl = await client.CreateAccountAsync(options.Email, token);
-        await accounts.SaveAsync(new AcmeAccount(options.DirectoryUrl, accountUrl, key.ExportPkcs8PrivateKeyPem()), options.Email, token);
-        LogAccountCreated(options.DirectoryUrl, client.TermsOfService ?? "none given");
-        return client;
-    }
-
-    [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "ACME account created at {Directory}; its terms of service ({TermsOfService}) were agreed to.")]
-    private partial void LogAccountCreated(string directory, string termsOfService);
-
     [LoggerMessage(EventId = 2502, Level = LogLevel.Debug, Message = "ACME authorization of {Identifier} is valid.")]
     private partial void LogAuthorized(string? identifier);
+
+    [LoggerMessage(EventId = 2503, Level = LogLevel.Warning, Message = "A published ACME challenge answer could not be withdrawn ({Reason}); it lapses on its own.")]
+    private partial void LogWithdrawFailed(string reason);
 }

@@ -7,7 +7,7 @@ namespace Appliance.Engine.Tls.Acme;
 /// <summary>
 /// The ACME client: its settings, the issuer and the worker in the control plane, and the
 /// challenge answers the data plane serves (HTTP-01 as a step ahead of routing, TLS-ALPN-01 in
-/// the handshake).
+/// the handshake), its own from memory and other nodes' from the database.
 /// </summary>
 internal static class AcmeRegistration
 {
@@ -15,7 +15,13 @@ internal static class AcmeRegistration
     {
         engine.AddSettings<AcmeOptions>(AcmeOptions.SectionName)
             .AddShared<Http01ChallengeStore>()
-            .AddShared<TlsAlpnChallengeStore>();
+            .AddShared<TlsAlpnChallengeStore>()
+            .AddShared<AcmeCounters>()
+            .AddShared<AcmeChallengeActivity>()
+            .AddShared<ClusterChallengeLookup>();
+        engine.Services.AddHostedService(sp => sp.GetRequiredService<AcmeChallengeActivity>());
+        engine.Services.AddSingleton<AcmeChallengePublisher>();
+        engine.Services.AddSingleton<AcmeAccountConnector>();
         engine.Services.AddSingleton<AcmeIssuer>();
         engine.Services.AddHostedService<AcmeWorker>();
         return engine;

@@ -16,7 +16,9 @@ public sealed class TlsAlpnChallengeStore
     public static readonly SslApplicationProtocol AcmeTls1 = new("acme-tls/1");
 
     private static readonly Oid AcmeIdentifier = new("1.3.6.1.5.5.7.1.31");
+    private const int MaxFromCluster = 64;
     private readonly ConcurrentDictionary<string, SslStreamCertificateContext> _answers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (string KeyAuthorization, SslStreamCertificateContext Certificate)> _fromCluster = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when no validation is under way: connections need no inspection then.</summary>
     public bool IsEmpty => _answers.IsEmpty;
@@ -29,6 +31,28 @@ public sealed class TlsAlpnChallengeStore
     {
         certificate = null!;
         return hostname is not null && _answers.TryGetValue(hostname, out certificate!);
+    }
+
+    /// <summary>
+    /// The certificate for an answer another node published: made once per key authorization and
+    /// kept, since making one costs a key pair. Only answers found in the database get here, so an
+    /// attacker cannot grow this; clearing it when full costs only a key pair.
+    /// </summary>
+    public SslStreamCertificateContext FromCluster(string hostname, string keyAuthorization, TimeProvider time)
+    {
+        if (_fromCluster.TryGetValue(hostname, out var made) && made.KeyAuthorization == keyAuthorization)
+        {
+            return made.Certificate;
+        }
+
+        if (_fromCluster.Count >= MaxFromCluster)
+        {
+            _fromCluster.Clear();
+        }
+
+        var certificate = CreateCertificate(hostname, keyAuthorization, time);
+        _fromCluster[hostname] = (keyAuthorization, certificate);
+        return certificate;
     }
 
     /// <summary>The challenge certificate: the name as its only SAN, and SHA-256 of the key authorization in a critical acmeIdentifier extension.</summary>

@@ -1,0 +1,28 @@
+namespace Appliance.Engine.Tls.Acme;
+
+/// <summary>
+/// What this node's ACME client did since it started, for <c>/metrics</c>: with several nodes the
+/// orders summed over the nodes should match the certificates issued, and a node that keeps
+/// finding leases held elsewhere or keeps looking up answers shows it here.
+/// </summary>
+public sealed class AcmeCounters
+{
+    private long _orders;
+    private long _leasesHeldElsewhere;
+    private long _challengeQueries;
+
+    /// <summary>Orders this node placed with the ACME server.</summary>
+    public long OrdersPlaced => Interlocked.Read(ref _orders);
+
+    /// <summary>Times this node left a due certificate alone because another node held its lease.</summary>
+    public long LeasesHeldElsewhere => Interlocked.Read(ref _leasesHeldElsewhere);
+
+    /// <summary>Challenge answers this node looked up in the database (another node's orders).</summary>
+    public long ChallengeQueries => Interlocked.Read(ref _challengeQueries);
+
+    internal void OrderPlaced() => Interlocked.Increment(ref _orders);
+
+    internal void LeaseHeldElsewhere() => Interlocked.Increment(ref _leasesHeldElsewhere);
+
+    internal void ChallengeQueried() => Interlocked.Increment(ref _challengeQueries);
+}
