@@ -1,5 +1,6 @@
 using Appliance.Data;
 using Appliance.Data.Auditing;
+using Appliance.Data.Cluster;
 using Appliance.Data.Hosting;
 using Appliance.Data.Providers;
 using Appliance.Data.Store;
@@ -26,9 +27,11 @@ public static class DataServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(dataDirectory);
-        services.AddApplianceDatabase(DatabaseOptions.FromConfiguration(configuration), dataDirectory);
+        var database = DatabaseOptions.FromConfiguration(configuration);
+        services.AddApplianceDatabase(database, dataDirectory);
         services.AddSingleton(Appliance.Data.Cluster.NodeIdentity.FromConfiguration(configuration));
         services.AddHostedService<DatabaseMigrator>();
+        services.AddApplianceCluster(database, ClusterOptions.FromConfiguration(configuration));
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
