@@ -1,3 +1,5 @@
+using Appliance.Data.Cluster;
+using Appliance.Data.Providers;
 using Appliance.Data.Store;
 using Appliance.Engine.DataPlane;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +20,13 @@ internal static class SnapshotRegistration
         engine.AddShared<SnapshotStore>()
             .Share<ConfigStore>()
             .Share<ConfigChangeSignal>();
+
+        // Several nodes: other nodes' changes arrive by NOTIFY, and the poll is there for the one that
+        // got lost (a dropped listener connection), so it runs often enough to catch it within ~2 s.
+        engine.Services.AddOptions<ProxyOptions>().PostConfigure<DatabaseOptions>((proxy, database) =>
+            proxy.ConfigPollSeconds ??= database.Provider == DatabaseProvider.Postgres
+                ? (int)ClusterOptions.PollInterval.TotalSeconds
+                : ProxyOptions.SingleNodePollSeconds);
 
         var dataPlane = engine.DataPlane;
         dataPlane.AddSingleton(sp =>
