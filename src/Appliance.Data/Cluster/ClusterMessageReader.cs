@@ -13,6 +13,7 @@ internal sealed partial class ClusterMessageReader(
     ClusterMessageStore store,
     ClusterMessageSignal signal,
     NodeIdentity node,
+    ClusterOptions options,
     IEnumerable<IClusterMessageHandler> handlers,
     TimeProvider time,
     ILogger<ClusterMessageReader> logger) : BackgroundService
@@ -35,7 +36,7 @@ internal sealed partial class ClusterMessageReader(
                 // Read before the first wait, and again after a failure, so a node that starts during
                 // an outage still begins after what was there, not at the start of the table.
                 lastId ??= await store.LastIdAsync(stoppingToken);
-                await signal.WaitAsync(ClusterOptions.PollInterval, stoppingToken);
+                await signal.WaitAsync(options.PollInterval, stoppingToken);
                 lastId = await ReadAllAfterAsync(lastId.Value, byTopic, stoppingToken);
                 if (time.GetUtcNow() >= nextPrune)
                 {
@@ -50,7 +51,7 @@ internal sealed partial class ClusterMessageReader(
             catch (Exception ex)
             {
                 LogReadFailed(ex);
-                await Task.Delay(ClusterOptions.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(options.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }

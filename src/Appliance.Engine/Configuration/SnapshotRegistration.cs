@@ -23,9 +23,9 @@ internal static class SnapshotRegistration
 
         // Several nodes: other nodes' changes arrive by NOTIFY, and the poll is there for the one that
         // got lost (a dropped listener connection), so it runs often enough to catch it within ~2 s.
-        engine.Services.AddOptions<ProxyOptions>().PostConfigure<DatabaseOptions>((proxy, database) =>
+        engine.Services.AddOptions<ProxyOptions>().PostConfigure<DatabaseOptions, ClusterOptions>((proxy, database, cluster) =>
             proxy.ConfigPollSeconds ??= database.Provider == DatabaseProvider.Postgres
-                ? (int)ClusterOptions.PollInterval.TotalSeconds
+                ? (int)cluster.PollInterval.TotalSeconds
                 : ProxyOptions.SingleNodePollSeconds);
 
         var dataPlane = engine.DataPlane;

@@ -41,7 +41,7 @@ public sealed class ProxyOptions : IValidatableObject
     /// <summary>
     /// Seconds between polls of the configuration revision (the in-process signal, and on PostgreSQL
     /// the other nodes' NOTIFY, are immediate). Unset: <see cref="SingleNodePollSeconds"/> on SQLite,
-    /// 1 on PostgreSQL, where the poll catches a lost notification (see <c>SnapshotRegistration</c>).
+    /// <c>Appliance:Cluster:PollSeconds</c> (1) on PostgreSQL, where the poll catches a lost notification.
     /// </summary>
     [Range(1, 3600)]
     public int? ConfigPollSeconds { get; set; }

@@ -14,6 +14,9 @@ public class ApplianceCluster : IAsyncLifetime
     /// <summary>The shared database's connection string.</summary>
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The PostgreSQL server the database is on: the run's shared one unless <see cref="StartServerAsync"/> says otherwise.</summary>
+    public PostgresServer Server { get; private set; } = null!;
+
     public IReadOnlyList<ClusterNode> Nodes => _nodes;
 
     public ClusterNode A => _nodes[0];
@@ -27,17 +30,24 @@ public class ApplianceCluster : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync();
+        Server = await StartServerAsync();
+        ConnectionString = await Server.CreateDatabaseAsync();
         for (var i = 0; i < NodeCount; i++)
         {
             await StartNodeAsync($"node-{(char)('a' + i)}");
         }
     }
 
-    /// <summary>Starts one more node on the shared database (also after a test stopped one).</summary>
-    public async Task<ClusterNode> StartNodeAsync(string name)
+    /// <summary>Starts one more node on the shared database (also after a test stopped one), with <paramref name="settings"/> on top of <see cref="Settings"/>.</summary>
+    public async Task<ClusterNode> StartNodeAsync(string name, IDictionary<string, string?>? settings = null)
     {
-        var node = new ClusterNode(name, ConnectionString, Settings);
+        var merged = new Dictionary<string, string?>(Settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        var node = new ClusterNode(name, ConnectionString, merged);
         await node.InitializeAsync();
         _nodes.Add(node);
         return node;
@@ -57,6 +67,9 @@ public class ApplianceCluster : IAsyncLifetime
             await node.DisposeAsync();
         }
 
-        await PostgresServer.Instance.DropDatabaseAsync(ConnectionString);
+        await Server.DropDatabaseAsync(ConnectionString);
     }
+
+    /// <summary>The server to put the database on; a fixture that stops it returns a private one (and disposes it).</summary>
+    protected virtual Task<PostgresServer> StartServerAsync() => Task.FromResult(PostgresServer.Instance);
 }
