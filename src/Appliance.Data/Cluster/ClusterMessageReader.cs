@@ -24,17 +24,33 @@ internal sealed partial class ClusterMessageReader(
     private const int BatchSize = 100;
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
 
+    // Where this node starts: messages sent before it ran were for caches it did not have yet.
+    private long? _startId;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _startId = await store.LastIdAsync(cancellationToken);
+        }
+        catch (Exception ex) when (Providers.DatabaseOutage.IsCause(ex))
+        {
+            // Starting during an outage: the loop takes its starting point once the database is back.
+            LogReadFailed(ex);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var byTopic = handlers.ToDictionary(h => h.Topic, StringComparer.Ordinal);
-        long? lastId = null;
+        var lastId = _startId;
         var nextPrune = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // Read before the first wait, and again after a failure, so a node that starts during
-                // an outage still begins after what was there, not at the start of the table.
                 lastId ??= await store.LastIdAsync(stoppingToken);
                 await signal.WaitAsync(options.PollInterval, stoppingToken);
                 lastId = await ReadAllAfterAsync(lastId.Value, byTopic, stoppingToken);
