@@ -33,12 +33,19 @@ internal sealed partial class DatabaseOutageExceptionHandler(
         httpContext.Response.Headers.RetryAfter = "5";
         if (httpContext.Request.Path.StartsWithSegments("/api"))
         {
-            return await problems.TryWriteAsync(new ProblemDetailsContext
+            var written = await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
                 Exception = exception,
                 ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = Title, Detail = detail },
             });
+            if (!written)
+            {
+                // A client that accepts no JSON still learns why, rather than getting the 500 page.
+                await httpContext.Response.WriteAsync($"{Title}. {detail}", cancellationToken);
+            }
+
+            return true;
         }
 
         httpContext.Response.ContentType = "text/html; charset=utf-8";
