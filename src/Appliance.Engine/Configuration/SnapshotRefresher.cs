@@ -21,6 +21,8 @@ internal sealed partial class SnapshotRefresher(
     Appliance.Data.Certificates.CertificateStore certificateStore,
     Tls.Sni.CertificateSetBuilder certificateSetBuilder,
     Tls.Sni.CertificateSetStore certificateSets,
+    ConfigurationSourceStatus sourceStatus,
+    TimeProvider time,
     ILogger<SnapshotRefresher> logger) : BackgroundService
 {
     // A refused revision is reported once, not at every poll until the next change.
@@ -38,6 +40,12 @@ internal sealed partial class SnapshotRefresher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            _failing = true;
+            if (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
+            {
+                sourceStatus.Unreachable(time.GetUtcNow());
+            }
+
             LogInitialLoadFailed(ex);
         }
     }
@@ -59,6 +67,7 @@ internal sealed partial class SnapshotRefresher(
                 if (_failing)
                 {
                     _failing = false;
+                    sourceStatus.Reachable();
                     LogRefreshRecovered(snapshots.Current.Revision);
                 }
             }
@@ -68,6 +77,11 @@ internal sealed partial class SnapshotRefresher(
             }
             catch (Exception ex)
             {
+                if (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
+                {
+                    sourceStatus.Unreachable(time.GetUtcNow());
+                }
+
                 if (_failing)
                 {
                     LogRefreshStillFailing(ex.GetType().Name, snapshots.Current.Revision);

@@ -18,6 +18,7 @@ internal static class SnapshotRegistration
     public static ApplianceEngineBuilder AddSnapshots(this ApplianceEngineBuilder engine)
     {
         engine.AddShared<SnapshotStore>()
+            .AddShared<ConfigurationSourceStatus>()
             .Share<ConfigStore>()
             .Share<ConfigChangeSignal>();
 

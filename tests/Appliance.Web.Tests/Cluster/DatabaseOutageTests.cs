@@ -22,6 +22,10 @@ public sealed class DatabaseOutageTests(PrivateDatabaseCluster cluster) : IClass
                 Assert.Equal(HttpStatusCode.OK, await ProxyStatusAsync(node, PrivateDatabaseCluster.RoutedHost));
                 await AssertUnavailableAsync(node);
 
+                // What the dashboard shows: the refresher's next poll finds the database gone.
+                var status = SourceStatus(node);
+                await Eventually.TrueAsync(() => status.UnreachableSince is not null, TimeSpan.FromSeconds(5), $"{node.Name} to notice the outage");
+
                 // Still serving after the API found the database gone.
                 Assert.Equal(HttpStatusCode.OK, await ProxyStatusAsync(node, PrivateDatabaseCluster.RoutedHost));
             }
@@ -37,6 +41,8 @@ public sealed class DatabaseOutageTests(PrivateDatabaseCluster cluster) : IClass
                 async () => (await node.Api.GetAsync("/api/v1/pools")).StatusCode == HttpStatusCode.OK,
                 TimeSpan.FromSeconds(20),
                 $"{node.Name}'s API to answer again");
+            var status = SourceStatus(node);
+            await Eventually.TrueAsync(() => status.UnreachableSince is null, TimeSpan.FromSeconds(5), $"{node.Name} to notice the database is back");
         }
 
         await cluster.A.AddRouteAsync(new { name = "after", hosts = new[] { "after.outage.test" }, targets = new[] { new { pool = "web", weight = 1 } } });
@@ -64,6 +70,9 @@ public sealed class DatabaseOutageTests(PrivateDatabaseCluster cluster) : IClass
             Assert.DoesNotContain(leak, body, StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    private static Appliance.Engine.Configuration.ConfigurationSourceStatus SourceStatus(ClusterNode node) =>
+        node.App.Services.GetRequiredService<Appliance.Engine.Configuration.ConfigurationSourceStatus>();
 
     private static async Task<HttpStatusCode> ProxyStatusAsync(ClusterNode node, string host)
     {

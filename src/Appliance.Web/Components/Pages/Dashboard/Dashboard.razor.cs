@@ -22,6 +22,8 @@ public partial class Dashboard
     private CacheStatistics _cache = new(0, 0, 0, 0, 0, 0, 0);
     private IReadOnlyList<(string Reason, string Route, long Count)> _blocked = [];
     private IReadOnlyList<CertificateInfo> _certificates = [];
+    private DateTimeOffset? _databaseUnreachableSince;
+    private long _revision;
 
     protected override async Task OnInitializedAsync()
     {
@@ -36,7 +38,19 @@ public partial class Dashboard
         _events = HealthEvents.Latest(EventsShown);
         _cache = Cache.Statistics();
         _blocked = Shield.Counts();
+        _databaseUnreachableSince = SourceStatus.UnreachableSince;
+        _revision = Snapshots.AppliedRevision;
     }
 
-    private async Task ReadCertificatesAsync() => _certificates = await CertificateStore.ListAsync();
+    private async Task ReadCertificatesAsync()
+    {
+        try
+        {
+            _certificates = await CertificateStore.ListAsync();
+        }
+        catch (Exception ex) when (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
+        {
+            // The alert above says why; the list read before the outage stays, it changes over days.
+        }
+    }
 }
