@@ -12,7 +12,8 @@ mkdir -p "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the tests drive: Chromium for the end-to-end tests (Playwright downloads no
-# browser), Pebble and pebble-challtestsrv as a real ACME server, openssl as a TLS client.
+# browser), Pebble and pebble-challtestsrv as a real ACME server, openssl as a TLS client,
+# redis-server for the counters several nodes share (the tests start throwaway instances).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pebble >/dev/null 2>&1 || missing+=(pebble)
@@ -20,6 +21,7 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # PostgreSQL for the several-nodes tests and the data-layer tests' second provider; the tests
 # start a throwaway server themselves (as the postgres user when run as root).
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]} for the tests..."
   sudo=""

@@ -44,6 +44,8 @@ echo "Building (Release)..."
 dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null
 
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+# On PostgreSQL the shared key ring must be protected: one key file for both nodes.
+head -c 32 /dev/urandom | base64 >"$work/ring.key"
 start_node() { # name, admin port, http port, https port, notifications
   Appliance__DataDirectory="$work/$1" \
   Appliance__Admin__Urls="http://127.0.0.1:$2" \
@@ -55,6 +57,7 @@ start_node() { # name, admin port, http port, https port, notifications
   Appliance__Database__Provider=Postgres \
   Appliance__Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=appliance;Database=appliance" \
   Appliance__Node__Name="$1" \
+  Appliance__DataProtection__KeyFile="$work/ring.key" \
   Appliance__Cluster__Notifications="$5" \
   ASPNETCORE_ENVIRONMENT=Production \
     dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/$1.log" 2>&1 &

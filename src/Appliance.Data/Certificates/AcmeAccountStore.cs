@@ -11,7 +11,21 @@ public sealed class AcmeAccountStore(IDbContextFactory<ApplianceDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var account = await db.AcmeAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.DirectoryUrl == directoryUrl, cancellationToken);
-        return account is null ? null : new AcmeAccount(account.DirectoryUrl, account.AccountUrl, keys.Unprotect(account.ProtectedKey));
+        if (account is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new AcmeAccount(account.DirectoryUrl, account.AccountUrl, keys.Unprotect(account.ProtectedKey));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The key ring or its protector was lost: the key is gone for good, so a new account is
+            // registered and saved over this one (audited) rather than every order failing forever.
+            return null;
+        }
     }
 
     public async Task SaveAsync(AcmeAccount account, string? email, CancellationToken cancellationToken = default)

@@ -2,10 +2,10 @@ using Appliance.Data;
 using Appliance.Data.Auditing;
 using Appliance.Data.Cluster;
 using Appliance.Data.Hosting;
+using Appliance.Data.KeyRing;
 using Appliance.Data.Providers;
 using Appliance.Data.Store;
 using Appliance.Data.Tokens;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,22 +30,22 @@ public static class DataServiceCollectionExtensions
         var database = DatabaseOptions.FromConfiguration(configuration);
         services.AddApplianceDatabase(database, dataDirectory);
         services.AddSingleton(Appliance.Data.Cluster.NodeIdentity.FromConfiguration(configuration));
+        services.AddSingleton<Appliance.Data.Cluster.NodeRegistry>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddApplianceCluster(database, ClusterOptions.FromConfiguration(configuration));
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiTokenStore>();
+        services.AddSharedCounters(configuration);
         services.AddSingleton<Appliance.Data.Users.SignInThrottle>();
         services.AddSingleton<Appliance.Data.Users.UserStore>();
         services.AddSingleton<Appliance.Data.Users.RevokedSessionStore>();
         services.AddSingleton<Appliance.Data.Users.SessionCheckCache>();
 
         // The key ring encrypts private keys and the admin site's cookies: it lives with the rest of
-        // the appliance's state, in the owner-only data directory, never in the user's home.
-        services.AddDataProtection()
-            .SetApplicationName("Appliance")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory.FullPath, "keys")));
+        // the appliance's state (data directory or shared database), never in the user's home.
+        services.AddApplianceKeyRing(configuration, database, dataDirectory);
         services.AddSingleton<Appliance.Data.Certificates.CertificateKeyProtector>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();
         services.AddSingleton<Appliance.Data.Certificates.CertificateStore>();

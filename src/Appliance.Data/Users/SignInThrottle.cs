@@ -82,7 +82,14 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     /// <summary>
     /// The attempt's password was wrong: it stays counted. True when it locked its address out.
     /// </summary>
-    public bool Fail(SignInAttempt attempt)
+    public bool Fail(SignInAttempt attempt) => Fail(attempt, shared: null);
+
+    /// <summary>
+    /// As <see cref="Fail(SignInAttempt)"/>, with the failures every node counted (Redis) when known:
+    /// those decide the lockout and what is logged, so that a lockout reached on several nodes
+    /// together is logged once, by the node whose failure reached it.
+    /// </summary>
+    internal bool Fail(SignInAttempt attempt, (long Pair, long Account)? shared)
     {
         if (!attempt.Allowed)
         {
@@ -105,17 +112,18 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
             }
         }
 
-        if (pairFailures == MaxFailuresPerAddress)
+        var (pairCount, accountCount) = shared ?? (pairFailures, accountFailures);
+        if (pairCount == MaxFailuresPerAddress)
         {
             LogAddressLocked(attempt.UserName, attempt.Address, MaxFailuresPerAddress, LockoutDuration.TotalMinutes);
         }
 
-        if (accountFailures == AccountSlowdownAfter)
+        if (accountCount == AccountSlowdownAfter)
         {
-            LogAccountSlowed(attempt.UserName, accountFailures);
+            LogAccountSlowed(attempt.UserName, AccountSlowdownAfter);
         }
 
-        return pairFailures >= MaxFailuresPerAddress;
+        return Math.Max(pairCount, pairFailures) >= MaxFailuresPerAddress;
     }
 
     /// <summary>The right password: this attempt is forgiven and its address starts afresh.</summary>
@@ -144,7 +152,7 @@ public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThro
     }
 
     // 1 s at the threshold, doubling with each further failure, capped.
-    private static TimeSpan DelayAfter(int failures)
+    internal static TimeSpan DelayAfter(int failures)
     {
         var doublings = Math.Min(failures - AccountSlowdownAfter, 16);
         return TimeSpan.FromSeconds(Math.Min(Math.Pow(2, doublings), MaxAccountDelay.TotalSeconds));

@@ -1,4 +1,5 @@
 using System.Net;
+using Appliance.Data.Counters;
 using Appliance.Data.Entities;
 using Appliance.Data.Model;
 using Appliance.Data.Store;
@@ -16,7 +17,7 @@ namespace Appliance.Data.Users;
 /// password, a new role or <see cref="EndSessionsAsync"/> replaces the user's security stamp, which
 /// ends every session issued with the old one.
 /// </summary>
-public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time, SignInThrottle throttle, SessionCheckCache sessionChecks)
+public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time, SignInThrottle throttle, SharedCounters sharedCounters, SessionCheckCache sessionChecks)
 {
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 128;
@@ -29,7 +30,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
 
     private const string UserEntityType = "user";
 
-    private readonly ThrottledPasswordCheck _passwords = new(throttle);
+    private readonly ThrottledPasswordCheck _passwords = new(throttle, new SharedSignInFailures(sharedCounters));
 
     /// <summary>True once any user exists: the first-run setup is over.</summary>
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
@@ -124,7 +125,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var normalized = UserNames.Normalize(userName);
         var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
-        var (outcome, rehashNeeded) = _passwords.Check(normalized, entity, password, clientAddress);
+        var (outcome, rehashNeeded) = await _passwords.CheckAsync(normalized, entity, password, clientAddress);
         if (outcome != SignInOutcome.Succeeded)
         {
             return new SignInResult(outcome);
@@ -164,7 +165,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
 
         var errors = new ValidationErrors();
-        if (_passwords.Check(normalized, entity, currentPassword, clientAddress).Outcome != SignInOutcome.Succeeded)
+        if ((await _passwords.CheckAsync(normalized, entity, currentPassword, clientAddress)).Outcome != SignInOutcome.Succeeded)
         {
             errors.Add("currentPassword", WrongCurrentPassword);
         }

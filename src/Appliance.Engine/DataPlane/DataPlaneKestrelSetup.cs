@@ -12,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Appliance.Engine.DataPlane;
 
 /// <summary>
-/// The data plane's connections, before any request: where it listens, Kestrel's limits against
-/// slow and greedy clients, a cap on connections per client address, and TLS with the
+/// The data plane's connections, before any request: where it listens, the PROXY protocol header
+/// of a TCP balancer in front, Kestrel's limits against slow and greedy clients, a cap on
+/// connections per client address, and TLS with the
 /// certificate chosen by SNI (a ClientHello asking for <c>acme-tls/1</c> gets the challenge answer).
 /// </summary>
 internal sealed class DataPlaneKestrelSetup(
@@ -51,9 +52,17 @@ internal sealed class DataPlaneKestrelSetup(
     }
 
     // Every connection is counted from accept to close, and one address may hold only so many
-    // (trusted proxies are exempt: every client arrives through them).
+    // (trusted proxies are exempt: every client arrives through them). Behind a TCP balancer the
+    // PROXY header comes first, so that the cap, TLS and HTTP all see the real client.
     private void Count(ListenOptions listen)
     {
+        if (options.ProxyProtocol.Mode == ProxyProtocol.ProxyProtocolMode.Required)
+        {
+            var balancers = options.ProxyProtocol.TrustedNetworks();
+            var headerTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
+            listen.Use(next => connection => ProxyProtocol.ProxyProtocolConnection.HandleAsync(connection, next, balancers, headerTimeout));
+        }
+
         var perAddressCap = options.Limits.MaxConnectionsPerAddress;
         var trusted = options.TrustedNetworks();
         listen.Use(next => async connection =>

@@ -1,5 +1,6 @@
 using Appliance.Engine.AccessLogging;
 using Appliance.Engine.Caching;
+using Appliance.Engine.Cluster;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.DataPlane;
 using Appliance.Engine.Health;
@@ -44,7 +45,10 @@ public static class EngineServiceCollectionExtensions
             .AddDataPlaneHost()
 
             // After the data plane: HTTP-01 answers need it listening.
-            .AddAcme();
+            .AddAcme()
+
+            // After the data plane: a heartbeat reports where it listens and what it serves.
+            .AddNodes();
         return services;
     }
 }

@@ -66,6 +66,10 @@ public sealed class ProxyOptions : IValidatableObject
     [EnumDataType(typeof(Routing.PathParameterMode), ErrorMessage = "The field {0} must be Strip or Reject.")]
     public Routing.PathParameterMode PathParameters { get; set; } = Routing.PathParameterMode.Strip;
 
+    /// <summary>Whether connections arrive through a TCP balancer that sends the PROXY protocol.</summary>
+    [ValidateObjectMembers]
+    public ProxyProtocol.ProxyProtocolOptions ProxyProtocol { get; set; } = new();
+
     /// <summary>How basic authentication resists password guessing.</summary>
     [ValidateObjectMembers]
     public Security.Shield.BasicAuthOptions BasicAuth { get; set; } = new();

@@ -7,9 +7,10 @@ namespace Appliance.Engine.Metrics;
 /// <summary>
 /// Renders the appliance's counters in the Prometheus text format (0.0.4): requests by status
 /// class for the data plane and per route, pool and backend, request duration histograms per
-/// route, and each backend's health, rotation and requests in flight.
+/// route, each backend's health, rotation and requests in flight, and whether the counters several
+/// nodes share (Redis) are in use.
 /// </summary>
-public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth)
+public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader health, ConnectionCounter connections, Security.Shield.ShieldLog shield, Security.Shield.BasicAuthVerifier basicAuth, Appliance.Data.Counters.SharedCounterStatus sharedCounters, Cluster.NodeDirectory nodes, Cluster.HeartbeatCounter heartbeats)
 {
     /// <summary>The content type Prometheus expects for this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -70,12 +71,38 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
         Header(text, "appliance_basic_auth_tracked_addresses", "gauge", "Client addresses whose wrong basic-auth guesses are being counted.");
         Sample(text, "appliance_basic_auth_tracked_addresses", "", basicAuth.TrackedAddresses);
 
+        // Only with Redis configured: a node alone has nothing to report, and no alert to silence.
+        if (sharedCounters.IsConfigured)
+        {
+            Header(text, "appliance_redis_up", "gauge", "1 while Redis answers and rate limits and failure counts are shared across nodes; 0 while they are per node.");
+            Sample(text, "appliance_redis_up", "", sharedCounters.IsUp ? 1 : 0);
+            Header(text, "appliance_redis_fallbacks_total", "counter", "Decisions taken on this node's own counts because Redis was configured but unusable.");
+            Sample(text, "appliance_redis_fallbacks_total", "", sharedCounters.Fallbacks);
+        }
+
         Header(text, "appliance_open_connections", "gauge", "Client connections to the data plane open now.");
         Sample(text, "appliance_open_connections", "", report.OpenConnections);
         Header(text, "appliance_connections_total", "counter", "Client connections the data plane accepted since start.");
         Sample(text, "appliance_connections_total", "", connections.Accepted);
 
+        Nodes(text, nodes.Latest);
+        Header(text, "appliance_node_heartbeat_failures_total", "counter", "Heartbeats this node could not write to the database since start.");
+        Sample(text, "appliance_node_heartbeat_failures_total", "", heartbeats.Failed);
         return text.ToString();
+    }
+
+    // As of this node's last heartbeat: a scrape never waits on the database.
+    private static void Nodes(StringBuilder text, Cluster.ClusterView view)
+    {
+        Header(text, "appliance_cluster_nodes", "gauge", "Registered nodes by status (up: a heartbeat within three intervals).");
+        var up = view.Up.Count();
+        Sample(text, "appliance_cluster_nodes", Label("status", "up"), up);
+        Sample(text, "appliance_cluster_nodes", Label("status", "down"), view.Nodes.Count - up);
+        Header(text, "appliance_node_behind", "gauge", "1 when the node serves an older configuration revision than the database holds, past a short grace, else 0.");
+        foreach (var node in view.Nodes)
+        {
+            Sample(text, "appliance_node_behind", Label("node", node.Name), node.Behind ? 1 : 0);
+        }
     }
 
     private static void BackendGauge(StringBuilder text, HealthReport report, string name, string help, Func<BackendHealth, long> value)

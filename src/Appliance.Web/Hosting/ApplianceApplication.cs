@@ -119,7 +119,8 @@ public static class ApplianceApplication
             .MapTokenEndpoints()
             .MapCertificateEndpoints()
             .MapCacheEndpoints()
-            .MapShieldEndpoints();
+            .MapShieldEndpoints()
+            .MapNodeEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)

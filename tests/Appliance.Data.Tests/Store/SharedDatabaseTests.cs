@@ -15,6 +15,7 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
 {
     private readonly List<ServiceProvider> _nodes = [];
     private readonly List<string> _directories = [];
+    private readonly RingKeyFile _ringKey = new();
     private string _database = "";
 
     public async Task InitializeAsync()
@@ -29,6 +30,7 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
                 ["Appliance:DataDirectory"] = directory,
                 ["Appliance:Database:Provider"] = "Postgres",
                 ["Appliance:Database:ConnectionString"] = _database,
+                [RingKeyFile.SettingKey] = _ringKey.Path,
             }).Build();
             var node = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddApplianceData(configuration).BuildServiceProvider();
             _nodes.Add(node);
@@ -47,6 +49,7 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
         }
 
         await PostgresServer.Instance.DropDatabaseAsync(_database);
+        _ringKey.Dispose();
         foreach (var directory in _directories)
         {
             Directory.Delete(directory, recursive: true);

@@ -15,6 +15,7 @@ public class StoreFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "appliance-data-tests", Guid.NewGuid().ToString("N"));
     private string? _postgres;
+    private Appliance.Testing.RingKeyFile? _ringKey;
 
     /// <summary>True when this run tests the PostgreSQL provider.</summary>
     public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("APPLIANCE_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
@@ -38,6 +39,8 @@ public class StoreFixture : IAsyncLifetime
             _postgres = await Appliance.Testing.PostgresServer.Instance.CreateDatabaseAsync();
             settings["Appliance:Database:Provider"] = "Postgres";
             settings["Appliance:Database:ConnectionString"] = _postgres;
+            _ringKey = new Appliance.Testing.RingKeyFile();
+            settings[Appliance.Testing.RingKeyFile.SettingKey] = _ringKey.Path;
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -61,6 +64,8 @@ public class StoreFixture : IAsyncLifetime
         {
             await Appliance.Testing.PostgresServer.Instance.DropDatabaseAsync(_postgres);
         }
+
+        _ringKey?.Dispose();
 
         Directory.Delete(_directory, recursive: true);
     }

@@ -16,7 +16,11 @@ public sealed class StartupValidationTests
     [InlineData("Appliance:Acme:Challenge", "dns-01", "Appliance:Acme:Challenge")]
     [InlineData("Appliance:Admin:TrustedProxies:0", "the-proxy", "Appliance:Admin:TrustedProxies")]
     [InlineData("Appliance:Database:Provider", "Mongo", "Appliance:Database:Provider")]
+    [InlineData("Appliance:Proxy:ProxyProtocol:Mode", "Required", "Appliance:Proxy:ProxyProtocol:TrustedSources")]
+    [InlineData("Appliance:Proxy:ProxyProtocol:TrustedSources:0", "the-balancer", "Appliance:Proxy:ProxyProtocol:TrustedSources")]
+    [InlineData("Appliance:Proxy:ProxyProtocol:Mode", "Sometimes", "Appliance:Proxy:ProxyProtocol:Mode")]
     [InlineData("Appliance:Node:Name", "node one", "Appliance:Node:Name")]
+    [InlineData("Appliance:Node:HeartbeatSeconds", "0", "Appliance:Node:HeartbeatSeconds")]
     [InlineData("Appliance:Database:Provider", "Postgres", "Appliance:Database:ConnectionString")]
     public void Invalid_settings_stop_the_start_with_a_message_naming_the_key(string key, string value, string expected) =>
         Assert.Contains(expected, StartFails(key, value).Message);

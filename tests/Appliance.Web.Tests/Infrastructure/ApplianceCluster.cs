@@ -5,11 +5,13 @@ namespace Appliance.Web.Tests.Infrastructure;
 /// <summary>
 /// Several appliance nodes sharing one fresh database on the run's throwaway PostgreSQL server,
 /// as an xunit fixture: <c>node-a</c>, <c>node-b</c>… started one after another (the first
-/// migrates), stopped and the database dropped at the end. Subclass to change the node count or settings.
+/// migrates), stopped and the database dropped at the end. Every node gets the same key file for
+/// the key ring, as an installation's nodes must. Subclass to change the node count or settings.
 /// </summary>
 public class ApplianceCluster : IAsyncLifetime
 {
     private readonly List<ClusterNode> _nodes = [];
+    private readonly RingKeyFile _ringKey = new();
 
     /// <summary>The shared database's connection string.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -22,6 +24,9 @@ public class ApplianceCluster : IAsyncLifetime
     public ClusterNode A => _nodes[0];
 
     public ClusterNode B => _nodes[1];
+
+    /// <summary>The key file that protects the shared key ring (<c>Appliance:DataProtection:KeyFile</c>), unless <see cref="Settings"/> names another protector.</summary>
+    public string RingKeyPath => _ringKey.Path;
 
     protected virtual int NodeCount => 2;
 
@@ -47,6 +52,11 @@ public class ApplianceCluster : IAsyncLifetime
             merged[key] = value;
         }
 
+        if (!merged.ContainsKey("Appliance:DataProtection:CertificatePath"))
+        {
+            merged.TryAdd(RingKeyFile.SettingKey, _ringKey.Path);
+        }
+
         var node = new ClusterNode(name, ConnectionString, merged);
         await node.InitializeAsync();
         _nodes.Add(node);
@@ -68,6 +78,7 @@ public class ApplianceCluster : IAsyncLifetime
         }
 
         await Server.DropDatabaseAsync(ConnectionString);
+        _ringKey.Dispose();
     }
 
     /// <summary>The server to put the database on; a fixture that stops it returns a private one (and disposes it).</summary>

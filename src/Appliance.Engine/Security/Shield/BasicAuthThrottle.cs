@@ -109,6 +109,19 @@ internal sealed class BasicAuthThrottle(BasicAuthOptions options, TimeProvider t
         }
     }
 
+    /// <summary>Blocks the window's key for at least <paramref name="duration"/> (a block learnt from the other nodes).</summary>
+    internal void Block(BasicAuthWindow window, TimeSpan duration)
+    {
+        var until = time.GetUtcNow() + duration;
+        lock (window)
+        {
+            if (until > window.BlockedUntil)
+            {
+                window.BlockedUntil = until;
+            }
+        }
+    }
+
     /// <summary>The attempt was right, or never checked: it no longer counts.</summary>
     internal void Forgive(BasicAuthWindow window)
     {

@@ -45,6 +45,16 @@ internal sealed class BasicAuthTurn(BasicAuthThrottle throttle, string key, Basi
         }
     }
 
+    /// <summary>Another node blocked the key (shared counts): this node blocks it as long, without counting this attempt.</summary>
+    public void Block(TimeSpan duration)
+    {
+        Forgive();
+        if (window is not null)
+        {
+            throttle.Block(window, duration);
+        }
+    }
+
     public void Dispose()
     {
         if (_ended)

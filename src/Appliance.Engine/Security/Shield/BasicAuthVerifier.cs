@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Appliance.Data.Counters;
 using Appliance.Data.Networking;
 using Appliance.Data.Passwords;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ namespace Appliance.Engine.Security.Shield;
 /// has one hash computed at a time, and only so many at once for everyone: a guess waits briefly
 /// for its address's turn (then 429) and for a slot (then 503).
 /// </summary>
-public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions options)
+public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions options, SharedCounters shared)
 {
     private const int Capacity = 10_000;
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(5);
@@ -34,9 +35,17 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
         ? new SemaphoreSlim(options.BasicAuth.MaxConcurrentVerifications)
         : null;
 
+    private readonly SharedBasicAuthFailures _sharedFailures = new(shared, options.BasicAuth);
+
     private int _running;
     private int _peak;
     private long _computed;
+
+    /// <summary>A verifier that counts failures on this node alone.</summary>
+    public BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions options)
+        : this(time, options, SharedCounters.PerNode)
+    {
+    }
 
     /// <summary>Password hashes being verified right now.</summary>
     public int RunningVerifications => Volatile.Read(ref _running);
@@ -111,6 +120,14 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
                 return BasicAuthResult.Throttled(blockedFor);
             }
 
+            // Counted across nodes too, before the hash: a key blocked on another node meets its
+            // block here, at the first password this node would check.
+            if (_sharedFailures.IsEnabled && await _sharedFailures.BeginAsync(clientKey) is { } sharedBlock && sharedBlock > TimeSpan.Zero)
+            {
+                turn.Block(sharedBlock);
+                return BasicAuthResult.Throttled(sharedBlock);
+            }
+
             Interlocked.Increment(ref _computed);
             var running = Interlocked.Increment(ref _running);
             InterlockedMax(ref _peak, running);
@@ -132,10 +149,20 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
         if (!verified)
         {
             turn.Fail();
+            if (_sharedFailures.IsEnabled && await _sharedFailures.FailAsync(clientKey) is { } blocked && blocked > TimeSpan.Zero)
+            {
+                turn.Block(blocked);
+            }
+
             return BasicAuthResult.Refused;
         }
 
         turn.Forgive();
+        if (_sharedFailures.IsEnabled)
+        {
+            await _sharedFailures.ForgiveAsync(clientKey);
+        }
+
         if (_verified.Count >= Capacity)
         {
             _verified.Clear();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Appliance.Data.Counters;
 
 namespace Appliance.Engine.Security.Shield;
 
@@ -7,9 +8,12 @@ namespace Appliance.Engine.Security.Shield;
 /// Token buckets and in-flight counts per (rate limit, client address). Tracking is bounded: past
 /// <see cref="MaxTracked"/> addresses per limit, new ones share one overflow bucket (a flood from
 /// millions of spoofed addresses is limited together instead of growing memory), and idle full
-/// buckets are swept out.
+/// buckets are swept out. With Redis configured (<see cref="SharedCounters"/>) the tokens come from
+/// one bucket per (limit, address) that every node shares; the in-flight cap stays per node (a
+/// count of requests this node is serving, which a crashed node could never give back if it were
+/// shared). When Redis cannot answer at once, this node's own bucket decides.
 /// </summary>
-public sealed class RateLimiter(TimeProvider time)
+public sealed class RateLimiter(TimeProvider time, SharedCounters shared)
 {
     /// <summary>Addresses tracked per limit before newcomers share the overflow bucket.</summary>
     public const int MaxTracked = 100_000;
@@ -18,11 +22,53 @@ public sealed class RateLimiter(TimeProvider time)
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<IPAddress, Bucket>> _limits = new(StringComparer.Ordinal);
     private long _lastSweep;
 
+    /// <summary>A limiter of this node alone.</summary>
+    public RateLimiter(TimeProvider time)
+        : this(time, SharedCounters.PerNode)
+    {
+    }
+
     /// <summary>Addresses tracked now, all limits together (for tests and metrics).</summary>
     public int Tracked => _limits.Values.Sum(l => l.Count);
 
-    /// <summary>Takes a token and an in-flight slot; on refusal, says how long until a token is there.</summary>
+    /// <summary>
+    /// Takes a token and an in-flight slot. Without Redis this completes at once: the request path
+    /// pays no await and no Redis code for a feature it does not use.
+    /// </summary>
+    internal ValueTask<RateLimitDecision> AcquireAsync(RateLimitPlan plan, IPAddress client) =>
+        shared.IsEnabled ? AcquireSharedAsync(plan, client) : new(Acquire(plan, client, takeToken: true));
+
+    /// <summary>Takes a token and an in-flight slot from this node's bucket; on refusal, says how long until a token is there.</summary>
     internal bool TryAcquire(RateLimitPlan plan, IPAddress client, out TimeSpan retryAfter, out bool concurrencyRefused)
+    {
+        var decision = Acquire(plan, client, takeToken: true);
+        retryAfter = decision.RetryAfter;
+        concurrencyRefused = decision.ConcurrencyRefused;
+        return decision.Allowed;
+    }
+
+    // The slot first, so that a request the node's cap refuses takes no shared token.
+    private async ValueTask<RateLimitDecision> AcquireSharedAsync(RateLimitPlan plan, IPAddress client)
+    {
+        var slot = Acquire(plan, client, takeToken: false);
+        if (!slot.Allowed)
+        {
+            return slot;
+        }
+
+        var take = await shared.TakeTokenAsync("rl:" + plan.Name + ":" + client, plan.TokensPerSecond, plan.Burst);
+        if (take is { Taken: true })
+        {
+            return slot;
+        }
+
+        Release(plan, client);
+        return take is { } refused
+            ? RateLimitDecision.RateLimited(refused.RetryAfter)
+            : Acquire(plan, client, takeToken: true);
+    }
+
+    private RateLimitDecision Acquire(RateLimitPlan plan, IPAddress client, bool takeToken)
     {
         var buckets = _limits.GetOrAdd(plan.Name, static _ => new ConcurrentDictionary<IPAddress, Bucket>());
         var now = time.GetTimestamp();
@@ -39,20 +85,25 @@ public sealed class RateLimiter(TimeProvider time)
             var elapsed = time.GetElapsedTime(bucket.Updated, now).TotalSeconds;
             bucket.Tokens = Math.Min(plan.Burst, bucket.Tokens + elapsed * plan.TokensPerSecond);
             bucket.Updated = now;
-            concurrencyRefused = plan.MaxConcurrent > 0 && bucket.InFlight >= plan.MaxConcurrent;
-            if (concurrencyRefused || bucket.Tokens < 1)
+            if (plan.MaxConcurrent > 0 && bucket.InFlight >= plan.MaxConcurrent)
             {
-                retryAfter = concurrencyRefused ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds((1 - bucket.Tokens) / plan.TokensPerSecond);
-                return false;
+                return RateLimitDecision.TooManyInFlight;
             }
 
-            bucket.Tokens -= 1;
+            if (takeToken)
+            {
+                if (bucket.Tokens < 1)
+                {
+                    return RateLimitDecision.RateLimited(TimeSpan.FromSeconds((1 - bucket.Tokens) / plan.TokensPerSecond));
+                }
+
+                bucket.Tokens -= 1;
+            }
+
             bucket.InFlight++;
-            retryAfter = TimeSpan.Zero;
-            return true;
+            return RateLimitDecision.Allow;
         }
     }
-
     /// <summary>Gives back the in-flight slot taken by <see cref="TryAcquire"/>.</summary>
     internal void Release(RateLimitPlan plan, IPAddress client)
     {

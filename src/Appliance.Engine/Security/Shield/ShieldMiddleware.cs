@@ -98,10 +98,11 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
         {
             foreach (var limit in shield.RateLimits)
             {
-                if (!limiter.TryAcquire(limit, client, out var retryAfter, out var concurrency))
+                var decision = await limiter.AcquireAsync(limit, client);
+                if (!decision.Allowed)
                 {
-                    log.Record(concurrency ? ShieldReasons.Concurrency : ShieldReasons.RateLimit, routeId, client, limit.Name);
-                    await WriteRetryLaterAsync(context, StatusCodes.Status429TooManyRequests, retryAfter);
+                    log.Record(decision.ConcurrencyRefused ? ShieldReasons.Concurrency : ShieldReasons.RateLimit, routeId, client, limit.Name);
+                    await WriteRetryLaterAsync(context, StatusCodes.Status429TooManyRequests, decision.RetryAfter);
                     return;
                 }
 

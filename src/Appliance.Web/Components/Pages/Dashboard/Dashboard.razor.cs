@@ -16,6 +16,9 @@ public partial class Dashboard
     // Certificates change over days, not seconds: a database read every 30 s is plenty.
     private static readonly TimeSpan CertificatesEvery = TimeSpan.FromSeconds(30);
 
+    // Nodes speak once per heartbeat (5 s by default): reading the registry more often shows nothing new.
+    private static readonly TimeSpan NodesEvery = TimeSpan.FromSeconds(5);
+
     private HealthReport _report = default!;
     private IReadOnlyList<TrafficSample> _samples = [];
     private IReadOnlyList<HealthEvent> _events = [];
@@ -24,11 +27,13 @@ public partial class Dashboard
     private IReadOnlyList<CertificateInfo> _certificates = [];
     private DateTimeOffset? _databaseUnreachableSince;
     private long _revision;
+    private Appliance.Engine.Cluster.ClusterView _nodes = Appliance.Engine.Cluster.ClusterView.Empty;
 
     protected override async Task OnInitializedAsync()
     {
         Read();
         await ReadCertificatesAsync();
+        await ReadNodesAsync();
     }
 
     private void Read()
@@ -41,6 +46,8 @@ public partial class Dashboard
         _databaseUnreachableSince = SourceStatus.UnreachableSince;
         _revision = Snapshots.AppliedRevision;
     }
+
+    private async Task ReadNodesAsync() => _nodes = await Nodes.ReadAsync();
 
     private async Task ReadCertificatesAsync()
     {
