@@ -43,6 +43,18 @@ public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(o
     /// </summary>
     internal abstract Task LockConfigurationAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inside a transaction: tells the other nodes, at commit and only if it commits, that
+    /// <paramref name="news"/> (a <see cref="Cluster.ClusterNews"/> value) happened. One node needs no telling.
+    /// </summary>
+    internal abstract Task NotifyNodesAsync(string news, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inside a cluster message's transaction: makes appends commit one after another, so that ids
+    /// become visible in increasing order and a reader that has seen id n never later finds a smaller one.
+    /// </summary>
+    internal abstract Task LockClusterMessagesAsync(CancellationToken cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplianceDbContext).Assembly);

@@ -9,9 +9,11 @@ namespace Appliance.Testing;
 /// A throwaway PostgreSQL server for the whole test run: Debian's binaries, a cluster in a temporary
 /// folder, a free loopback port, no durability (fsync off), stopped when the test process exits.
 /// PostgreSQL refuses to run as root, so as root the cluster belongs to the <c>postgres</c> user.
-/// Each fixture takes a database of its own (<see cref="CreateDatabaseAsync"/>).
+/// Each fixture takes a database of its own (<see cref="CreateDatabaseAsync"/>). A test that stops
+/// the server takes a private one (<see cref="StartPrivateAsync"/>): test classes run in parallel
+/// on the shared one, which must never go down.
 /// </summary>
-public sealed class PostgresServer
+public sealed class PostgresServer : IAsyncDisposable
 {
     private static readonly Lazy<PostgresServer> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -27,6 +29,21 @@ public sealed class PostgresServer
 
     /// <summary>The server of this test run, started on first use.</summary>
     public static PostgresServer Instance => Shared.Value;
+
+    /// <summary>A server of the caller's own, which it may <see cref="Pause"/> and must dispose.</summary>
+    public static Task<PostgresServer> StartPrivateAsync() => Task.Run(Start);
+
+    /// <summary>Stops a private server and deletes its files; the shared one stays up until the run ends.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (Shared.IsValueCreated && ReferenceEquals(Shared.Value, this))
+        {
+            throw new InvalidOperationException("The shared server serves test classes running in parallel; only a private one is disposed.");
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        return new ValueTask(Task.Run(StopForGood));
+    }
 
     public int Port { get; }
 

@@ -1,5 +1,6 @@
 using Appliance.Data;
 using Appliance.Data.Auditing;
+using Appliance.Data.Cluster;
 using Appliance.Data.Hosting;
 using Appliance.Data.KeyRing;
 using Appliance.Data.Providers;
@@ -33,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Appliance.Data.Cluster.LeaseStore>();
         services.AddSingleton<Appliance.Data.Cluster.AcmeChallengeStore>();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddApplianceCluster(database, ClusterOptions.FromConfiguration(configuration));
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();

@@ -8,10 +8,21 @@ public sealed class PostgresApplianceDbContext(DbContextOptions<PostgresApplianc
     // "Applianc" in ASCII: the one advisory lock key of configuration writes.
     private const long ConfigurationLockKey = 0x4170706C69616E63;
 
+    // "Clusterm" in ASCII: the advisory lock key that orders cluster message appends.
+    private const long ClusterMessagesLockKey = 0x436C75737465726D;
+
     // Several nodes write: the in-process lock orders only this node's writers. A transaction-scoped
     // advisory lock orders them all and is released by the commit or rollback, even if the node dies.
     internal override Task LockConfigurationAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ConfigurationLockKey})", cancellationToken);
+
+    // NOTIFY inside the transaction is delivered at commit and dropped on rollback: a node is never
+    // woken for a change that did not happen, nor before the change is visible to its read.
+    internal override Task NotifyNodesAsync(string news, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_notify({Cluster.ClusterNews.Channel}, {news})", cancellationToken);
+
+    internal override Task LockClusterMessagesAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ClusterMessagesLockKey})", cancellationToken);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

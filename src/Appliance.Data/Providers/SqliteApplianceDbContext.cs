@@ -7,4 +7,10 @@ public sealed class SqliteApplianceDbContext(DbContextOptions<SqliteApplianceDbC
 {
     // One node: the store's in-process lock orders its writers, and SQLite lets one writer at a time anyway.
     internal override Task LockConfigurationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // One node: nobody else to tell.
+    internal override Task NotifyNodesAsync(string news, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // SQLite lets one writer at a time: appends already commit in id order.
+    internal override Task LockClusterMessagesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

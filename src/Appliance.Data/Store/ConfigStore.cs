@@ -109,6 +109,7 @@ public sealed class ConfigStore
             revision.Revision++;
             revision.ChangedAt = _time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
+            await db.NotifyNodesAsync(Cluster.ClusterNews.Configuration, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally

@@ -7,7 +7,8 @@ namespace Appliance.Engine.Caching;
 
 /// <summary>
 /// The response cache: its settings and store, shared with the control plane (which purges and
-/// reports), and the data plane's coalescing of misses and background revalidation.
+/// reports; purges reach every node through <see cref="CachePurger"/>), and the data plane's
+/// coalescing of misses and background revalidation.
 /// </summary>
 internal static class CachingRegistration
 {
@@ -15,6 +16,10 @@ internal static class CachingRegistration
     {
         engine.AddSettings<CacheOptions>(CacheOptions.SectionName)
             .AddShared<ResponseCache>();
+
+        // Purges come from the control plane (API, Cache page) and from other nodes.
+        engine.Services.AddSingleton<CachePurger>();
+        engine.Services.AddSingleton<Appliance.Data.Cluster.IClusterMessageHandler, CachePurgeMessageHandler>();
         engine.DataPlane.AddSingleton<CacheCoalescer>();
         engine.DataPlane.AddSingleton<StaleRevalidator>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteResponsePolicyCompiler>();

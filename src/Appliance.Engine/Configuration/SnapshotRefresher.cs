@@ -21,10 +21,15 @@ internal sealed partial class SnapshotRefresher(
     Appliance.Data.Certificates.CertificateStore certificateStore,
     Tls.Sni.CertificateSetBuilder certificateSetBuilder,
     Tls.Sni.CertificateSetStore certificateSets,
+    ConfigurationSourceStatus sourceStatus,
+    TimeProvider time,
     ILogger<SnapshotRefresher> logger) : BackgroundService
 {
     // A refused revision is reported once, not at every poll until the next change.
     private long _refusedRevision = -1;
+
+    // An outage is reported when it starts and when it ends, not at every poll in between.
+    private bool _failing;
 
     /// <summary>Loads the first snapshot before the data plane maps its routes; on failure it serves nothing rather than not starting.</summary>
     public async Task LoadInitialAsync(CancellationToken cancellationToken)
@@ -35,6 +40,12 @@ internal sealed partial class SnapshotRefresher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            _failing = true;
+            if (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
+            {
+                sourceStatus.Unreachable(time.GetUtcNow());
+            }
+
             LogInitialLoadFailed(ex);
         }
     }
@@ -52,6 +63,13 @@ internal sealed partial class SnapshotRefresher(
                 {
                     await RefreshAsync(stoppingToken);
                 }
+
+                if (_failing)
+                {
+                    _failing = false;
+                    sourceStatus.Reachable();
+                    LogRefreshRecovered(snapshots.Current.Revision);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -59,7 +77,20 @@ internal sealed partial class SnapshotRefresher(
             }
             catch (Exception ex)
             {
-                LogRefreshFailed(ex, snapshots.Current.Revision);
+                if (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
+                {
+                    sourceStatus.Unreachable(time.GetUtcNow());
+                }
+
+                if (_failing)
+                {
+                    LogRefreshStillFailing(ex.GetType().Name, snapshots.Current.Revision);
+                }
+                else
+                {
+                    _failing = true;
+                    LogRefreshFailed(ex, snapshots.Current.Revision);
+                }
 
                 // Do not spin on a broken database; the next signal or poll tries again.
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -111,6 +142,12 @@ internal sealed partial class SnapshotRefresher(
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Reading the configuration failed; revision {LiveRevision} keeps serving.")]
     private partial void LogRefreshFailed(Exception exception, long liveRevision);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "Reading the configuration still fails ({Error}); revision {LiveRevision} keeps serving.")]
+    private partial void LogRefreshStillFailing(string error, long liveRevision);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Reading the configuration works again; revision {LiveRevision} is current.")]
+    private partial void LogRefreshRecovered(long liveRevision);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Critical, Message = "The first configuration could not be loaded; the data plane starts with no routes until a change loads.")]
     private partial void LogInitialLoadFailed(Exception exception);

@@ -1,3 +1,5 @@
+using Appliance.Data.Cluster;
+using Appliance.Data.Providers;
 using Appliance.Data.Store;
 using Appliance.Engine.DataPlane;
 using Microsoft.AspNetCore.Builder;
@@ -16,8 +18,16 @@ internal static class SnapshotRegistration
     public static ApplianceEngineBuilder AddSnapshots(this ApplianceEngineBuilder engine)
     {
         engine.AddShared<SnapshotStore>()
+            .AddShared<ConfigurationSourceStatus>()
             .Share<ConfigStore>()
             .Share<ConfigChangeSignal>();
+
+        // Several nodes: other nodes' changes arrive by NOTIFY, and the poll is there for the one that
+        // got lost (a dropped listener connection), so it runs often enough to catch it within ~2 s.
+        engine.Services.AddOptions<ProxyOptions>().PostConfigure<DatabaseOptions, ClusterOptions>((proxy, database, cluster) =>
+            proxy.ConfigPollSeconds ??= database.Provider == DatabaseProvider.Postgres
+                ? (int)cluster.PollInterval.TotalSeconds
+                : ProxyOptions.SingleNodePollSeconds);
 
         var dataPlane = engine.DataPlane;
         dataPlane.AddSingleton(sp =>

@@ -35,9 +35,16 @@ public sealed class ProxyOptions : IValidatableObject
     /// <summary>Address to listen on: <c>*</c> for every interface (IPv4 and IPv6), or one IP address.</summary>
     public string BindAddress { get; set; } = "*";
 
-    /// <summary>Seconds between polls of the configuration revision (the in-process signal is immediate).</summary>
+    /// <summary>One node's poll when <see cref="ConfigPollSeconds"/> is not set: its own changes signal at once.</summary>
+    public const int SingleNodePollSeconds = 5;
+
+    /// <summary>
+    /// Seconds between polls of the configuration revision (the in-process signal, and on PostgreSQL
+    /// the other nodes' NOTIFY, are immediate). Unset: <see cref="SingleNodePollSeconds"/> on SQLite,
+    /// <c>Appliance:Cluster:PollSeconds</c> (1) on PostgreSQL, where the poll catches a lost notification.
+    /// </summary>
     [Range(1, 3600)]
-    public int ConfigPollSeconds { get; set; } = 5;
+    public int? ConfigPollSeconds { get; set; }
 
     /// <summary>Seconds a backend may stay silent while answering before the client gets 504.</summary>
     [Range(1, 3600)]
@@ -71,7 +78,7 @@ public sealed class ProxyOptions : IValidatableObject
     [ValidateObjectMembers]
     public ProxyLimitsOptions Limits { get; set; } = new();
 
-    public TimeSpan ConfigPollInterval => TimeSpan.FromSeconds(ConfigPollSeconds);
+    public TimeSpan ConfigPollInterval => TimeSpan.FromSeconds(ConfigPollSeconds ?? SingleNodePollSeconds);
 
     /// <summary>The rules that span fields or parse values; single-field bounds are on the properties.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -15,7 +15,7 @@ internal static class CacheEndpoints
         cache.MapGet("/stats", (ResponseCache store) => Results.Ok(store.Statistics()))
             .Produces<CacheStatistics>();
 
-        cache.MapPost("/purge", async (HttpRequest request, ResponseCache store) =>
+        cache.MapPost("/purge", async (HttpRequest request, CachePurger purger, CancellationToken cancellationToken) =>
             {
                 var (purge, error) = await ApiJson.ReadAsync<CachePurgeRequest>(request);
                 if (error is not null)
@@ -29,22 +29,14 @@ internal static class CacheEndpoints
                     return ApiProblems.Invalid("url", "Give exactly one of url, prefix or all: true.");
                 }
 
-                if (purge.All)
-                {
-                    return Results.Ok(new { purged = store.PurgeAll() });
-                }
-
-                var key = CacheKeys.ForUrl(purge.Url ?? purge.Prefix!);
-                if (key is null)
+                var order = purge.ToOrder();
+                if (order is null)
                 {
                     return ApiProblems.Invalid(purge.Url is not null ? "url" : "prefix", "Give an absolute http:// or https:// URL, e.g. https://shop.example.com/static/.");
                 }
 
-                // A URL purges it with and without its query; a prefix is taken as written.
-                var purged = purge.Url is not null
-                    ? store.PurgeUrl(key) + (key.Contains('?', StringComparison.Ordinal) ? 0 : store.PurgePrefix(key + "?"))
-                    : store.PurgePrefix(key);
-                return Results.Ok(new { purged });
+                // This node's count; every other node applies the same order within a couple of seconds.
+                return Results.Ok(new { purged = await purger.PurgeAsync(order, cancellationToken) });
             })
             .RequireAuthorization(ApiTokenDefaults.WritePolicy)
             .Accepts<CachePurgeRequest>("application/json")

@@ -82,6 +82,7 @@ public static class ApplianceApplication
         builder.Services.AddSignInRateLimit();
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Outage.DatabaseOutageExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {

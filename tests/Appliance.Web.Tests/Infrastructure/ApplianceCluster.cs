@@ -16,6 +16,9 @@ public class ApplianceCluster : IAsyncLifetime
     /// <summary>The shared database's connection string.</summary>
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The PostgreSQL server the database is on: the run's shared one unless <see cref="StartServerAsync"/> says otherwise.</summary>
+    public PostgresServer Server { get; private set; } = null!;
+
     public IReadOnlyList<ClusterNode> Nodes => _nodes;
 
     public ClusterNode A => _nodes[0];
@@ -32,23 +35,29 @@ public class ApplianceCluster : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync();
+        Server = await StartServerAsync();
+        ConnectionString = await Server.CreateDatabaseAsync();
         for (var i = 0; i < NodeCount; i++)
         {
             await StartNodeAsync($"node-{(char)('a' + i)}");
         }
     }
 
-    /// <summary>Starts one more node on the shared database (also after a test stopped one).</summary>
-    public async Task<ClusterNode> StartNodeAsync(string name)
+    /// <summary>Starts one more node on the shared database (also after a test stopped one), with <paramref name="settings"/> on top of <see cref="Settings"/>.</summary>
+    public async Task<ClusterNode> StartNodeAsync(string name, IDictionary<string, string?>? settings = null)
     {
-        var settings = new Dictionary<string, string?>(Settings);
-        if (!settings.ContainsKey("Appliance:DataProtection:CertificatePath"))
+        var merged = new Dictionary<string, string?>(Settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            settings.TryAdd(RingKeyFile.SettingKey, _ringKey.Path);
+            merged[key] = value;
         }
 
-        var node = new ClusterNode(name, ConnectionString, settings);
+        if (!merged.ContainsKey("Appliance:DataProtection:CertificatePath"))
+        {
+            merged.TryAdd(RingKeyFile.SettingKey, _ringKey.Path);
+        }
+
+        var node = new ClusterNode(name, ConnectionString, merged);
         await node.InitializeAsync();
         _nodes.Add(node);
         return node;
@@ -68,7 +77,10 @@ public class ApplianceCluster : IAsyncLifetime
             await node.DisposeAsync();
         }
 
-        await PostgresServer.Instance.DropDatabaseAsync(ConnectionString);
+        await Server.DropDatabaseAsync(ConnectionString);
         _ringKey.Dispose();
     }
+
+    /// <summary>The server to put the database on; a fixture that stops it returns a private one (and disposes it).</summary>
+    protected virtual Task<PostgresServer> StartServerAsync() => Task.FromResult(PostgresServer.Instance);
 }

@@ -32,6 +32,7 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.DataPlane.ProxyOptions>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Security.Shield.ShieldLog>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Caching.ResponseCache>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Caching.CachePurger>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Health.HealthReader>());
         Services.AddSingleton(host.App.Services.GetRequiredService<AdminSessions>());
     }

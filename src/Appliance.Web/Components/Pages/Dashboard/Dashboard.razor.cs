@@ -25,6 +25,8 @@ public partial class Dashboard
     private CacheStatistics _cache = new(0, 0, 0, 0, 0, 0, 0);
     private IReadOnlyList<(string Reason, string Route, long Count)> _blocked = [];
     private IReadOnlyList<CertificateInfo> _certificates = [];
+    private DateTimeOffset? _databaseUnreachableSince;
+    private long _revision;
     private Appliance.Engine.Cluster.ClusterView _nodes = Appliance.Engine.Cluster.ClusterView.Empty;
 
     protected override async Task OnInitializedAsync()
@@ -41,9 +43,21 @@ public partial class Dashboard
         _events = HealthEvents.Latest(EventsShown);
         _cache = Cache.Statistics();
         _blocked = Shield.Counts();
+        _databaseUnreachableSince = SourceStatus.UnreachableSince;
+        _revision = Snapshots.AppliedRevision;
     }
 
     private async Task ReadNodesAsync() => _nodes = await Nodes.ReadAsync();
 
-    private async Task ReadCertificatesAsync() => _certificates = await CertificateStore.ListAsync();
+    private async Task ReadCertificatesAsync()
+    {
+        try
+        {
+            _certificates = await CertificateStore.ListAsync();
+        }
+        catch (Exception ex) when (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
+        {
+            // The alert above says why; the list read before the outage stays, it changes over days.
+        }
+    }
 }
