@@ -3,10 +3,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Appliance.Data.Auditing;
 
-/// <summary>Reads the audit trail that <see cref="Store.ConfigStore"/> writes.</summary>
-public sealed class AuditLog(IDbContextFactory<ApplianceDbContext> contexts)
+/// <summary>
+/// Reads the audit trail that <see cref="Store.ConfigStore"/> writes, and records the operator
+/// actions that change no configuration (a cache purge).
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<ApplianceDbContext> contexts, TimeProvider time)
 {
     public const int MaxTake = 1000;
+
+    /// <summary>Records an action of <paramref name="actor"/> on something that is not configuration.</summary>
+    public async Task RecordAsync(string actor, AuditAction action, string entityType, string entityName, object? details, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        AuditTrail.Add(db, time, actor, action, entityType, entityName, before: null, after: details);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     /// <summary>The newest <paramref name="take"/> entries, newest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> GetLatestAsync(int take, CancellationToken cancellationToken = default)

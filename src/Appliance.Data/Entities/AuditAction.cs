@@ -16,4 +16,7 @@ public enum AuditAction
 
     /// <summary>Every session of a user was ended; they sign in again.</summary>
     EndSessions,
+
+    /// <summary>Cached responses were purged, on every node.</summary>
+    Purge,
 }

@@ -17,6 +17,7 @@ internal static class NodesRegistration
         services.AddSingleton<HeartbeatCounter>();
         services.AddSingleton<NodeDirectory>();
         services.AddSingleton<NodeAddresses>();
+        services.AddSingleton<Metrics.IMetricsSource, NodeMetrics>();
 
         // Registered after the data plane: it stops first, so its last heartbeat never reads a stopped data plane.
         services.AddHostedService<NodeHeartbeat>();

@@ -18,6 +18,7 @@ internal static class MetricsRegistration
         engine.Services.AddSingleton<TrafficHistory>();
         engine.Services.AddHostedService<TrafficHistorySampler>();
         engine.Services.AddSingleton<PrometheusMetricsWriter>();
+        engine.Services.AddSingleton<IMetricsSource, SharedCounterMetrics>();
         return engine;
     }
 

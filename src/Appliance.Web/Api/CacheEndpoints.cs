@@ -36,7 +36,7 @@ internal static class CacheEndpoints
                 }
 
                 // This node's count; every other node applies the same order within a couple of seconds.
-                return Results.Ok(new { purged = await purger.PurgeAsync(order, cancellationToken) });
+                return Results.Ok(new { purged = await purger.PurgeAsync(order, Actor.Of(request.HttpContext), cancellationToken) });
             })
             .RequireAuthorization(ApiTokenDefaults.WritePolicy)
             .Accepts<CachePurgeRequest>("application/json")

@@ -246,6 +246,13 @@ public sealed class CacheTests(CacheHost host) : IClassFixture<CacheHost>
 
         using var bad = await host.Api.PostAsJsonAsync("/api/v1/cache/purge", new { url = "not a url" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        // Each purge is on the audit trail with who asked and what, a refused one is not.
+        var audit = await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/audit?take=50");
+        var purges = audit.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "Purge").ToList();
+        Assert.Contains(purges, e => e.GetProperty("entityName").GetString() == "http://cache.test" + one && e.GetProperty("entityType").GetString() == "cache");
+        Assert.Contains(purges, e => e.GetProperty("entityName").GetString() == "http://cache.test/purge/");
+        Assert.DoesNotContain(purges, e => e.GetProperty("entityName").GetString() == "not a url");
         var stats = await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/cache/stats");
         Assert.True(stats.GetProperty("hits").GetInt64() > 0);
         Assert.True(stats.GetProperty("entries").GetInt64() > 0);

@@ -17,6 +17,7 @@ internal static class ShieldRegistration
             .AddShared<ShieldLog>()
             .AddShared<BasicAuthVerifier>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteShieldCompiler>();
+        engine.Services.AddSingleton<Metrics.IMetricsSource, ShieldMetrics>();
         return engine;
     }
 

@@ -23,6 +23,7 @@ internal static class AcmeRegistration
         engine.Services.AddSingleton<AcmeChallengePublisher>();
         engine.Services.AddSingleton<AcmeAccountConnector>();
         engine.Services.AddSingleton<AcmeIssuer>();
+        engine.Services.AddSingleton<Metrics.IMetricsSource, AcmeMetrics>();
         engine.Services.AddHostedService<AcmeWorker>();
         return engine;
     }
