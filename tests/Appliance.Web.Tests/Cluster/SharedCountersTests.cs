@@ -3,7 +3,7 @@ using Appliance.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
-namespace Appliance.Web.Tests.SeveralNodes;
+namespace Appliance.Web.Tests.Cluster;
 
 /// <summary>The scripts behind the shared counters, against a real Redis: what they count, and that every key they write expires.</summary>
 public sealed class SharedCountersTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Appliance.Data.Counters;
 using Appliance.Web.Tests.Infrastructure;
 
-namespace Appliance.Web.Tests.SeveralNodes;
+namespace Appliance.Web.Tests.Cluster;
 
 /// <summary>
 /// Two appliance nodes, each with its own data directory and the same configuration (a pool, and

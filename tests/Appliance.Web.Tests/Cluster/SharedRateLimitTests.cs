@@ -2,7 +2,7 @@ using System.Net;
 using Appliance.Data.Users;
 using Appliance.Web.Tests.Infrastructure;
 
-namespace Appliance.Web.Tests.SeveralNodes;
+namespace Appliance.Web.Tests.Cluster;
 
 /// <summary>
 /// Two nodes sharing one Redis: limits and failure counts hold across them, and while Redis is
