@@ -52,6 +52,22 @@ public sealed class AcmeChallengeStore(IDbContextFactory<ApplianceDbContext> con
             .SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Every live answer, at most <paramref name="most"/>: a handful while orders run, none otherwise.
+    /// Nodes read them all once a second, so that no request ever waits on this table.
+    /// </summary>
+    public async Task<IReadOnlyList<AcmeChallengeAnswer>> ListLiveAsync(int most, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AcmeChallenges.AsNoTracking()
+            .Where(c => c.ExpiresAt > now)
+            .OrderBy(c => c.ExpiresAt)
+            .Take(most)
+            .Select(c => new AcmeChallengeAnswer(c.Type, c.Key, c.Value))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Whether any node is validating an order now: one indexed look at the expiry column.</summary>
     public async Task<bool> AnyLiveAsync(CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Actor).HasMaxLength(200).IsRequired();
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.EntityType).HasMaxLength(40).IsRequired();
-        builder.Property(a => a.EntityName).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.EntityName).HasMaxLength(Auditing.AuditTrail.MaxEntityName).IsRequired();
     }
 }

@@ -19,8 +19,10 @@ public sealed class CachePurger(ResponseCache cache, IClusterBus bus, AuditLog a
     /// <summary>Sends <paramref name="order"/> of <paramref name="actor"/> to the other nodes, audits it and applies it here; returns how many entries this node removed.</summary>
     public async Task<int> PurgeAsync(CachePurgeOrder order, string actor, CancellationToken cancellationToken = default)
     {
-        await bus.PublishAsync(Topic, JsonSerializer.Serialize(order), cancellationToken);
+        // Audited before it leaves: if the database fails in between, an entry records a purge
+        // that went nowhere (and the caller is told), never a purge that nodes made unrecorded.
         await audit.RecordAsync(actor, AuditAction.Purge, "cache", order.Key ?? "everything", new { scope = order.Scope.ToString(), url = order.Key }, cancellationToken);
+        await bus.PublishAsync(Topic, JsonSerializer.Serialize(order), cancellationToken);
         return order.ApplyTo(cache);
     }
 }

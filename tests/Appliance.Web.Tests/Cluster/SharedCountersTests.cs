@@ -54,6 +54,29 @@ public sealed class SharedCountersTests(RedisServer redis) : IClassFixture<Redis
     }
 
     [Fact]
+    public async Task Past_the_tracked_addresses_newcomers_share_one_overflow_bucket_in_Redis_too()
+    {
+        var limiter = new Appliance.Engine.Security.Shield.RateLimiter(TimeProvider.System, _counters);
+        var plan = new Appliance.Engine.Security.Shield.RateLimitPlan("overflow-" + Guid.NewGuid().ToString("N"), 100, 1_000, 0);
+
+        // Fill this node's table with addresses (locally: no Redis traffic for them).
+        for (var i = 0; i < Appliance.Engine.Security.Shield.RateLimiter.MaxTracked; i++)
+        {
+            var bytes = BitConverter.GetBytes(i);
+            limiter.TryAcquire(plan, new System.Net.IPAddress(new byte[] { 10, bytes[2], bytes[1], bytes[0] }), out _, out _);
+        }
+
+        // An address-rotating flood past that: every newcomer takes from one shared bucket.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await limiter.AcquireAsync(plan, System.Net.IPAddress.Parse($"2001:db8::{i + 1}"))).Allowed);
+        }
+
+        Assert.True(await Raw.KeyExistsAsync(Prefix + "rl:" + plan.Name + ":overflow"));
+        Assert.False(await Raw.KeyExistsAsync(Prefix + "rl:" + plan.Name + ":2001:db8::1"));
+    }
+
+    [Fact]
     public async Task A_bucket_refills_at_its_rate()
     {
         var bucket = "bucket:" + Guid.NewGuid();

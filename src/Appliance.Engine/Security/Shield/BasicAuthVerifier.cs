@@ -106,6 +106,15 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
             return BasicAuthResult.Throttled(blockedFor);
         }
 
+        // Counted across nodes too, before the hash: a key blocked on another node meets its block
+        // here, at the first password this node would check. Asked before a hashing slot is taken,
+        // so that a slow Redis delays only this client's turn, never everyone's hashing.
+        if (_sharedFailures.IsEnabled && await _sharedFailures.BeginAsync(clientKey) is { } sharedBlock && sharedBlock > TimeSpan.Zero)
+        {
+            turn.Block(sharedBlock);
+            return BasicAuthResult.Throttled(sharedBlock);
+        }
+
         if (_slots is not null && !await _slots.WaitAsync(SlotWait, cancellationToken))
         {
             return BasicAuthResult.Busy(TimeSpan.FromSeconds(1));
@@ -118,14 +127,6 @@ public sealed class BasicAuthVerifier(TimeProvider time, DataPlane.ProxyOptions 
             if (_throttle.IsBlocked(clientKey, out blockedFor))
             {
                 return BasicAuthResult.Throttled(blockedFor);
-            }
-
-            // Counted across nodes too, before the hash: a key blocked on another node meets its
-            // block here, at the first password this node would check.
-            if (_sharedFailures.IsEnabled && await _sharedFailures.BeginAsync(clientKey) is { } sharedBlock && sharedBlock > TimeSpan.Zero)
-            {
-                turn.Block(sharedBlock);
-                return BasicAuthResult.Throttled(sharedBlock);
             }
 
             Interlocked.Increment(ref _computed);

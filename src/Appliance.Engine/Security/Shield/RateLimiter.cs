@@ -56,7 +56,7 @@ public sealed class RateLimiter(TimeProvider time, SharedCounters shared)
             return slot;
         }
 
-        var take = await shared.TakeTokenAsync("rl:" + plan.Name + ":" + client, plan.TokensPerSecond, plan.Burst);
+        var take = await shared.TakeTokenAsync(SharedBucket(plan, client), plan.TokensPerSecond, plan.Burst);
         if (take is { Taken: true })
         {
             return slot;
@@ -67,6 +67,14 @@ public sealed class RateLimiter(TimeProvider time, SharedCounters shared)
             ? RateLimitDecision.RateLimited(refused.RetryAfter)
             : Acquire(plan, client, takeToken: true);
     }
+
+    // The shared bucket follows the local one: past MaxTracked addresses, newcomers share the
+    // overflow bucket in Redis too, so an address-rotating flood neither gets a fresh burst per
+    // address nor fills Redis (where eviction could take basic-auth blocks with it).
+    private string SharedBucket(RateLimitPlan plan, IPAddress client) =>
+        _limits.TryGetValue(plan.Name, out var buckets) && buckets.ContainsKey(client)
+            ? "rl:" + plan.Name + ":" + client
+            : "rl:" + plan.Name + ":overflow";
 
     private RateLimitDecision Acquire(RateLimitPlan plan, IPAddress client, bool takeToken)
     {

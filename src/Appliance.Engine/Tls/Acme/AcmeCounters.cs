@@ -9,7 +9,7 @@ public sealed class AcmeCounters
 {
     private long _orders;
     private long _leasesHeldElsewhere;
-    private long _challengeQueries;
+    private long _sharedAnswersServed;
 
     /// <summary>Orders this node placed with the ACME server.</summary>
     public long OrdersPlaced => Interlocked.Read(ref _orders);
@@ -17,12 +17,12 @@ public sealed class AcmeCounters
     /// <summary>Times this node left a due certificate alone because another node held its lease.</summary>
     public long LeasesHeldElsewhere => Interlocked.Read(ref _leasesHeldElsewhere);
 
-    /// <summary>Challenge answers this node looked up in the database (another node's orders).</summary>
-    public long ChallengeQueries => Interlocked.Read(ref _challengeQueries);
+    /// <summary>Challenge answers this node served from another node's order (its copy of the published answers).</summary>
+    public long SharedAnswersServed => Interlocked.Read(ref _sharedAnswersServed);
 
     internal void OrderPlaced() => Interlocked.Increment(ref _orders);
 
     internal void LeaseHeldElsewhere() => Interlocked.Increment(ref _leasesHeldElsewhere);
 
-    internal void ChallengeQueried() => Interlocked.Increment(ref _challengeQueries);
+    internal void SharedAnswerServed() => Interlocked.Increment(ref _sharedAnswersServed);
 }

@@ -9,6 +9,6 @@ internal sealed class AcmeMetrics(AcmeCounters acme) : IMetricsSource
     {
         text.Single("appliance_acme_orders_total", "counter", "ACME orders this node placed (with several nodes, one node orders each certificate).", acme.OrdersPlaced);
         text.Single("appliance_acme_lease_held_elsewhere_total", "counter", "Due ACME certificates this node left alone because another node held their lease.", acme.LeasesHeldElsewhere);
-        text.Single("appliance_acme_challenge_lookups_total", "counter", "ACME challenge answers this node looked up in the database for another node's order.", acme.ChallengeQueries);
+        text.Single("appliance_acme_shared_answers_total", "counter", "ACME challenge answers this node served for another node's order, from its once-a-second copy of the published answers.", acme.SharedAnswersServed);
     }
 }

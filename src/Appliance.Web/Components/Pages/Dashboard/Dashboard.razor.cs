@@ -47,7 +47,18 @@ public partial class Dashboard
         _revision = Snapshots.AppliedRevision;
     }
 
-    private async Task ReadNodesAsync() => _nodes = await Nodes.ReadAsync();
+    private async Task ReadNodesAsync()
+    {
+        try
+        {
+            _nodes = await Nodes.ReadAsync();
+        }
+        catch (Exception ex) when (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
+        {
+            // As for certificates: the alert says why, and the last heartbeat's view stays.
+            _nodes = Nodes.Latest;
+        }
+    }
 
     private async Task ReadCertificatesAsync()
     {
