@@ -15,8 +15,13 @@ public sealed class NodeRegistry(IDbContextFactory<ApplianceDbContext> contexts,
 {
     private const string NodeEntityType = "node";
 
-    /// <summary>Writes <paramref name="node"/>'s row, creating it on the node's first heartbeat.</summary>
-    public async Task BeatAsync(NodeRecord node, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes <paramref name="node"/>'s row, creating it on the node's first heartbeat. Answers true
+    /// when, since this node's previous heartbeat (<paramref name="afterFirst"/>), another process
+    /// wrote the row: two nodes run under one name, which leases, cluster messages and this list
+    /// all take for one node.
+    /// </summary>
+    public async Task<bool> BeatAsync(NodeRecord node, bool afterFirst, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entity = await db.Nodes.SingleOrDefaultAsync(n => n.Name == node.Name, cancellationToken);
@@ -26,6 +31,9 @@ public sealed class NodeRegistry(IDbContextFactory<ApplianceDbContext> contexts,
             db.Nodes.Add(entity);
         }
 
+        // Only this process writes its start time; another one there means another process.
+        var clash = afterFirst && entity.StartedAt.ToUnixTimeMilliseconds() != node.StartedAt.ToUnixTimeMilliseconds();
+
         entity.Addresses = JsonSerializer.Serialize(node.Addresses);
         entity.Version = node.Version;
         entity.AppliedRevision = node.AppliedRevision;
@@ -33,6 +41,7 @@ public sealed class NodeRegistry(IDbContextFactory<ApplianceDbContext> contexts,
         entity.LastSeenAt = node.LastSeenAt;
         entity.Health = node.Report;
         await db.SaveChangesAsync(cancellationToken);
+        return clash;
     }
 
     /// <summary>Every node ever registered and not forgotten, by name.</summary>

@@ -32,6 +32,7 @@ internal sealed partial class NodeHeartbeat(
 
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
     private bool _failing;
+    private bool _beaten;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,7 +56,13 @@ internal sealed partial class NodeHeartbeat(
         {
             var report = directory.LocalReport();
             var record = new NodeRecord(identity.Name, addresses.Read(), Version, snapshots.AppliedRevision, _startedAt, time.GetUtcNow(), report.ToJson());
-            await registry.BeatAsync(record, stoppingToken);
+            if (await registry.BeatAsync(record, _beaten, stoppingToken))
+            {
+                counter.CountNameClash();
+                LogNameClash(identity.Name, NodeIdentity.NameKey);
+            }
+
+            _beaten = true;
             await directory.ReadAsync(stoppingToken);
             if (_failing)
             {
@@ -111,6 +118,9 @@ internal sealed partial class NodeHeartbeat(
     // The exception's message, never its data: a database error names the host, not the password.
     [LoggerMessage(EventId = 2901, Level = LogLevel.Warning, Message = "Node {Node} could not write its heartbeat ({Error}: {Reason}); it keeps serving and tries again every interval.")]
     private partial void LogFailed(string node, string error, string reason);
+
+    [LoggerMessage(EventId = 2903, Level = LogLevel.Critical, Message = "Another process writes the heartbeat of node {Node}: two nodes share that name, so they share ACME leases and skip each other's cache purges. Give each node its own {Key}.")]
+    private partial void LogNameClash(string node, string key);
 
     [LoggerMessage(EventId = 2902, Level = LogLevel.Information, Message = "Node {Node} writes its heartbeat again.")]
     private partial void LogRecovered(string node);

@@ -19,5 +19,6 @@ internal sealed class NodeMetrics(NodeDirectory nodes, HeartbeatCounter heartbea
         }
 
         text.Single("appliance_node_heartbeat_failures_total", "counter", "Heartbeats this node could not write to the database since start.", heartbeats.Failed);
+        text.Single("appliance_node_name_clashes_total", "counter", "Heartbeats that found this node's row written by another process under the same Appliance:Node:Name (give every node its own name).", heartbeats.NameClashes);
     }
 }
