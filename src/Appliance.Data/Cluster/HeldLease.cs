@@ -3,8 +3,9 @@ namespace Appliance.Data.Cluster;
 /// <summary>
 /// A lease this node holds while its work runs: renewed at a third of its time to live, so work
 /// that takes minutes keeps it, and released when disposed. <see cref="Lost"/> is cancelled when
-/// a renewal finds that another node took it over (this node was too slow, or cut off from the
-/// database for longer than the lease lives): the work must stop then, another node does it.
+/// a renewal finds that another node took it over (this node was too slow), and also when
+/// renewals have failed for so long that the lease is about to lapse (this node is cut off from
+/// the database): the work must stop before another node may take the lease and start it again.
 /// </summary>
 public sealed class HeldLease : IAsyncDisposable
 {
@@ -16,12 +17,16 @@ public sealed class HeldLease : IAsyncDisposable
     private readonly CancellationTokenSource _done = new();
     private readonly Task _renewing;
 
+    // When the lease lapses as far as this node knows: its acquisition or last renewal plus the TTL.
+    private DateTimeOffset _heldUntil;
+
     private HeldLease(LeaseStore leases, string name, string owner, TimeSpan ttl, TimeProvider time, CancellationToken cancellationToken)
     {
         _leases = leases;
         _name = name;
         _owner = owner;
         _ttl = ttl;
+        _heldUntil = time.GetUtcNow() + ttl;
         _lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _renewing = RenewAsync(time);
     }
@@ -59,11 +64,14 @@ public sealed class HeldLease : IAsyncDisposable
             try
             {
                 await Task.Delay(_ttl / 3, time, _done.Token);
+                var renewedAt = time.GetUtcNow();
                 if (!await _leases.RenewAsync(_name, _owner, _ttl, _done.Token))
                 {
                     await _lost.CancelAsync();
                     return;
                 }
+
+                _heldUntil = renewedAt + _ttl;
             }
             catch (OperationCanceledException)
             {
@@ -71,8 +79,14 @@ public sealed class HeldLease : IAsyncDisposable
             }
             catch (Exception)
             {
-                // The database is away for a moment: the lease lives on until its expiry, and the
-                // next renewal tells whether it survived.
+                // The database is away: the lease lives on until it lapses, and the next renewal
+                // tells whether it survived. Unless the next attempt would come too late: then the
+                // work stops now, while the lease is still this node's.
+                if (time.GetUtcNow() + (_ttl / 3) >= _heldUntil)
+                {
+                    await _lost.CancelAsync();
+                    return;
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 using Appliance.Data.Cluster;
 using Appliance.Data.Tests.Store;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Data.Tests.Cluster;
@@ -64,6 +65,30 @@ public sealed class HeldLeaseTests(StoreFixture fixture) : IClassFixture<StoreFi
         Assert.Equal("node-b", (await Leases.GetHolderAsync("taken-over"))!.Owner);
     }
 
+    [Fact]
+    public async Task A_node_cut_off_from_the_database_stops_its_work_before_its_lease_can_lapse()
+    {
+        var contexts = new SwitchableContexts(fixture.Services.GetRequiredService<IDbContextFactory<ApplianceDbContext>>());
+        var leases = new LeaseStore(contexts, fixture.Clock);
+        var held = await HeldLease.TryTakeAsync(leases, "cut-off", "node-a", Ttl, fixture.Clock, CancellationToken.None);
+        Assert.NotNull(held);
+        var expiry = (await Leases.GetHolderAsync("cut-off"))!.ExpiresAt;
+
+        // Every renewal fails from now on; the work is told to stop while the lease is still its own.
+        contexts.Down = true;
+        await UntilAsync(
+            () =>
+            {
+                fixture.Clock.Advance(TimeSpan.FromSeconds(2));
+                return Task.FromResult(held.Lost.IsCancellationRequested);
+            },
+            "the work to be stopped");
+        Assert.True(fixture.Clock.GetUtcNow() < expiry, "stopped only after the lease could have been taken over");
+
+        contexts.Down = false;
+        await held.DisposeAsync();
+    }
+
     private static async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -72,5 +97,16 @@ public sealed class HeldLeaseTests(StoreFixture fixture) : IClassFixture<StoreFi
             Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for " + what);
             await Task.Delay(50);
         }
+    }
+
+    // The database as a node cut off from it sees it: every new context fails while Down.
+    private sealed class SwitchableContexts(IDbContextFactory<ApplianceDbContext> inner) : IDbContextFactory<ApplianceDbContext>
+    {
+        public volatile bool Down;
+
+        public ApplianceDbContext CreateDbContext() => Down ? throw new InvalidOperationException("The database is away.") : inner.CreateDbContext();
+
+        public Task<ApplianceDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            Down ? throw new InvalidOperationException("The database is away.") : inner.CreateDbContextAsync(cancellationToken);
     }
 }

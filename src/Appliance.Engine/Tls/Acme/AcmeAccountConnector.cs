@@ -32,18 +32,16 @@ internal sealed partial class AcmeAccountConnector(
                 return await ConnectAsync(http, account, token);
             }
 
-            if (await leases.TryAcquireAsync(LeaseName, node.Name, LeaseTtl, token))
+            // Held, renewed and given back like a certificate's lease: a slow CA keeps it, a node
+            // cut off from the database stops before another may register a second account.
+            await using (var held = await HeldLease.TryTakeAsync(leases, LeaseName, node.Name, LeaseTtl, time, token))
             {
-                try
+                if (held is not null)
                 {
                     // Another node may have registered between the look and the lease.
-                    return await accounts.GetAsync(options.DirectoryUrl, token) is { } registered
-                        ? await ConnectAsync(http, registered, token)
-                        : await RegisterAsync(http, token);
-                }
-                finally
-                {
-                    await leases.ReleaseAsync(LeaseName, node.Name, CancellationToken.None);
+                    return await accounts.GetAsync(options.DirectoryUrl, held.Lost) is { } registered
+                        ? await ConnectAsync(http, registered, held.Lost)
+                        : await RegisterAsync(http, held.Lost);
                 }
             }
 
