@@ -1,11 +1,16 @@
 using Appliance.Data.Auditing;
 using Appliance.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Appliance.Data.Certificates;
 
 /// <summary>One ACME account per directory URL, its key encrypted at rest.</summary>
-public sealed class AcmeAccountStore(IDbContextFactory<ApplianceDbContext> contexts, CertificateKeyProtector keys, TimeProvider time)
+public sealed partial class AcmeAccountStore(
+    IDbContextFactory<ApplianceDbContext> contexts,
+    CertificateKeyProtector keys,
+    TimeProvider time,
+    ILogger<AcmeAccountStore> logger)
 {
     public async Task<AcmeAccount?> GetAsync(string directoryUrl, CancellationToken cancellationToken = default)
     {
@@ -20,10 +25,11 @@ public sealed class AcmeAccountStore(IDbContextFactory<ApplianceDbContext> conte
         {
             return new AcmeAccount(account.DirectoryUrl, account.AccountUrl, keys.Unprotect(account.ProtectedKey));
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (System.Security.Cryptography.CryptographicException ex)
         {
             // The key ring or its protector was lost: the key is gone for good, so a new account is
             // registered and saved over this one (audited) rather than every order failing forever.
+            LogAccountKeyUnreadable(directoryUrl, ex.Message);
             return null;
         }
     }
@@ -45,4 +51,8 @@ public sealed class AcmeAccountStore(IDbContextFactory<ApplianceDbContext> conte
             after: new { account.DirectoryUrl, account.AccountUrl, email });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Warning,
+        Message = "The ACME account key for {Directory} cannot be decrypted ({Reason}): the key ring or its protector changed. A new account will be registered.")]
+    private partial void LogAccountKeyUnreadable(string directory, string reason);
 }

@@ -47,6 +47,7 @@ internal sealed partial class ClusterMessageReader(
         var byTopic = handlers.ToDictionary(h => h.Topic, StringComparer.Ordinal);
         var lastId = _startId;
         var nextPrune = time.GetUtcNow();
+        var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -59,6 +60,12 @@ internal sealed partial class ClusterMessageReader(
                     await store.PruneAsync(time.GetUtcNow() - RetainFor, stoppingToken);
                     nextPrune = time.GetUtcNow() + PruneEvery;
                 }
+
+                if (failing)
+                {
+                    failing = false;
+                    LogReadingAgain();
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,7 +73,13 @@ internal sealed partial class ClusterMessageReader(
             }
             catch (Exception ex)
             {
-                LogReadFailed(ex);
+                // Once per outage, not at every poll.
+                if (!failing)
+                {
+                    failing = true;
+                    LogReadFailed(ex);
+                }
+
                 await Task.Delay(options.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -119,6 +132,9 @@ internal sealed partial class ClusterMessageReader(
     [LoggerMessage(EventId = 1783, Level = LogLevel.Error, Message = "Cluster message {Id} ({Topic}) from {Origin} failed; it is not retried.")]
     private partial void LogHandlerFailed(Exception exception, long id, string topic, string origin);
 
-    [LoggerMessage(EventId = 1784, Level = LogLevel.Warning, Message = "Reading cluster messages failed; trying again.")]
+    [LoggerMessage(EventId = 1784, Level = LogLevel.Warning, Message = "Reading cluster messages failed; trying again every poll until it works.")]
     private partial void LogReadFailed(Exception exception);
+
+    [LoggerMessage(EventId = 1788, Level = LogLevel.Information, Message = "Reading cluster messages again.")]
+    private partial void LogReadingAgain();
 }

@@ -61,8 +61,13 @@ internal sealed partial class ClusterNotificationListener(
             }
             catch (Exception ex)
             {
+                // Once per outage, not at every retry: the dashboard and the API say it meanwhile.
+                if (!failed)
+                {
+                    LogListenFailed(ex, retry.TotalSeconds);
+                }
+
                 failed = true;
-                LogListenFailed(ex, retry.TotalSeconds);
                 await Task.Delay(retry, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
             }
