@@ -55,6 +55,18 @@ public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(o
     /// </summary>
     internal abstract Task LockClusterMessagesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inside the key ring loader's transaction at start: nodes starting together load (and, on an
+    /// empty ring, create) the Data Protection key one after another, so they end up with one key.
+    /// </summary>
+    internal abstract Task LockKeyRingAsync(CancellationToken cancellationToken);
+
+    /// <summary>After the migrations at start: what this provider needs before anything else reads or writes.</summary>
+    internal abstract Task PrepareAsync(CancellationToken cancellationToken);
+
+    /// <summary>Where the database is, for the log: never the connection string, which may hold a password.</summary>
+    internal abstract string Describe();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplianceDbContext).Assembly);

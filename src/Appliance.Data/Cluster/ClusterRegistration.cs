@@ -12,7 +12,7 @@ internal static class ClusterRegistration
         services.AddSingleton(options);
         services.AddSingleton<ClusterMessageSignal>();
         services.AddSingleton<ClusterMessageStore>();
-        if (database.Provider != DatabaseProvider.Postgres)
+        if (!database.IsShared)
         {
             services.AddSingleton<IClusterBus, LocalClusterBus>();
             return services;

@@ -17,38 +17,22 @@ internal sealed partial class DatabaseMigrator(
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
 
-        if (db is Providers.SqliteApplianceDbContext)
-        {
-            // WAL lets the engine read a snapshot while the store writes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await db.PrepareAsync(cancellationToken);
 
         // The database, its -wal and -shm files exist now: owner-only, whatever existed before.
         OwnerOnlyFiles.Restrict(dataDirectory.FullPath);
 
         if (pending.Count > 0)
         {
-            LogMigrationsApplied(pending.Count, string.Join(", ", pending), DatabaseName(db));
+            LogMigrationsApplied(pending.Count, string.Join(", ", pending), db.Describe());
         }
         else
         {
-            LogSchemaCurrent(DatabaseName(db));
+            LogSchemaCurrent(db.Describe());
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // The file, or the server and database: never the connection string, which may hold a password.
-    private string DatabaseName(ApplianceDbContext db)
-    {
-        if (db is Providers.SqliteApplianceDbContext)
-        {
-            return dataDirectory.DatabasePath;
-        }
-
-        var connection = db.Database.GetDbConnection();
-        return $"{connection.DataSource}/{connection.Database}";
-    }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Applied {Count} database migration(s) ({Migrations}) to {Database}.")]
     private partial void LogMigrationsApplied(int count, string migrations, string database);

@@ -18,14 +18,11 @@ internal sealed partial class KeyRingInitializer(
     IKeyManager keyManager,
     ILogger<KeyRingInitializer> logger) : IHostedService
 {
-    // "KeyRing\0" in ASCII: not the configuration writers' lock, so a start never waits on a write.
-    private const long KeyRingLockKey = 0x4B657952696E6700;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({KeyRingLockKey})", cancellationToken);
+        await db.LockKeyRingAsync(cancellationToken);
 
         // A node with another protector than the rest would find no key it can read, add one of its
         // own that the others cannot read, and sessions would break depending on the node reached.

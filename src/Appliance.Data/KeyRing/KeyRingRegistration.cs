@@ -21,7 +21,7 @@ internal static class KeyRingRegistration
     {
         var options = KeyRingOptions.FromConfiguration(configuration, database.Provider);
         var builder = services.AddDataProtection().SetApplicationName("Appliance");
-        if (database.Provider == DatabaseProvider.Postgres)
+        if (database.IsShared)
         {
             services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
                 o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IDbContextFactory<ApplianceDbContext>>())));

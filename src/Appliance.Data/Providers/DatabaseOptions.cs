@@ -29,6 +29,12 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string? Connecti
         return new DatabaseOptions(provider, provider == DatabaseProvider.Postgres ? connectionString : null);
     }
 
+    /// <summary>
+    /// True when other nodes may share the database (PostgreSQL): the one thing features ask of the
+    /// provider, so that none compares providers itself.
+    /// </summary>
+    public bool IsShared => Provider == DatabaseProvider.Postgres;
+
     // The connection string may carry a password: never print it.
     public override string ToString() => Provider.ToString();
 }

@@ -11,6 +11,9 @@ public sealed class PostgresApplianceDbContext(DbContextOptions<PostgresApplianc
     // "Clusterm" in ASCII: the advisory lock key that orders cluster message appends.
     private const long ClusterMessagesLockKey = 0x436C75737465726D;
 
+    // "KeyRing\0" in ASCII: the advisory lock key of loading the key ring at start.
+    private const long KeyRingLockKey = 0x4B657952696E6700;
+
     // Several nodes write: the in-process lock orders only this node's writers. A transaction-scoped
     // advisory lock orders them all and is released by the commit or rollback, even if the node dies.
     internal override Task LockConfigurationAsync(CancellationToken cancellationToken) =>
@@ -23,6 +26,18 @@ public sealed class PostgresApplianceDbContext(DbContextOptions<PostgresApplianc
 
     internal override Task LockClusterMessagesAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ClusterMessagesLockKey})", cancellationToken);
+
+    // Not the configuration writers' lock, so a start never waits on a write.
+    internal override Task LockKeyRingAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({KeyRingLockKey})", cancellationToken);
+
+    internal override Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal override string Describe()
+    {
+        var connection = Database.GetDbConnection();
+        return $"{connection.DataSource}/{connection.Database}";
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -13,4 +13,13 @@ public sealed class SqliteApplianceDbContext(DbContextOptions<SqliteApplianceDbC
 
     // SQLite lets one writer at a time: appends already commit in id order.
     internal override Task LockClusterMessagesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // One node: its ring is in data/keys, loaded by Data Protection itself.
+    internal override Task LockKeyRingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // WAL lets the engine read a snapshot while the store writes.
+    internal override Task PrepareAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+    internal override string Describe() => Database.GetDbConnection().DataSource;
 }

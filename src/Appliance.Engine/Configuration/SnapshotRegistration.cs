@@ -25,7 +25,7 @@ internal static class SnapshotRegistration
         // Several nodes: other nodes' changes arrive by NOTIFY, and the poll is there for the one that
         // got lost (a dropped listener connection), so it runs often enough to catch it within ~2 s.
         engine.Services.AddOptions<ProxyOptions>().PostConfigure<DatabaseOptions, ClusterOptions>((proxy, database, cluster) =>
-            proxy.ConfigPollSeconds ??= database.Provider == DatabaseProvider.Postgres
+            proxy.ConfigPollSeconds ??= database.IsShared
                 ? (int)cluster.PollInterval.TotalSeconds
                 : ProxyOptions.SingleNodePollSeconds);
 

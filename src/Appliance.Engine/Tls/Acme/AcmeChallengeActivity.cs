@@ -32,7 +32,7 @@ internal sealed partial class AcmeChallengeActivity(
     /// True when other nodes may share the database. On SQLite there is one node, whose own answers
     /// are always in its memory, so it neither polls nor waits for others to notice.
     /// </summary>
-    public bool Clustered => database.Provider == DatabaseProvider.Postgres;
+    public bool Clustered => database.IsShared;
 
     /// <summary>
     /// How long the ordering node waits between publishing answers and asking the CA to validate:
