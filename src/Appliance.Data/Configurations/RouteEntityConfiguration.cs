@@ -19,6 +19,13 @@ internal sealed class RouteEntityConfiguration : IEntityTypeConfiguration<RouteE
         // Hosts and methods are stored as JSON arrays: they are always read and written whole.
         builder.PrimitiveCollection(r => r.Hosts).IsRequired();
         builder.PrimitiveCollection(r => r.Methods).IsRequired();
+
+        // Conditions and the redirect are JSON text too, for the same reason; they are read only
+        // through the mapper, which owns their shape (the API's own JSON).
+        builder.Property(r => r.Headers).IsRequired().HasDefaultValue("[]");
+        builder.Property(r => r.Query).IsRequired().HasDefaultValue("[]");
+        builder.Property(r => r.Cookies).IsRequired().HasDefaultValue("[]");
+        builder.Property(r => r.RewritePath).HasMaxLength(2048);
         builder.HasMany(r => r.Targets).WithOne().HasForeignKey(t => t.RouteId).OnDelete(DeleteBehavior.Cascade);
     }
 }

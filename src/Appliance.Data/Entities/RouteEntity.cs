@@ -8,6 +8,11 @@ internal sealed class RouteEntity : INamedEntity
     public string Path { get; set; } = "/";
     public List<string> Methods { get; set; } = [];
     public int Order { get; set; }
+    public string Headers { get; set; } = "[]";
+    public string Query { get; set; } = "[]";
+    public string Cookies { get; set; } = "[]";
+    public string? RewritePath { get; set; }
+    public string? Redirect { get; set; }
     public bool Sticky { get; set; }
     public string Tls { get; set; } = "off";
     public bool HttpsRedirect { get; set; }

@@ -15,11 +15,26 @@ public sealed record RouteSpec
     /// <summary>HTTP methods; empty matches any method.</summary>
     public IReadOnlyList<string> Methods { get; init; } = [];
 
+    /// <summary>Request headers that must all match (names are case-insensitive).</summary>
+    public IReadOnlyList<MatchConditionSpec> Headers { get; init; } = [];
+
+    /// <summary>Query parameters that must all match (names and values compared as sent, case-sensitive).</summary>
+    public IReadOnlyList<MatchConditionSpec> Query { get; init; } = [];
+
+    /// <summary>Cookies that must all match (names are case-sensitive, as RFC 6265 has them).</summary>
+    public IReadOnlyList<MatchConditionSpec> Cookies { get; init; } = [];
+
     /// <summary>Tie-breaker between equally specific routes; lower wins.</summary>
     public int Order { get; init; }
 
     /// <summary>Pools with integer weights; a canary is 90/10.</summary>
     public IReadOnlyList<TargetSpec> Targets { get; init; } = [];
+
+    /// <summary>Replaces the matched <see cref="Path"/> prefix before forwarding (<c>/</c> strips it); null forwards the path as it is.</summary>
+    public string? RewritePath { get; init; }
+
+    /// <summary>Answers with this redirect instead of forwarding; a route has either targets or a redirect.</summary>
+    public RedirectSpec? Redirect { get; init; }
 
     /// <summary>Keeps a client on the target it first drew, through a cookie.</summary>
     public bool Sticky { get; init; }

@@ -26,6 +26,11 @@ public static class ConfigNormalizer
         Path = NormalizePath(route.Path),
         Methods = route.Methods?.Select(m => m?.Trim().ToUpperInvariant() ?? "").ToArray() ?? null!,
         Targets = route.Targets?.Select(t => t is null ? null! : t with { Pool = t.Pool?.Trim() ?? "" }).ToArray() ?? null!,
+        Headers = NormalizeConditions(route.Headers),
+        Query = NormalizeConditions(route.Query),
+        Cookies = NormalizeConditions(route.Cookies),
+        RewritePath = string.IsNullOrWhiteSpace(route.RewritePath) ? null : NormalizePath(route.RewritePath),
+        Redirect = route.Redirect is null ? null : route.Redirect with { Location = route.Redirect.Location?.Trim() ?? "" },
         Tls = string.IsNullOrWhiteSpace(route.Tls) ? TlsModes.Off : route.Tls.Trim(),
         AccessList = string.IsNullOrWhiteSpace(route.AccessList) ? null : route.AccessList.Trim(),
         RateLimit = string.IsNullOrWhiteSpace(route.RateLimit) ? null : route.RateLimit.Trim(),
@@ -54,6 +59,15 @@ public static class ConfigNormalizer
     /// <summary>Normalises every object of a document; a missing optional list becomes empty.</summary>
     public static ConfigDocument Normalize(ConfigDocument document) =>
         Kinds.All.Aggregate(document, (normalized, kind) => kind.Normalize(normalized));
+
+    // Names are trimmed; values are compared as given, so they are left alone. Modes are matched
+    // case-insensitively on input and stored in their one spelling.
+    private static MatchConditionSpec[] NormalizeConditions(IReadOnlyList<MatchConditionSpec>? conditions) =>
+        conditions?.Select(c => c is null ? null! : c with
+        {
+            Name = c.Name?.Trim() ?? "",
+            Mode = MatchModes.All.FirstOrDefault(m => string.Equals(m, c.Mode?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? c.Mode ?? "",
+        }).ToArray() ?? null!;
 
     private static string NormalizePath(string? path)
     {

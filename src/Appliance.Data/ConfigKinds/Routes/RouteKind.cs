@@ -19,7 +19,9 @@ internal sealed class RouteKind : EntityConfigKind<RouteSpec, RouteEntity>
     public override IReadOnlyList<IConfigValidator<RouteSpec>> Validators { get; } =
     [
         new RouteMatchValidator(),
+        new RouteConditionsValidator(),
         new RouteTargetsValidator(),
+        new RouteRedirectValidator(),
         new RouteTlsValidator(),
         new RouteHardeningValidator(),
         new RouteReferencesValidator(),

@@ -1,5 +1,6 @@
 using Appliance.Data.Entities;
 using Appliance.Data.Model;
+using Appliance.Data.Store;
 
 namespace Appliance.Data.ConfigKinds.Routes;
 
@@ -11,6 +12,11 @@ internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
         Hosts = route.Hosts.ToArray(),
         Path = route.Path,
         Methods = route.Methods.ToArray(),
+        Headers = Conditions(route.Headers),
+        Query = Conditions(route.Query),
+        Cookies = Conditions(route.Cookies),
+        RewritePath = route.RewritePath,
+        Redirect = route.Redirect is null ? null : ConfigJson.Deserialize<RedirectSpec>(route.Redirect),
         Order = route.Order,
         Sticky = route.Sticky,
         Tls = route.Tls,
@@ -37,6 +43,11 @@ internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
         route.Path = spec.Path;
         route.Methods = spec.Methods.ToList();
         route.Order = spec.Order;
+        route.Headers = ConfigJson.Serialize(spec.Headers);
+        route.Query = ConfigJson.Serialize(spec.Query);
+        route.Cookies = ConfigJson.Serialize(spec.Cookies);
+        route.RewritePath = spec.RewritePath;
+        route.Redirect = spec.Redirect is null ? null : ConfigJson.Serialize(spec.Redirect);
         route.Tls = spec.Tls;
         route.HttpsRedirect = spec.HttpsRedirect;
         route.HstsMaxAgeSeconds = spec.HstsMaxAgeSeconds;
@@ -50,4 +61,6 @@ internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
         route.Targets.Clear();
         route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { Pool = pools[t.Pool], Weight = t.Weight, Position = i }));
     }
+
+    private static MatchConditionSpec[] Conditions(string json) => ConfigJson.Deserialize<MatchConditionSpec[]>(json) ?? [];
 }

@@ -44,12 +44,13 @@ internal sealed partial class RouteMatchValidator : IConfigValidator<RouteSpec>
         }
     }
 
-    private static void ValidatePath(string path, ValidationErrors errors)
+    /// <summary>Refuses what is not a path prefix such as <c>/</c> or <c>/api/v1</c>, under <paramref name="field"/>.</summary>
+    internal static void ValidatePath(string? path, ValidationErrors errors, string field = "path")
     {
         if (string.IsNullOrEmpty(path) || !PathPattern().IsMatch(path)
             || path.Split('/').Any(segment => segment is "." or ".."))
         {
-            errors.Add("path", "The path must be a prefix such as / or /api/v1: it starts with '/', and has no '//', '.', '..', '%', '?', '#', '{' or '}'.");
+            errors.Add(field, $"The {field} must be a prefix such as / or /api/v1: it starts with '/', and has no '//', '.', '..', '%', '?', '#', '{{' or '}}'.");
         }
     }
 

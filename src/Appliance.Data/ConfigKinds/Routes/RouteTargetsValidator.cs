@@ -11,10 +11,16 @@ internal sealed class RouteTargetsValidator : IConfigValidator<RouteSpec>
 
     public void Validate(RouteSpec route, ConfigValidationContext context, ValidationErrors errors)
     {
+        // A redirect route has no targets; RouteRedirectValidator says so when it has some.
         var targets = route.Targets;
+        if (route.Redirect is not null)
+        {
+            return;
+        }
+
         if (targets is null || targets.Count == 0)
         {
-            errors.Add("targets", "At least one target is required.");
+            errors.Add("targets", "At least one target is required, or a redirect.");
             return;
         }
 

@@ -561,6 +561,18 @@ namespace Appliance.Data.Migrations.Postgres
                     b.Property<string>("ContentSecurityPolicy")
                         .HasColumnType("text");
 
+                    b.Property<string>("Cookies")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]");
+
                     b.PrimitiveCollection<List<string>>("Hosts")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -591,8 +603,21 @@ namespace Appliance.Data.Migrations.Postgres
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]");
+
                     b.Property<string>("RateLimit")
                         .HasColumnType("text");
+
+                    b.Property<string>("Redirect")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RewritePath")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
 
                     b.Property<bool>("SecurityHeaders")
                         .HasColumnType("boolean");

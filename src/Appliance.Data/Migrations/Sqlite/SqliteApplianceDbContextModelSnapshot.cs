@@ -533,6 +533,18 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.Property<string>("ContentSecurityPolicy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Cookies")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
+
                     b.PrimitiveCollection<string>("Hosts")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -563,7 +575,20 @@ namespace Appliance.Data.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
+
                     b.Property<string>("RateLimit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Redirect")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RewritePath")
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SecurityHeaders")
