@@ -18,7 +18,7 @@ public sealed record RouteSpec
     /// <summary>Request headers that must all match (names are case-insensitive).</summary>
     public IReadOnlyList<MatchConditionSpec> Headers { get; init; } = [];
 
-    /// <summary>Query parameters that must all match (names and values compared as sent, case-sensitive).</summary>
+    /// <summary>Query parameters that must all match (names are case-insensitive, as ASP.NET Core reads them; values case-sensitive).</summary>
     public IReadOnlyList<MatchConditionSpec> Query { get; init; } = [];
 
     /// <summary>Cookies that must all match (names are case-sensitive, as RFC 6265 has them).</summary>

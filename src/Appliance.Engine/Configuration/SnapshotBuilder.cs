@@ -3,6 +3,7 @@ using Appliance.Data.Model;
 using Appliance.Engine.Health;
 using Appliance.Engine.LoadBalancing;
 using Appliance.Engine.Routing;
+using Appliance.Engine.Routing.Rules;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -22,7 +23,12 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
     /// <summary>Builds the snapshot of <paramref name="document"/> at <paramref name="revision"/>.</summary>
     public ProxySnapshot Build(ConfigDocument document, long revision)
     {
-        var clusters = document.Pools.Select(BuildCluster).ToArray();
+        var clusters = document.Pools.Select(BuildCluster).ToList();
+        if (document.Routes.Any(r => r.Redirect is not null))
+        {
+            clusters.Add(new ClusterConfig { ClusterId = RouteRuleMetadata.RedirectClusterId });
+        }
+
         var ordered = document.Routes.Order(RouteSpecificity.Instance).ToArray();
         var metadata = RouteRevision.Metadata(revision);
         var routes = ordered.Select((route, index) => BuildRoute(route, index, metadata)).ToArray();
@@ -38,7 +44,7 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
             compiler.Compile(document, plans);
         }
 
-        return new ProxySnapshot(revision, routes, clusters, pools, plans.Build());
+        return new ProxySnapshot(revision, routes, clusters.ToArray(), pools, plans.Build());
     }
 
     /// <summary>The YARP path template that matches <paramref name="prefix"/> on whole segments.</summary>
@@ -48,11 +54,14 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
     {
         RouteId = route.Name,
 
-        // The revision: the plan a request gets is the one built with the route it matched.
-        Metadata = metadata,
+        // The revision: the plan a request gets is the one built with the route it matched; and
+        // what the matcher policy and the rewrite transform need before the plan is known.
+        Metadata = RouteRuleMetadata.For(route, metadata),
 
-        // The first target that takes traffic; the traffic split moves requests to the others.
-        ClusterId = route.Targets.First(t => t.Weight > 0).Pool,
+        // The first target that takes traffic; the traffic split moves requests to the others. A
+        // redirect route answers in the pipeline, but YARP answers 503 for a route without cluster
+        // before any of our steps run, so it gets one with no destinations.
+        ClusterId = route.Redirect is null ? route.Targets.First(t => t.Weight > 0).Pool : RouteRuleMetadata.RedirectClusterId,
 
         // Specificity is decided here, once, so that endpoint routing only has to follow the order.
         Order = order,
@@ -61,6 +70,42 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
             Hosts = route.Hosts.Count > 0 ? route.Hosts : null,
             Path = PathTemplate(route.Path),
             Methods = route.Methods.Count > 0 ? route.Methods : null,
+            Headers = route.Headers.Count > 0 ? route.Headers.Select(ToYarp).ToArray() : null,
+            QueryParameters = route.Query.Any(q => q.Mode != MatchModes.NotExists)
+                ? route.Query.Where(q => q.Mode != MatchModes.NotExists).Select(ToYarpQuery).ToArray()
+                : null,
+        },
+    };
+
+    // Values are compared case-sensitively everywhere (cookies too), so one rule holds for all three kinds.
+    private static RouteHeader ToYarp(MatchConditionSpec header) => new()
+    {
+        Name = header.Name,
+        Values = MatchModes.IgnoresValues(header.Mode) ? null : header.Values,
+        IsCaseSensitive = true,
+        Mode = header.Mode switch
+        {
+            MatchModes.Exact => HeaderMatchMode.ExactHeader,
+            MatchModes.Prefix => HeaderMatchMode.HeaderPrefix,
+            MatchModes.Contains => HeaderMatchMode.Contains,
+            MatchModes.NotContains => HeaderMatchMode.NotContains,
+            MatchModes.Exists => HeaderMatchMode.Exists,
+            _ => HeaderMatchMode.NotExists,
+        },
+    };
+
+    private static RouteQueryParameter ToYarpQuery(MatchConditionSpec query) => new()
+    {
+        Name = query.Name,
+        Values = MatchModes.IgnoresValues(query.Mode) ? null : query.Values,
+        IsCaseSensitive = true,
+        Mode = query.Mode switch
+        {
+            MatchModes.Exact => QueryParameterMatchMode.Exact,
+            MatchModes.Prefix => QueryParameterMatchMode.Prefix,
+            MatchModes.Contains => QueryParameterMatchMode.Contains,
+            MatchModes.NotContains => QueryParameterMatchMode.NotContains,
+            _ => QueryParameterMatchMode.Exists,
         },
     };
 

@@ -33,6 +33,7 @@ internal static class DataPlanePipeline
             proxy.UseRoutePlan();
             proxy.UseHttpsPolicy();
             proxy.UseShield();
+            proxy.UseRedirects();
             proxy.UseCompression();
             proxy.UseResponseCache();
             proxy.UseTrafficSplit();

@@ -1,3 +1,5 @@
+using Appliance.Engine.Routing.Rules;
+using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -7,6 +9,9 @@ namespace Appliance.Engine.Routing;
 /// Sends the backend the request's canonical path in the client's own encoding. YARP would build
 /// the address from the decoded <c>Request.Path</c> and encode it again, turning <c>%2F</c> into
 /// <c>%252F</c>; a request that was already canonical is left to YARP, which sends it unchanged.
+/// A route with a <c>rewritePath</c> gets that path in place of its prefix, cut from the same
+/// canonical forward spelling (<see cref="PathRest"/>), so the rewrite cannot be steered by
+/// <c>//</c>, dot segments, <c>;</c> parameters or an encoded slash.
 /// </summary>
 internal sealed class CanonicalPathTransformProvider : ITransformProvider
 {
@@ -18,7 +23,27 @@ internal sealed class CanonicalPathTransformProvider : ITransformProvider
     {
     }
 
-    public void Apply(TransformBuilderContext context) =>
+    public void Apply(TransformBuilderContext context)
+    {
+        if (context.Route.Metadata is { } metadata
+            && metadata.TryGetValue(RouteRuleMetadata.PathPrefix, out var prefix)
+            && metadata.TryGetValue(RouteRuleMetadata.RewritePath, out var replacement))
+        {
+            context.AddRequestTransform(transformContext =>
+            {
+                var http = transformContext.HttpContext;
+                var forward = CanonicalPath.ForwardOf(http.Request);
+
+                // The route matched the decision path, so its prefix is there; if the two spellings
+                // ever disagreed, the decision's reading is the one that counts.
+                var path = PathRest.Rewrite(forward, prefix, replacement)
+                    ?? PathRest.Rewrite(http.Request.Path.ToUriComponent(), prefix, replacement)!;
+                Send(transformContext, path, http);
+                return ValueTask.CompletedTask;
+            });
+            return;
+        }
+
         context.AddRequestTransform(static transformContext =>
         {
             var http = transformContext.HttpContext;
@@ -27,10 +52,16 @@ internal sealed class CanonicalPathTransformProvider : ITransformProvider
             // No transform of ours changes the query, which Kestrel keeps as the client sent it.
             if (http.Features.Get<CanonicalPath>() is { } canonical && transformContext.Path == http.Request.Path)
             {
-                var prefix = transformContext.DestinationPrefix.AsSpan().TrimEnd('/');
-                transformContext.ProxyRequest.RequestUri = new Uri(string.Concat(prefix, canonical.Forward, http.Request.QueryString.Value), UriKind.Absolute);
+                Send(transformContext, canonical.Forward, http);
             }
 
             return ValueTask.CompletedTask;
         });
+    }
+
+    private static void Send(RequestTransformContext transformContext, string path, HttpContext http)
+    {
+        var prefix = transformContext.DestinationPrefix.AsSpan().TrimEnd('/');
+        transformContext.ProxyRequest.RequestUri = new Uri(string.Concat(prefix, path, http.Request.QueryString.Value), UriKind.Absolute);
+    }
 }

@@ -4,8 +4,8 @@ namespace Appliance.Engine.Routing;
 
 /// <summary>
 /// Orders routes most specific first, as operators expect from nginx: an exact host beats a
-/// wildcard, which beats any host; then a longer path prefix wins; then a route that names its
-/// methods; then the lower <see cref="RouteSpec.Order"/>; then the name, so the order is total.
+/// wildcard, which beats any host; then a longer path prefix wins; then the route with more
+/// header, query and cookie conditions; then a route that names its methods; then the lower <see cref="RouteSpec.Order"/>; then the name, so the order is total.
 /// </summary>
 internal sealed class RouteSpecificity : IComparer<RouteSpec>
 {
@@ -41,6 +41,14 @@ internal sealed class RouteSpecificity : IComparer<RouteSpec>
             return byLength;
         }
 
+        // At the same host and path, a route with more header, query and cookie conditions is the
+        // narrower one: it must be tried before the plain route that would take everything.
+        var byConditions = Conditions(y).CompareTo(Conditions(x));
+        if (byConditions != 0)
+        {
+            return byConditions;
+        }
+
         var byMethods = (x.Methods.Count == 0).CompareTo(y.Methods.Count == 0);
         if (byMethods != 0)
         {
@@ -61,6 +69,8 @@ internal sealed class RouteSpecificity : IComparer<RouteSpec>
 
         return route.Hosts.Any(h => !h.StartsWith("*.", StringComparison.Ordinal)) ? 0 : 1;
     }
+
+    private static int Conditions(RouteSpec route) => route.Headers.Count + route.Query.Count + route.Cookies.Count;
 
     private static int SegmentCount(string path) => path.Count(c => c == '/') - (path == "/" ? 1 : 0);
 }

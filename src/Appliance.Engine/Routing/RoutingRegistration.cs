@@ -1,8 +1,10 @@
 using Appliance.Engine.Configuration;
 using Appliance.Engine.DataPlane;
+using Appliance.Engine.Routing.Rules;
 using Appliance.Engine.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -19,6 +21,8 @@ internal static class RoutingRegistration
     {
         engine.DataPlane.AddSingleton<ITransformProvider, CanonicalPathTransformProvider>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteSplitCompiler>();
+        engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteRedirectCompiler>();
+        engine.DataPlane.AddSingleton<MatcherPolicy, RequestConditionsMatcherPolicy>();
         return engine;
     }
 
@@ -34,6 +38,16 @@ internal static class RoutingRegistration
         app.Use(next => context => context.GetEndpoint() is null
             ? ErrorPages.WriteAsync(context, StatusCodes.Status404NotFound)
             : next(context));
+
+    /// <summary>
+    /// After the HTTPS policy and the shield, so a redirect route's access list, rate limit and
+    /// HTTPS redirect still hold; before the cache and the split, which have nothing to do for it.
+    /// </summary>
+    public static IReverseProxyApplicationBuilder UseRedirects(this IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.UseMiddleware<RedirectMiddleware>();
+        return proxy;
+    }
 
     /// <summary>Before load balancing, which then picks a backend of the pool drawn.</summary>
     public static IReverseProxyApplicationBuilder UseTrafficSplit(this IReverseProxyApplicationBuilder proxy)

@@ -15,7 +15,7 @@ internal sealed partial class RouteConditionsValidator : IConfigValidator<RouteS
     {
         // Header and cookie names are RFC 9110 tokens; a query parameter name is anything but empty.
         Check("headers", route.Headers, TokenPattern(), StringComparer.OrdinalIgnoreCase, errors);
-        Check("query", route.Query, null, StringComparer.Ordinal, errors);
+        Check("query", route.Query, null, StringComparer.OrdinalIgnoreCase, errors);
         Check("cookies", route.Cookies, TokenPattern(), StringComparer.Ordinal, errors);
     }
 
