@@ -1,6 +1,7 @@
 using Appliance.Engine.Caching;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Routing;
+using Appliance.Engine.Routing.Rules;
 using Appliance.Engine.Security.Shield;
 using Appliance.Engine.Tls;
 
@@ -10,7 +11,7 @@ namespace Appliance.Engine.Tests.Configuration;
 internal static class TestSnapshots
 {
     public static IRoutePlanCompiler[] Compilers() =>
-        [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler()];
+        [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler(), new RouteRedirectCompiler()];
 
     public static SnapshotBuilder Builder(SnapshotBuilderOptions? options = null) => new(options ?? new SnapshotBuilderOptions(), Compilers());
 }

@@ -61,16 +61,23 @@ internal sealed class RouteRedirectValidator : IConfigValidator<RouteSpec>
             errors.Add("redirect.location", "{host} needs the route to name its hosts; with any host it would send clients wherever their Host header says.");
         }
 
-        var sample = Samples.Aggregate(location, (text, s) => text.Replace(s.Placeholder, s.Sample, StringComparison.Ordinal));
+        var sample = Fill(location, "/p");
+
+        // Checked with an empty {path} too: "/{path}" is a local path (the data plane never lets
+        // it start with "//"), while "//evil.example{path}" names another host whatever the path.
+        var bare = Fill(location, "");
         if (sample.Contains('{') || sample.Contains('}'))
         {
             errors.Add("redirect.location", "The placeholders are {scheme}, {host}, {path} and {query}.");
         }
-        else if (!IsAbsoluteHttp(sample) && !IsLocalPath(sample))
+        else if (!IsAbsoluteHttp(sample) && !(sample.StartsWith('/') && (bare.Length == 0 || IsLocalPath(bare))))
         {
             errors.Add("redirect.location", "The location must be an absolute http:// or https:// URL, or a path starting with a single '/'.");
         }
     }
+
+    private static string Fill(string location, string path) =>
+        Samples.Aggregate(location, (text, s) => text.Replace(s.Placeholder, s.Placeholder == "{path}" ? path : s.Sample, StringComparison.Ordinal));
 
     private static bool IsAbsoluteHttp(string location) =>
         Uri.TryCreate(location, UriKind.Absolute, out var uri)

@@ -5,8 +5,9 @@ namespace Appliance.Engine.Routing.Rules;
 /// <summary>
 /// One compiled condition on the values of a cookie or query parameter, with YARP's own semantics
 /// for its header and query modes, so that every kind of condition reads the same: values are
-/// compared case-sensitively; <c>Exists</c> and <c>NotContains</c> need the item present with a
-/// non-empty value; <c>NotExists</c> needs it absent.
+/// compared case-sensitively; <c>Exists</c> needs the item present with a non-empty value;
+/// <c>NotContains</c> holds when no value contains any of the condition's (also when the item is
+/// absent, as YARP's header and query matchers have it); <c>NotExists</c> needs it absent.
 /// </summary>
 internal sealed class ValueCondition(string name, string mode, string[] values)
 {
@@ -24,11 +25,6 @@ internal sealed class ValueCondition(string name, string mode, string[] values)
             case MatchModes.Exists:
                 return AnyNonEmpty(present);
             case MatchModes.NotContains:
-                if (!AnyNonEmpty(present))
-                {
-                    return false;
-                }
-
                 foreach (var value in present)
                 {
                     if (Compare(value, MatchModes.Contains))
