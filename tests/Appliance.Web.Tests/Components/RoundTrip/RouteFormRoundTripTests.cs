@@ -21,6 +21,31 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
         Assert.Equal("default-src 'self'; img-src *", form.Find("#route-csp").GetAttribute("value"));
         Assert.Equal("1048577", form.Find("#route-max-body").GetAttribute("value"));
         Assert.NotNull(form.Find("[data-method='PROPFIND']"));
+        Assert.Equal("1\na,b", form.Find("#headers-0-values").GetAttribute("value"));
+        Assert.Equal("/v2", form.Find("#route-rewrite").GetAttribute("value"));
+        Assert.Empty(form.FindAll("#headers-1-values"));
+        form.Find("[data-testid=save]").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(saved()));
+        Assert.Equal(before, await GetJsonAsync($"/api/v1/routes/{name}"));
+    }
+
+    [Fact]
+    public async Task Saving_a_redirect_route_set_through_the_API_unchanged_leaves_its_GET_identical()
+    {
+        var name = UniqueName("moved");
+        await PostAsync("/api/v1/routes", new
+        {
+            name,
+            hosts = new[] { "old.example.test" },
+            path = "/old",
+            targets = Array.Empty<object>(),
+            redirect = new { location = "{scheme}://{host}/new{path}?{query}", status = 308, keepQuery = false },
+        });
+        var before = await GetJsonAsync($"/api/v1/routes/{name}");
+
+        var form = RenderEditForm(name, out var saved);
+        Assert.Equal("{scheme}://{host}/new{path}?{query}", form.Find("#route-redirect-location").GetAttribute("value"));
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.NotNull(saved()));
@@ -100,6 +125,10 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
             securityHeaders = true,
             contentSecurityPolicy = "default-src 'self'; img-src *",
             maxRequestBodyBytes = 1048577L,
+            headers = new[] { new { name = "X-Beta", values = new[] { "1", "a,b" }, mode = "Prefix" }, new { name = "X-Off", values = Array.Empty<string>(), mode = "NotExists" } },
+            query = new[] { new { name = "variant", values = new[] { "b" }, mode = "NotContains" } },
+            cookies = new[] { new { name = "Beta", values = Array.Empty<string>(), mode = "Exists" } },
+            rewritePath = "/v2",
         });
         return name;
     }

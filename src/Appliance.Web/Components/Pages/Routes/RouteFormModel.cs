@@ -11,11 +11,17 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
 {
     private static readonly string[] Common = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-    public RouteFormModel() => Targets = [];
+    public RouteFormModel() => (Targets, Headers, Query, Cookies) = ([], [], [], []);
 
     /// <summary>A form for <paramref name="route"/> as stored.</summary>
     public RouteFormModel(RouteSpec route)
-        : base(route) => Targets = route.Targets.Select(target => new TargetFormRow(target)).ToList();
+        : base(route)
+    {
+        Targets = route.Targets.Select(target => new TargetFormRow(target)).ToList();
+        Headers = route.Headers.Select(c => new ConditionFormRow(c)).ToList();
+        Query = route.Query.Select(c => new ConditionFormRow(c)).ToList();
+        Cookies = route.Cookies.Select(c => new ConditionFormRow(c)).ToList();
+    }
 
     /// <summary>The methods offered as check boxes; a route may name others through the API.</summary>
     public static IReadOnlyList<string> CommonMethods => Common;
@@ -33,6 +39,28 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
     public int Order { get => Spec.Order; set => Spec = Spec with { Order = value }; }
 
     public List<TargetFormRow> Targets { get; }
+
+    public List<ConditionFormRow> Headers { get; }
+
+    public List<ConditionFormRow> Query { get; }
+
+    public List<ConditionFormRow> Cookies { get; }
+
+    /// <summary>Blank forwards the path as it is.</summary>
+    public string? RewritePath { get => Spec.RewritePath; set => Spec = Spec with { RewritePath = string.IsNullOrWhiteSpace(value) ? null : value }; }
+
+    /// <summary>On: the route answers with a redirect and has no targets.</summary>
+    public bool Redirects
+    {
+        get => Spec.Redirect is not null;
+        set => Spec = Spec with { Redirect = value ? Spec.Redirect ?? new RedirectSpec() : null };
+    }
+
+    public string RedirectLocation { get => Spec.Redirect?.Location ?? ""; set => Spec = Spec with { Redirect = (Spec.Redirect ?? new()) with { Location = value } }; }
+
+    public int RedirectStatus { get => Spec.Redirect?.Status ?? 302; set => Spec = Spec with { Redirect = (Spec.Redirect ?? new()) with { Status = value } }; }
+
+    public bool RedirectKeepQuery { get => Spec.Redirect?.KeepQuery ?? true; set => Spec = Spec with { Redirect = (Spec.Redirect ?? new()) with { KeepQuery = value } }; }
 
     public bool Sticky { get => Spec.Sticky; set => Spec = Spec with { Sticky = value }; }
 
@@ -62,7 +90,14 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
     public IEnumerable<string> OtherMethods => Methods.Where(m => !Common.Contains(m, StringComparer.Ordinal));
 
     /// <inheritdoc />
-    public override RouteSpec ToSpec() => Spec with { Targets = Targets.Select(target => target.ToSpec()).ToArray() };
+    public override RouteSpec ToSpec() => Spec with
+    {
+        // A redirect route forwards nowhere: the targets table is hidden while it redirects.
+        Targets = Redirects ? [] : Targets.Select(target => target.ToSpec()).ToArray(),
+        Headers = Headers.Select(c => c.ToSpec()).ToArray(),
+        Query = Query.Select(c => c.ToSpec()).ToArray(),
+        Cookies = Cookies.Select(c => c.ToSpec()).ToArray(),
+    };
 
     /// <summary>Turns every host typed into <see cref="HostInput"/>, separated by commas or spaces, into a chip, skipping ones already listed.</summary>
     public void AddTypedHosts()
