@@ -61,6 +61,14 @@ public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(o
     /// </summary>
     internal abstract Task LockKeyRingAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Before the migrations at start, released by disposing: nodes starting together migrate one
+    /// after another. EF's own migration lock on PostgreSQL lasts one migration's transaction, so
+    /// with two pending migrations a second node could apply the later one again after the first
+    /// node had (found when the second migration ever was added).
+    /// </summary>
+    internal abstract Task<IAsyncDisposable> LockMigrationsAsync(CancellationToken cancellationToken);
+
     /// <summary>After the migrations at start: what this provider needs before anything else reads or writes.</summary>
     internal abstract Task PrepareAsync(CancellationToken cancellationToken);
 

@@ -14,8 +14,12 @@ internal sealed partial class DatabaseMigrator(
     {
         dataDirectory.EnsureExists();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
+        List<string> pending;
+        await using (await db.LockMigrationsAsync(cancellationToken))
+        {
+            pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+        }
 
         await db.PrepareAsync(cancellationToken);
 

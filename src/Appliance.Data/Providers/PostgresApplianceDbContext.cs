@@ -14,6 +14,9 @@ public sealed class PostgresApplianceDbContext(DbContextOptions<PostgresApplianc
     // "KeyRing\0" in ASCII: the advisory lock key of loading the key ring at start.
     private const long KeyRingLockKey = 0x4B657952696E6700;
 
+    // "Migrate\0" in ASCII: the advisory lock key of migrating at start.
+    private const long MigrationsLockKey = 0x4D69677261746500;
+
     // Several nodes write: the in-process lock orders only this node's writers. A transaction-scoped
     // advisory lock orders them all and is released by the commit or rollback, even if the node dies.
     internal override Task LockConfigurationAsync(CancellationToken cancellationToken) =>
@@ -31,6 +34,15 @@ public sealed class PostgresApplianceDbContext(DbContextOptions<PostgresApplianc
     internal override Task LockKeyRingAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({KeyRingLockKey})", cancellationToken);
 
+    // A session lock on a connection held open for the migrations, so that it spans all of their
+    // transactions; released explicitly, or by the server when a dying node's session ends.
+    internal override async Task<IAsyncDisposable> LockMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationsLockKey})", cancellationToken);
+        return new MigrationsLock(this);
+    }
+
     internal override Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     internal override string Describe()
@@ -42,5 +54,14 @@ public sealed class PostgresApplianceDbContext(DbContextOptions<PostgresApplianc
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffset>();
+    }
+
+    private sealed class MigrationsLock(PostgresApplianceDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationsLockKey})");
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -17,9 +17,19 @@ public sealed class SqliteApplianceDbContext(DbContextOptions<SqliteApplianceDbC
     // One node: its ring is in data/keys, loaded by Data Protection itself.
     internal override Task LockKeyRingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    // One node per file, and SQLite's single writer: nothing to order.
+    internal override Task<IAsyncDisposable> LockMigrationsAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
     // WAL lets the engine read a snapshot while the store writes.
     internal override Task PrepareAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
     internal override string Describe() => Database.GetDbConnection().DataSource;
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static NoLock Instance { get; } = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
