@@ -29,14 +29,14 @@ public sealed class RouteRulesFormTests(ConfigDatabase database) : FormContext(d
         form.Find("#route-name").Change(name);
         OpenSection(form, "conditions-section");
         form.Find("[data-testid=add-headers]").Click();
-        form.Find("#headers-0-name").Change("X-Beta");
+        form.WaitForElement("#headers-0-name").Change("X-Beta");
         form.Find("#headers-0-values").Change("1\n2");
         form.Find("[data-testid=add-query]").Click();
-        form.Find("#query-0-name").Change("variant");
+        form.WaitForElement("#query-0-name").Change("variant");
         form.Find("#query-0-values").Change("b");
         await SelectModeAsync(form, 1, MatchModes.Prefix);
         form.Find("[data-testid=add-cookies]").Click();
-        form.Find("#cookies-0-name").Change("beta");
+        form.WaitForElement("#cookies-0-name").Change("beta");
         await SelectModeAsync(form, 2, MatchModes.NotExists);
         Assert.Empty(form.FindAll("#cookies-0-values"));
         form.Find("#route-rewrite").Change("/v2");
@@ -61,7 +61,7 @@ public sealed class RouteRulesFormTests(ConfigDatabase database) : FormContext(d
         form.Find("#route-name").Change(name);
         OpenSection(form, "conditions-section");
         form.Find("[data-testid=add-headers]").Click();
-        form.Find("#headers-0-name").Change("X Beta");
+        form.WaitForElement("#headers-0-name").Change("X Beta");
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() =>
@@ -84,7 +84,7 @@ public sealed class RouteRulesFormTests(ConfigDatabase database) : FormContext(d
         OpenSection(form, "rewrite-section");
         form.FindComponents<MudSwitch<bool>>().Single(s => s.Instance.Label!.StartsWith("Answer with a redirect", StringComparison.Ordinal)).Find("input").Change(true);
         Assert.Empty(form.FindAll("#target-0-pool"));
-        form.Find("#route-redirect-location").Change("//evil.example/{path}");
+        form.WaitForElement("#route-redirect-location").Change("//evil.example/{path}");
         form.Find("[data-testid=save]").Click();
         form.WaitForAssertion(() => Assert.Contains("absolute http:// or https:// URL, or a path", form.Markup, StringComparison.Ordinal));
         Assert.Null(await Database.Store.Routes.GetAsync(name));
@@ -99,11 +99,15 @@ public sealed class RouteRulesFormTests(ConfigDatabase database) : FormContext(d
 
     private static void OpenSection(IRenderedComponent<RouteForm> form, string testId)
     {
-        // A folded panel renders no fields; its header opens it as a click would.
-        if (form.FindAll($"[data-testid={testId}] input, [data-testid={testId}] textarea").Count == 0)
+        // A folded panel renders no fields; its header opens it as a click would, and the panel
+        // may render its content a moment later, so the test waits for it.
+        var fields = $"[data-testid={testId}] input, [data-testid={testId}] textarea, [data-testid={testId}] button.mud-button-root";
+        if (form.FindAll($"[data-testid={testId}] input").Count == 0)
         {
             form.Find($"[data-testid={testId}] .mud-expand-panel-header").Click();
         }
+
+        form.WaitForElement(fields);
     }
 
     private static async Task SelectModeAsync(IRenderedComponent<RouteForm> form, int index, string mode)
