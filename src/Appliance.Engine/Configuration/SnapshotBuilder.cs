@@ -70,42 +70,8 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
             Hosts = route.Hosts.Count > 0 ? route.Hosts : null,
             Path = PathTemplate(route.Path),
             Methods = route.Methods.Count > 0 ? route.Methods : null,
-            Headers = route.Headers.Count > 0 ? route.Headers.Select(ToYarp).ToArray() : null,
-            QueryParameters = route.Query.Any(q => q.Mode != MatchModes.NotExists)
-                ? route.Query.Where(q => q.Mode != MatchModes.NotExists).Select(ToYarpQuery).ToArray()
-                : null,
-        },
-    };
-
-    // Values are compared case-sensitively everywhere (cookies too), so one rule holds for all three kinds.
-    private static RouteHeader ToYarp(MatchConditionSpec header) => new()
-    {
-        Name = header.Name,
-        Values = MatchModes.IgnoresValues(header.Mode) ? null : header.Values,
-        IsCaseSensitive = true,
-        Mode = header.Mode switch
-        {
-            MatchModes.Exact => HeaderMatchMode.ExactHeader,
-            MatchModes.Prefix => HeaderMatchMode.HeaderPrefix,
-            MatchModes.Contains => HeaderMatchMode.Contains,
-            MatchModes.NotContains => HeaderMatchMode.NotContains,
-            MatchModes.Exists => HeaderMatchMode.Exists,
-            _ => HeaderMatchMode.NotExists,
-        },
-    };
-
-    private static RouteQueryParameter ToYarpQuery(MatchConditionSpec query) => new()
-    {
-        Name = query.Name,
-        Values = MatchModes.IgnoresValues(query.Mode) ? null : query.Values,
-        IsCaseSensitive = true,
-        Mode = query.Mode switch
-        {
-            MatchModes.Exact => QueryParameterMatchMode.Exact,
-            MatchModes.Prefix => QueryParameterMatchMode.Prefix,
-            MatchModes.Contains => QueryParameterMatchMode.Contains,
-            MatchModes.NotContains => QueryParameterMatchMode.NotContains,
-            _ => QueryParameterMatchMode.Exists,
+            Headers = YarpMatchConditions.Headers(route),
+            QueryParameters = YarpMatchConditions.QueryParameters(route),
         },
     };
 
