@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,9 +21,13 @@ namespace Appliance.Engine.DataPlane;
 public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices, ILogger<DataPlaneHost> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
+    private RequestDelegate? _routingDryRun;
 
     /// <summary>The data plane's services, for reading YARP's live state. Available once started.</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The data plane has not started.");
+
+    /// <summary>The data plane's steps up to the route match, for the route tester (<see cref="RoutingDryRun"/>).</summary>
+    internal RequestDelegate RoutingDryRun => _routingDryRun ?? throw new InvalidOperationException("The data plane has not started.");
 
     /// <summary>The data plane's plain-HTTP address, with the real port when port 0 was asked for.</summary>
     public string HttpAddress => Addresses.Single(a => a.StartsWith("http://", StringComparison.Ordinal));
@@ -39,6 +44,7 @@ public sealed partial class DataPlaneHost(IServiceProvider controlPlaneServices,
         var app = Build(controlPlaneServices.GetRequiredService<ProxyOptions>());
         await app.Services.GetRequiredService<SnapshotRefresher>().LoadInitialAsync(cancellationToken);
         DataPlanePipeline.Configure(app);
+        _routingDryRun = Routing.Testing.RoutingDryRun.Build(app);
         await app.StartAsync(cancellationToken);
         _app = app;
         controlPlaneServices.GetRequiredService<HttpsEndpoint>().ListeningPort = new Uri(HttpsAddress.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("*", "localhost", StringComparison.Ordinal)).Port;

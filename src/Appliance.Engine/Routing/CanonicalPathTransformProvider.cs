@@ -32,13 +32,7 @@ internal sealed class CanonicalPathTransformProvider : ITransformProvider
             context.AddRequestTransform(transformContext =>
             {
                 var http = transformContext.HttpContext;
-                var forward = CanonicalPath.ForwardOf(http.Request);
-
-                // The route matched the decision path, so its prefix is there; if the two spellings
-                // ever disagreed, the decision's reading is the one that counts.
-                var path = PathRest.Rewrite(forward, prefix, replacement)
-                    ?? PathRest.Rewrite(http.Request.Path.ToUriComponent(), prefix, replacement)!;
-                Send(transformContext, path, http);
+                Send(transformContext, RewrittenPath(http.Request, prefix, replacement), http);
                 return ValueTask.CompletedTask;
             });
             return;
@@ -57,6 +51,15 @@ internal sealed class CanonicalPathTransformProvider : ITransformProvider
 
             return ValueTask.CompletedTask;
         });
+    }
+
+    /// <summary>The path a route with <c>rewritePath</c> forwards <paramref name="request"/> with, without the query.</summary>
+    public static string RewrittenPath(HttpRequest request, string prefix, string replacement)
+    {
+        // The route matched the decision path, so its prefix is there; if the two spellings ever
+        // disagreed, the decision's reading is the one that counts.
+        return PathRest.Rewrite(CanonicalPath.ForwardOf(request), prefix, replacement)
+            ?? PathRest.Rewrite(request.Path.ToUriComponent(), prefix, replacement)!;
     }
 
     private static void Send(RequestTransformContext transformContext, string path, HttpContext http)

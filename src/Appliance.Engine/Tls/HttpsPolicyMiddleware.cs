@@ -23,13 +23,7 @@ internal sealed class HttpsPolicyMiddleware(RequestDelegate next, HttpsEndpoint 
 
         if (!context.Request.IsHttps && policy.RedirectToHttps)
         {
-            var request = context.Request;
-            var port = https.PublicPort;
-            var host = port is 443 or 0 ? new HostString(request.Host.Host) : new HostString(request.Host.Host, port);
-            context.Response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-                ? StatusCodes.Status301MovedPermanently
-                : StatusCodes.Status308PermanentRedirect;
-            context.Response.Headers.Location = string.Concat("https://", host.ToUriComponent(), Routing.CanonicalPath.ForwardOf(request), request.QueryString.Value);
+            (context.Response.StatusCode, context.Response.Headers.Location) = RedirectFor(context.Request, https.PublicPort);
             return Task.CompletedTask;
         }
 
@@ -62,5 +56,18 @@ internal sealed class HttpsPolicyMiddleware(RequestDelegate next, HttpsEndpoint 
         }
 
         return next(context);
+    }
+
+    /// <summary>
+    /// The redirect a plain-HTTP request gets on a route that asks for HTTPS: 301 for GET and
+    /// HEAD, 308 otherwise, to the same canonical path and query on <paramref name="publicPort"/>.
+    /// </summary>
+    public static (int Status, string Location) RedirectFor(HttpRequest request, int publicPort)
+    {
+        var host = publicPort is 443 or 0 ? new HostString(request.Host.Host) : new HostString(request.Host.Host, publicPort);
+        var status = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            ? StatusCodes.Status301MovedPermanently
+            : StatusCodes.Status308PermanentRedirect;
+        return (status, string.Concat("https://", host.ToUriComponent(), Routing.CanonicalPath.ForwardOf(request), request.QueryString.Value));
     }
 }

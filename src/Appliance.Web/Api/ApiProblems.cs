@@ -10,6 +10,10 @@ internal static class ApiProblems
     public static IResult Invalid(string field, string message, int statusCode = StatusCodes.Status400BadRequest) =>
         Problem(statusCode, "The request is not valid.", message, new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>A refusal about several fields at once.</summary>
+    public static IResult Invalid(IDictionary<string, string[]> errors) =>
+        Problem(StatusCodes.Status400BadRequest, "The request is not valid.", string.Join(" ", errors.Values.SelectMany(m => m)), errors);
+
     /// <summary>The API's answer to a store result: the success result, else 400, 403, 404 or 409.</summary>
     public static IResult From<T>(StoreResult<T> result, Func<T, IResult> onSuccess) => result.Status switch
     {

@@ -71,7 +71,7 @@ internal sealed class RequestConditions
     // Cookie names are compared case-sensitively, as RFC 6265 (5.4) has user agents send them back;
     // ASP.NET Core's cookie collection ignores case and keeps one of several same-named cookies, so
     // the header is read here instead. Every cookie of that name counts; quotes around a value go.
-    private static string[] CookieValues(Microsoft.Extensions.Primitives.StringValues headers, string name)
+    internal static string[] CookieValues(Microsoft.Extensions.Primitives.StringValues headers, string name)
     {
         List<string>? values = null;
         foreach (var header in headers)
