@@ -25,6 +25,13 @@ public sealed class FieldMessages(IDictionary<string, string[]> messages)
         return lines.Length == 0 ? null : string.Join(" ", lines);
     }
 
+    /// <summary>The messages of every field whose key starts with <paramref name="prefix"/> as one line, or null.</summary>
+    public string? ForKeysStartingWith(string prefix)
+    {
+        var lines = messages.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)).SelectMany(m => m.Value).ToArray();
+        return lines.Length == 0 ? null : string.Join(" ", lines);
+    }
+
     /// <summary>True when there is any message at all.</summary>
     public bool Any => messages.Count > 0;
 }

@@ -17,6 +17,8 @@ public partial class RoutesPage
         _routes = await Store.Routes.ListAsync();
     }
 
+    private async Task OpenTesterAsync() => await Dialogs.ShowAsync<RouteTestDialog>("Which route takes this request?", FormOptions);
+
     private async Task CreateAsync() => await OpenFormAsync("New route", route: null);
 
     private async Task EditAsync(RouteSpec route) => await OpenFormAsync($"Route {route.Name}", route);
