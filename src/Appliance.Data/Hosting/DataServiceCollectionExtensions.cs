@@ -29,12 +29,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(dataDirectory);
         var database = DatabaseOptions.FromConfiguration(configuration);
         services.AddApplianceDatabase(database, dataDirectory);
-        services.AddSingleton(Appliance.Data.Cluster.NodeIdentity.FromConfiguration(configuration));
-        services.AddSingleton<Appliance.Data.Cluster.NodeRegistry>();
-        services.AddSingleton<Appliance.Data.Cluster.LeaseStore>();
-        services.AddSingleton<Appliance.Data.Cluster.AcmeChallengeStore>();
         services.AddHostedService<DatabaseMigrator>();
-        services.AddApplianceCluster(database, ClusterOptions.FromConfiguration(configuration));
+        services.AddApplianceCluster(configuration, database);
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
