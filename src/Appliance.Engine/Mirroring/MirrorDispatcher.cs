@@ -55,11 +55,8 @@ internal sealed partial class MirrorDispatcher(MirrorMetrics metrics, MirrorOpti
     public void CopyFailed(MirroredRequest request, DestinationState destination, Exception ex) =>
         LogCopyFailed(request.Method.Method, destination.Model.Config.Address, ex.GetBaseException().Message);
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
+    // Cancelled, never disposed: a copy finishing after the data plane stopped still reads the token.
+    public void Dispose() => _stopping.Cancel();
 
     private bool TrySend(HttpContext context, MirrorTicket ticket)
     {

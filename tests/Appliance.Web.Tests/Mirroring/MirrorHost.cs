@@ -56,6 +56,7 @@ public sealed class MirrorHost : ApplianceHost
         }
 
         await PoolAsync("shadow-stopped", $"http://127.0.0.1:{Ports.Unused()}");
+        await AddPoolAsync(new { name = "shadow-drained", backends = new[] { new { address = Sockets.Address, enabled = false } } });
 
         await RouteAsync("share10", "/share10", "primary", "shadow-share10", 10);
         await RouteAsync("share100", "/share100", "primary", "shadow-share100", 100);
@@ -70,6 +71,7 @@ public sealed class MirrorHost : ApplianceHost
         await RouteAsync("slow", "/slow-shadow", "primary", "shadow-slow", 100);
         await RouteAsync("stopped", "/stopped-shadow", "primary", "shadow-stopped", 100);
         await RouteAsync("failing", "/failing-shadow", "primary", "shadow-failing", 100);
+        await RouteAsync("drained", "/drained-shadow", "primary", "shadow-drained", 100);
         await RouteAsync("sockets", "/ws", "primary", "shadow-sockets", 100);
         await AddRouteAsync(new { name = "plain", path = "/plain", targets = new[] { new { pool = "primary-recorder", weight = 1 } } });
         await WaitForLiveConfigAsync();

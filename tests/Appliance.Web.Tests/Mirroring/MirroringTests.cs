@@ -180,6 +180,22 @@ public sealed class MirroringTests(MirrorHost host) : IClassFixture<MirrorHost>
     }
 
     [Fact]
+    public async Task A_shadow_pool_with_no_backend_in_rotation_causes_no_client_error_and_is_counted()
+    {
+        using var client = host.CreateProxyClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync($"/drained-shadow/{i}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var counters = host.Metrics.For("drained");
+        await Eventually.TrueAsync(() => counters.Failed(MirrorFailure.NoBackend) == 5, Wait, "five copies with nowhere to go");
+        Assert.Equal(0, counters.Sent);
+        Assert.Matches("appliance_mirror_errors_total\\{route=\"drained\",reason=\"no-backend\"\\} 5\n", await host.ScrapeAsync());
+    }
+
+    [Fact]
     public async Task The_shadows_status_classes_and_latency_are_counted_beside_the_primarys()
     {
         using var client = host.CreateProxyClient();
