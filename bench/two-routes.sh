@@ -1,4 +1,4 @@
-# Sourced by the benchmarks that compare two routes of one appliance (shield.sh, rules.sh): it
+# Sourced by the benchmarks that compare two routes of one appliance (shield.sh, rules.sh, mirror.sh): it
 # installs nginx and wrk if missing, starts an nginx origin serving a 1 KiB file and the Release
 # appliance in front of it, and defines `api`, `ready` and `compare`. The caller sets rounds,
 # seconds, connections and the four ports (origin_port http_port https_port admin_port) first.

@@ -20,7 +20,7 @@ internal sealed class RouteEntityConfiguration : IEntityTypeConfiguration<RouteE
         builder.PrimitiveCollection(r => r.Hosts).IsRequired();
         builder.PrimitiveCollection(r => r.Methods).IsRequired();
 
-        // Conditions and the redirect are JSON text too, for the same reason; they are read only
+        // Conditions, the redirect and the mirror are JSON text too, for the same reason; they are read only
         // through the mapper, which owns their shape (the API's own JSON).
         builder.Property(r => r.Headers).IsRequired().HasDefaultValue("[]");
         builder.Property(r => r.Query).IsRequired().HasDefaultValue("[]");

@@ -13,6 +13,7 @@ internal sealed class RouteEntity : INamedEntity
     public string Cookies { get; set; } = "[]";
     public string? RewritePath { get; set; }
     public string? Redirect { get; set; }
+    public string? Mirror { get; set; }
     public bool Sticky { get; set; }
     public string Tls { get; set; } = "off";
     public bool HttpsRedirect { get; set; }

@@ -36,6 +36,9 @@ public sealed record RouteSpec
     /// <summary>Answers with this redirect instead of forwarding; a route has either targets or a redirect.</summary>
     public RedirectSpec? Redirect { get; init; }
 
+    /// <summary>Copies a share of the forwarded requests to a shadow pool; null mirrors nothing. A redirect route cannot mirror.</summary>
+    public MirrorSpec? Mirror { get; init; }
+
     /// <summary>Keeps a client on the target it first drew, through a cookie.</summary>
     public bool Sticky { get; init; }
 

@@ -31,6 +31,7 @@ public static class ConfigNormalizer
         Cookies = NormalizeConditions(route.Cookies),
         RewritePath = string.IsNullOrWhiteSpace(route.RewritePath) ? null : NormalizePath(route.RewritePath),
         Redirect = route.Redirect is null ? null : route.Redirect with { Location = route.Redirect.Location?.Trim() ?? "" },
+        Mirror = route.Mirror is null ? null : route.Mirror with { Pool = route.Mirror.Pool?.Trim() ?? "" },
         Tls = string.IsNullOrWhiteSpace(route.Tls) ? TlsModes.Off : route.Tls.Trim(),
         AccessList = string.IsNullOrWhiteSpace(route.AccessList) ? null : route.AccessList.Trim(),
         RateLimit = string.IsNullOrWhiteSpace(route.RateLimit) ? null : route.RateLimit.Trim(),

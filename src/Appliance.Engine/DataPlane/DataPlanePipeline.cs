@@ -3,6 +3,7 @@ using Appliance.Engine.Compression;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Forwarding;
 using Appliance.Engine.Metrics;
+using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
 using Appliance.Engine.Security.Shield;
@@ -37,6 +38,7 @@ internal static class DataPlanePipeline
             proxy.UseCompression();
             proxy.UseResponseCache();
             proxy.UseTrafficSplit();
+            proxy.UseMirroring();
             proxy.UseRetry();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

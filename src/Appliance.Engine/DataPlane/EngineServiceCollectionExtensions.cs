@@ -6,6 +6,7 @@ using Appliance.Engine.DataPlane;
 using Appliance.Engine.Health;
 using Appliance.Engine.LoadBalancing;
 using Appliance.Engine.Metrics;
+using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
 using Appliance.Engine.Security.Shield;
@@ -37,6 +38,7 @@ public static class EngineServiceCollectionExtensions
             .AddShield()
             .AddCaching()
             .AddLoadBalancing()
+            .AddMirroring()
             .AddHealth()
 
             // Hosted services start in this order and stop in reverse: the data plane starts after

@@ -80,7 +80,8 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
         }
     }
 
-    private static void Requests(PrometheusText text, string name, string labels, CumulativeStats stats)
+    /// <summary>One sample per status class; feature sources use it too, so their families read like the route's.</summary>
+    internal static void Requests(PrometheusText text, string name, string labels, CumulativeStats stats)
     {
         for (var i = 0; i < StatusClasses.Length; i++)
         {
@@ -88,7 +89,8 @@ public sealed class PrometheusMetricsWriter(TrafficMetrics metrics, HealthReader
         }
     }
 
-    private static void Histogram(PrometheusText text, string name, string labels, CumulativeStats stats)
+    /// <summary>A latency histogram on Prometheus' usual boundaries; feature sources use it too.</summary>
+    internal static void Histogram(PrometheusText text, string name, string labels, CumulativeStats stats)
     {
         foreach (var boundary in DurationBoundaries)
         {

@@ -1,5 +1,6 @@
 using Appliance.Engine.Caching;
 using Appliance.Engine.Configuration;
+using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Routing.Rules;
 using Appliance.Engine.Security.Shield;
@@ -11,7 +12,7 @@ namespace Appliance.Engine.Tests.Configuration;
 internal static class TestSnapshots
 {
     public static IRoutePlanCompiler[] Compilers() =>
-        [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler(), new RouteRedirectCompiler()];
+        [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler(), new RouteRedirectCompiler(), new RouteMirrorCompiler()];
 
     public static SnapshotBuilder Builder(SnapshotBuilderOptions? options = null) => new(options ?? new SnapshotBuilderOptions(), Compilers());
 }

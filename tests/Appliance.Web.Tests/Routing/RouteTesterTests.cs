@@ -169,6 +169,16 @@ public sealed class RouteTesterTests(RouteTesterTests.TesterHost host) : IClassF
     }
 
     [Fact]
+    public async Task A_mirrored_route_names_its_shadow_pool_and_share()
+    {
+        var mirrored = await TestAsync(new { url = "http://canary.test/" });
+        Assert.Equal("rewritten", mirrored.GetProperty("mirror").GetProperty("pool").GetString());
+        Assert.Equal(12.5m, mirrored.GetProperty("mirror").GetProperty("percent").GetDecimal());
+
+        Assert.Equal(JsonValueKind.Null, (await TestAsync(new { url = "http://site.test/" })).GetProperty("mirror").ValueKind);
+    }
+
+    [Fact]
     public async Task The_cache_rule_is_the_one_for_the_canonical_path()
     {
         Assert.Equal("styles", (await TestAsync(new { url = "http://site.test/assets/app.css" })).GetProperty("cacheRule").GetString());
@@ -288,7 +298,7 @@ public sealed class RouteTesterTests(RouteTesterTests.TesterHost host) : IClassF
             await PostAsync("/api/v1/rate-limits", new { name = "tight", permits = 2, periodSeconds = 4, burst = 2 });
             await AddRouteAsync(new { name = "guarded", hosts = new[] { "guard.test" }, path = "/", accessList = "office", rateLimit = "tight", targets = Target("plain") });
             await AddRouteAsync(new { name = "signin", hosts = new[] { "auth.test" }, path = "/", accessList = "members", targets = Target("plain") });
-            await AddRouteAsync(new { name = "canary", hosts = new[] { "canary.test" }, path = "/", sticky = true, targets = new[] { new { pool = "plain", weight = 90 }, new { pool = "beta", weight = 10 } } });
+            await AddRouteAsync(new { name = "canary", hosts = new[] { "canary.test" }, path = "/", sticky = true, targets = new[] { new { pool = "plain", weight = 90 }, new { pool = "beta", weight = 10 } }, mirror = new { pool = "rewritten", percent = 12.5 } });
             await PostAsync("/api/v1/cache-rules", new { name = "styles", route = "plain", match = "*.css", mode = "FollowOrigin" });
             await WaitForLiveConfigAsync();
         }

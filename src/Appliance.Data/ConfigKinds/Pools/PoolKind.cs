@@ -34,9 +34,15 @@ internal sealed class PoolKind : EntityConfigKind<PoolSpec, PoolEntity>
     public override string? ReferencedBy(ConfigDocument document, string name)
     {
         var routes = document.Routes.Where(r => r.Targets.Any(t => t.Pool == name)).Select(r => r.Name).ToArray();
-        return routes.Length == 0
+        if (routes.Length > 0)
+        {
+            return $"Pool '{name}' is a target of {(routes.Length == 1 ? "route" : "routes")} {Quoted(routes)}; remove it from their targets first.";
+        }
+
+        var mirrors = document.Routes.Where(r => r.Mirror?.Pool == name).Select(r => r.Name).ToArray();
+        return mirrors.Length == 0
             ? null
-            : $"Pool '{name}' is a target of {(routes.Length == 1 ? "route" : "routes")} {Quoted(routes)}; remove it from their targets first.";
+            : $"Pool '{name}' is the mirror of {(mirrors.Length == 1 ? "route" : "routes")} {Quoted(mirrors)}; stop their mirroring first.";
     }
 
     protected override IQueryable<PoolEntity> Query(ApplianceDbContext db) => db.Pools.Include(p => p.Backends);

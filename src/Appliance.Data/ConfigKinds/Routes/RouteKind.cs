@@ -22,6 +22,7 @@ internal sealed class RouteKind : EntityConfigKind<RouteSpec, RouteEntity>
         new RouteConditionsValidator(),
         new RouteTargetsValidator(),
         new RouteRedirectValidator(),
+        new RouteMirrorValidator(),
         new RouteTlsValidator(),
         new RouteHardeningValidator(),
         new RouteReferencesValidator(),

@@ -17,6 +17,7 @@ internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
         Cookies = Conditions(route.Cookies),
         RewritePath = route.RewritePath,
         Redirect = route.Redirect is null ? null : ConfigJson.Deserialize<RedirectSpec>(route.Redirect),
+        Mirror = route.Mirror is null ? null : ConfigJson.Deserialize<MirrorSpec>(route.Mirror),
         Order = route.Order,
         Sticky = route.Sticky,
         Tls = route.Tls,
@@ -48,6 +49,7 @@ internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
         route.Cookies = ConfigJson.Serialize(spec.Cookies);
         route.RewritePath = spec.RewritePath;
         route.Redirect = spec.Redirect is null ? null : ConfigJson.Serialize(spec.Redirect);
+        route.Mirror = spec.Mirror is null ? null : ConfigJson.Serialize(spec.Mirror);
         route.Tls = spec.Tls;
         route.HttpsRedirect = spec.HttpsRedirect;
         route.HstsMaxAgeSeconds = spec.HstsMaxAgeSeconds;

@@ -30,6 +30,9 @@ public sealed record RouteTestResult
     /// <summary>The route's target pools and their shares.</summary>
     public IReadOnlyList<RouteTestTarget> Targets { get; init; } = [];
 
+    /// <summary>Where a copy of the request may go (the request is drawn at this share); null when the route does not mirror.</summary>
+    public RouteTestMirror? Mirror { get; init; }
+
     /// <summary>Access lists in the order they decide, and what each decided.</summary>
     public IReadOnlyList<RouteTestAccessList> AccessLists { get; init; } = [];
 

@@ -102,6 +102,7 @@ public sealed class RouteTester(SnapshotStore snapshots, DataPlaneHost dataPlane
             Outcome = RouteTestOutcomes.Forward,
             ForwardPath = ForwardPath(request, matched) + request.QueryString.Value,
             Targets = Targets(plan.Get<RouteSplit>(), request),
+            Mirror = plan.Get<Mirroring.RouteMirror>() is { Pool: { } pool } mirror ? new RouteTestMirror(pool, mirror.Percent) : null,
         };
     }
 

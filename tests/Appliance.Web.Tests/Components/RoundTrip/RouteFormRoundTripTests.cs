@@ -23,6 +23,7 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
         Assert.NotNull(form.Find("[data-method='PROPFIND']"));
         Assert.Equal("1\na,b", form.Find("#headers-0-values").GetAttribute("value"));
         Assert.Equal("/v2", form.Find("#route-rewrite").GetAttribute("value"));
+        Assert.Equal("12.34", form.Find("#route-mirror-percent").GetAttribute("value"));
         Assert.Empty(form.FindAll("#headers-1-values"));
         form.Find("[data-testid=save]").Click();
 
@@ -101,8 +102,10 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
     {
         var name = UniqueName("full");
         var (stable, canary, list, limit, certificate) = (UniqueName("stable"), UniqueName("canary"), UniqueName("list"), UniqueName("limit"), UniqueName("cert"));
+        var shadow = UniqueName("shadow");
         await PostAsync("/api/v1/pools", new { name = stable, backends = new[] { new { address = "http://127.0.0.1:9001" } } });
         await PostAsync("/api/v1/pools", new { name = canary, backends = new[] { new { address = "http://127.0.0.1:9002" } } });
+        await PostAsync("/api/v1/pools", new { name = shadow, backends = new[] { new { address = "http://127.0.0.1:9003" } } });
         await PostAsync("/api/v1/access-lists", new { name = list, defaultAction = "Deny", rules = new[] { new { action = "Allow", cidr = "203.0.113.0/24" } } });
         await PostAsync("/api/v1/rate-limits", new { name = limit, permits = 5, periodSeconds = 60, burst = 5 });
         var (chain, key) = TestCertificates.Issue(["full.example.test"]);
@@ -129,6 +132,7 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
             query = new[] { new { name = "variant", values = new[] { "b" }, mode = "NotContains" } },
             cookies = new[] { new { name = "Beta", values = Array.Empty<string>(), mode = "Exists" } },
             rewritePath = "/v2",
+            mirror = new { pool = shadow, percent = 12.34m },
         });
         return name;
     }

@@ -28,6 +28,7 @@ public partial class Dashboard
     private DateTimeOffset? _databaseUnreachableSince;
     private long _revision;
     private Appliance.Engine.Cluster.ClusterView _nodes = Appliance.Engine.Cluster.ClusterView.Empty;
+    private IReadOnlyList<Appliance.Engine.Mirroring.MirroredRouteStatus> _mirrors = [];
 
     protected override async Task OnInitializedAsync()
     {
@@ -43,6 +44,7 @@ public partial class Dashboard
         _events = HealthEvents.Latest(EventsShown);
         _cache = Cache.Statistics();
         _blocked = Shield.Counts();
+        _mirrors = Mirrors.Read();
         _databaseUnreachableSince = SourceStatus.UnreachableSince;
         _revision = Snapshots.AppliedRevision;
     }

@@ -9,6 +9,8 @@ namespace Appliance.Web.Components.Pages.Routes;
 /// </summary>
 public sealed class RouteFormModel : FormModel<RouteSpec>
 {
+    private const decimal NewMirrorPercent = 10;
+
     private static readonly string[] Common = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
     public RouteFormModel() => (Targets, Headers, Query, Cookies) = ([], [], [], []);
@@ -62,6 +64,17 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
 
     public bool RedirectKeepQuery { get => Spec.Redirect?.KeepQuery ?? true; set => Spec = Spec with { Redirect = (Spec.Redirect ?? new()) with { KeepQuery = value } }; }
 
+    /// <summary>On: a share of the forwarded requests is copied to a shadow pool. Turned on, it proposes a cautious 10 %.</summary>
+    public bool Mirrors
+    {
+        get => Spec.Mirror is not null;
+        set => Spec = Spec with { Mirror = value ? Spec.Mirror ?? new MirrorSpec { Percent = NewMirrorPercent } : null };
+    }
+
+    public string MirrorPool { get => Spec.Mirror?.Pool ?? ""; set => Spec = Spec with { Mirror = (Spec.Mirror ?? new()) with { Pool = value } }; }
+
+    public decimal MirrorPercent { get => Spec.Mirror?.Percent ?? NewMirrorPercent; set => Spec = Spec with { Mirror = (Spec.Mirror ?? new()) with { Percent = value } }; }
+
     public bool Sticky { get => Spec.Sticky; set => Spec = Spec with { Sticky = value }; }
 
     public string Tls { get => Spec.Tls; set => Spec = Spec with { Tls = value }; }
@@ -92,8 +105,9 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
     /// <inheritdoc />
     public override RouteSpec ToSpec() => Spec with
     {
-        // A redirect route forwards nowhere: the targets table is hidden while it redirects.
+        // A redirect route forwards nowhere: the targets table and the mirror are hidden while it redirects.
         Targets = Redirects ? [] : Targets.Select(target => target.ToSpec()).ToArray(),
+        Mirror = Redirects ? null : Spec.Mirror,
         Headers = Headers.Select(c => c.ToSpec()).ToArray(),
         Query = Query.Select(c => c.ToSpec()).ToArray(),
         Cookies = Cookies.Select(c => c.ToSpec()).ToArray(),
