@@ -53,8 +53,7 @@ internal sealed class HeaderRuleSet
     {
         foreach (var name in _remove)
         {
-            request.Headers.Remove(name);
-            request.Content?.Headers.Remove(name);
+            Remove(request, name);
         }
 
         foreach (var (name, template) in _set)
@@ -66,12 +65,26 @@ internal sealed class HeaderRuleSet
                 continue;
             }
 
-            request.Headers.Remove(name);
-            request.Content?.Headers.Remove(name);
+            Remove(request, name);
             if (!request.Headers.TryAddWithoutValidation(name, value))
             {
                 request.Content?.Headers.TryAddWithoutValidation(name, value);
             }
+        }
+    }
+
+    // HttpHeaders.Remove throws for a name of the other kind (Content-Type on the message,
+    // Authorization on the content); the non-validating view answers for either without throwing.
+    private static void Remove(HttpRequestMessage request, string name)
+    {
+        if (request.Headers.NonValidated.Contains(name))
+        {
+            request.Headers.Remove(name);
+        }
+
+        if (request.Content?.Headers is { } content && content.NonValidated.Contains(name))
+        {
+            content.Remove(name);
         }
     }
 }
