@@ -60,6 +60,15 @@ internal abstract class ConfigKind<TSpec> : IConfigKind
     /// <summary>Names for a message: <c>'a', 'b'</c>.</summary>
     protected static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
+    /// <summary>
+    /// Checks <paramref name="spec"/> against the other objects of its kind (<paramref name="items"/>,
+    /// itself at <paramref name="index"/>), for rules that hold between objects rather than within
+    /// one, besides unique names; messages are relative to the object.
+    /// </summary>
+    protected virtual void ValidateAmong(TSpec spec, IReadOnlyList<TSpec> items, int index, ValidationErrors errors)
+    {
+    }
+
     /// <summary>Runs every validator of the kind on one object.</summary>
     public void ValidateOne(TSpec spec, ConfigValidationContext context, ValidationErrors errors)
     {
@@ -128,6 +137,7 @@ internal abstract class ConfigKind<TSpec> : IConfigKind
             }
 
             ValidateOne(spec, context, errors);
+            ValidateAmong(spec, items, i, errors);
             var name = NameOf(spec);
             if (!string.IsNullOrEmpty(name) && !seen.Add(name))
             {

@@ -26,6 +26,11 @@ internal sealed class RouteEntityConfiguration : IEntityTypeConfiguration<RouteE
         builder.Property(r => r.Query).IsRequired().HasDefaultValue("[]");
         builder.Property(r => r.Cookies).IsRequired().HasDefaultValue("[]");
         builder.Property(r => r.RewritePath).HasMaxLength(2048);
+
+        // Header rules and maintenance too: "{}" reads as the spec's defaults (nothing set, off).
+        builder.Property(r => r.RequestHeaders).IsRequired().HasDefaultValue("{}");
+        builder.Property(r => r.ResponseHeaders).IsRequired().HasDefaultValue("{}");
+        builder.Property(r => r.Maintenance).IsRequired().HasDefaultValue("{}");
         builder.HasMany(r => r.Targets).WithOne().HasForeignKey(t => t.RouteId).OnDelete(DeleteBehavior.Cascade);
     }
 }

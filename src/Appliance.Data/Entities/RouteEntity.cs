@@ -24,5 +24,8 @@ internal sealed class RouteEntity : INamedEntity
     public bool SecurityHeaders { get; set; }
     public string? ContentSecurityPolicy { get; set; }
     public long? MaxRequestBodyBytes { get; set; }
+    public string RequestHeaders { get; set; } = "{}";
+    public string ResponseHeaders { get; set; } = "{}";
+    public string Maintenance { get; set; } = "{}";
     public List<RouteTargetEntity> Targets { get; set; } = [];
 }

@@ -17,4 +17,7 @@ public sealed record ConfigDocument
 
     /// <summary>Every rate limit; a document without the member imports none.</summary>
     public IReadOnlyList<RateLimitSpec> RateLimits { get; init; } = [];
+
+    /// <summary>Every custom error page; a document without the member imports none.</summary>
+    public IReadOnlyList<ErrorPageSpec> ErrorPages { get; init; } = [];
 }

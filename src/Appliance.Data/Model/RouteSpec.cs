@@ -71,4 +71,13 @@ public sealed record RouteSpec
 
     /// <summary>The largest request body the route accepts (413 beyond it); null keeps <c>Appliance:Proxy:Limits:MaxRequestBodySize</c>.</summary>
     public long? MaxRequestBodyBytes { get; init; }
+
+    /// <summary>Headers set on or removed from the request the backend gets.</summary>
+    public HeaderRulesSpec RequestHeaders { get; init; } = new();
+
+    /// <summary>Headers set on or removed from every response the route gives, cache hits and the appliance's own pages included.</summary>
+    public HeaderRulesSpec ResponseHeaders { get; init; } = new();
+
+    /// <summary>Maintenance: a 503 page for everyone but the allowed addresses.</summary>
+    public MaintenanceSpec Maintenance { get; init; } = new();
 }

@@ -32,6 +32,7 @@ public sealed class ConfigStore
         CacheRules = new(this, Kinds.CacheRules);
         AccessLists = new(this, Kinds.AccessLists);
         RateLimits = new(this, Kinds.RateLimits);
+        ErrorPages = new(this, Kinds.ErrorPages);
     }
 
     /// <summary>Pools of backends.</summary>
@@ -48,6 +49,9 @@ public sealed class ConfigStore
 
     /// <summary>Per-client-address rate limits.</summary>
     public ConfigObjects<RateLimitSpec> RateLimits { get; }
+
+    /// <summary>The appliance's own error pages, dressed by the operator, globally or per route.</summary>
+    public ConfigObjects<ErrorPageSpec> ErrorPages { get; }
 
     /// <summary>The whole configuration and the revision it belongs to, read consistently.</summary>
     public async Task<RevisionedConfig> ReadAsync(CancellationToken cancellationToken = default)

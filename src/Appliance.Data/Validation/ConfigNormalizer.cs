@@ -36,6 +36,19 @@ public static class ConfigNormalizer
         AccessList = string.IsNullOrWhiteSpace(route.AccessList) ? null : route.AccessList.Trim(),
         RateLimit = string.IsNullOrWhiteSpace(route.RateLimit) ? null : route.RateLimit.Trim(),
         ContentSecurityPolicy = string.IsNullOrWhiteSpace(route.ContentSecurityPolicy) ? null : route.ContentSecurityPolicy.Trim(),
+        RequestHeaders = NormalizeHeaderRules(route.RequestHeaders),
+        ResponseHeaders = NormalizeHeaderRules(route.ResponseHeaders),
+        Maintenance = route.Maintenance is null
+            ? new MaintenanceSpec()
+            : route.Maintenance with { Allow = route.Maintenance.Allow?.Select(a => a?.Trim() ?? "").ToArray() ?? null! },
+    };
+
+    /// <summary>Normalises a custom error page; its HTML is kept exactly as given.</summary>
+    public static ErrorPageSpec Normalize(ErrorPageSpec page) => page with
+    {
+        Name = page.Name?.Trim() ?? "",
+        Route = string.IsNullOrWhiteSpace(page.Route) ? null : page.Route.Trim(),
+        Html = page.Html ?? "",
     };
 
     /// <summary>Normalises a cache rule.</summary>
@@ -69,6 +82,32 @@ public static class ConfigNormalizer
             Name = c.Name?.Trim() ?? "",
             Mode = MatchModes.All.FirstOrDefault(m => string.Equals(m, c.Mode?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? c.Mode ?? "",
         }).ToArray() ?? null!;
+
+    // A missing side changes nothing. Names are trimmed (a value is sent as given); a name left
+    // empty or doubled by trimming is for the validator to name.
+    private static HeaderRulesSpec NormalizeHeaderRules(HeaderRulesSpec? rules)
+    {
+        if (rules is null)
+        {
+            return new HeaderRulesSpec();
+        }
+
+        Dictionary<string, string>? set = null;
+        if (rules.Set is not null)
+        {
+            set = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in rules.Set)
+            {
+                set.TryAdd(name?.Trim() ?? "", value!);
+            }
+        }
+
+        return rules with
+        {
+            Set = set!,
+            Remove = rules.Remove?.Select(n => n?.Trim() ?? "").ToArray() ?? null!,
+        };
+    }
 
     private static string NormalizePath(string? path)
     {

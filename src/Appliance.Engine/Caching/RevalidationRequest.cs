@@ -1,4 +1,6 @@
 using System.Net;
+using Appliance.Engine.Configuration;
+using Appliance.Engine.HeaderRules;
 using Appliance.Engine.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -14,9 +16,10 @@ namespace Appliance.Engine.Caching;
 /// and either answer would replace the entry for every client. So: to one of the route's available
 /// backends, through its cluster's own HTTP client (TLS, proxy and connection settings as configured),
 /// with the destination's authority as Host (YARP's default), X-Forwarded-For, -Proto and -Host and
-/// X-Real-IP as <c>Security/HardeningTransformProvider</c> sets them from the client's request, and a
-/// request id of its own. Everything is copied when the revalidation is scheduled: the client's request
-/// ends first.
+/// X-Real-IP as <c>Security/HardeningTransformProvider</c> sets them from the client's request, a
+/// request id of its own, and the route's request header rules (a backend may need the header or the
+/// Host they set), with that id for <c>{request_id}</c>. Everything is copied when the revalidation is
+/// scheduled: the client's request ends first.
 /// </summary>
 internal sealed class RevalidationRequest
 {
@@ -31,6 +34,9 @@ internal sealed class RevalidationRequest
     private readonly Version _version;
     private readonly HttpVersionPolicy _versionPolicy;
     private readonly List<KeyValuePair<string, string>> _forwarding = new(4);
+    private HeaderRuleSet _headerRules = HeaderRuleSet.None;
+    private string _clientIp = "";
+    private string _clientHost = "";
 
     private RevalidationRequest(HttpMessageInvoker client, Uri target, string? destinationHost, Version version, HttpVersionPolicy versionPolicy)
     {
@@ -76,6 +82,9 @@ internal sealed class RevalidationRequest
             revalidation._forwarding.Add(new(RealIpHeader, client));
         }
 
+        revalidation._headerRules = context.Features.Get<RoutePlan>()?.Find<RouteHeaderRules>()?.Request ?? HeaderRuleSet.None;
+        revalidation._clientIp = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        revalidation._clientHost = request.Host.Value ?? "";
         revalidation._forwarding.Add(new(ForwardedProtoHeader, request.Scheme));
         if (request.Host.HasValue)
         {
@@ -104,7 +113,13 @@ internal sealed class RevalidationRequest
             message.Headers.TryAddWithoutValidation(name, value);
         }
 
-        message.Headers.TryAddWithoutValidation(RequestIdFeature.HeaderName, RequestIdGenerator.Next());
+        var requestId = RequestIdGenerator.Next();
+        message.Headers.TryAddWithoutValidation(RequestIdFeature.HeaderName, requestId);
+        if (!_headerRules.IsEmpty)
+        {
+            _headerRules.ApplyTo(message, new HeaderPlaceholderValues(_clientIp, requestId, _clientHost));
+        }
+
         var (ifNoneMatch, ifModifiedSince) = ConditionalRequests.ValidatorsFor(stale);
         if (!StringValues.IsNullOrEmpty(ifNoneMatch))
         {

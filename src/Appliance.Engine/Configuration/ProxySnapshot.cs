@@ -13,7 +13,8 @@ internal sealed class ProxySnapshot(
     IReadOnlyList<RouteConfig> routes,
     IReadOnlyList<ClusterConfig> clusters,
     IReadOnlyList<PoolPlan> pools,
-    FrozenDictionary<string, RoutePlan> plans)
+    FrozenDictionary<string, RoutePlan> plans,
+    RoutePlan? unmatched = null)
 {
     /// <summary>An empty configuration: every request is unmatched.</summary>
     public static ProxySnapshot Empty { get; } = new(-1, [], [], [], FrozenDictionary<string, RoutePlan>.Empty);
@@ -32,4 +33,10 @@ internal sealed class ProxySnapshot(
 
     /// <summary>Each route's plan, by route id: every route of the revision has one.</summary>
     public FrozenDictionary<string, RoutePlan> Plans { get; } = plans;
+
+    /// <summary>
+    /// The plan of the requests this revision's routes do not take: no route, so only the parts
+    /// features set for such requests (<see cref="RoutePlanBuilder.SetUnmatched{TPart}"/>).
+    /// </summary>
+    public RoutePlan Unmatched { get; } = unmatched ?? new RoutePlan("", revision, []);
 }

@@ -20,6 +20,7 @@ internal sealed class RoutePlan
         _parts = parts;
     }
 
+    /// <summary>The route's name; empty for <see cref="ProxySnapshot.Unmatched"/>.</summary>
     public string RouteId { get; }
 
     /// <summary>The configuration revision the plan was compiled from.</summary>
@@ -34,6 +35,18 @@ internal sealed class RoutePlan
         return (uint)slot < (uint)_parts.Length && _parts[slot] is TPart part
             ? part
             : throw new InvalidOperationException($"The plan of route '{RouteId}' has no {typeof(TPart).Name}: the feature that compiles it is not registered.");
+    }
+
+    /// <summary>
+    /// This plan's part of the feature that makes <typeparamref name="TPart"/>, or null when it has
+    /// none: for steps that also run for requests no route took, whose plan
+    /// (<see cref="ProxySnapshot.Unmatched"/>) holds only the parts features set for them.
+    /// </summary>
+    public TPart? Find<TPart>()
+        where TPart : class
+    {
+        var slot = RoutePlanSlot<TPart>.Index;
+        return (uint)slot < (uint)_parts.Length ? _parts[slot] as TPart : null;
     }
 
     /// <summary>Hands out the next free part index; see <see cref="RoutePlanSlot{TPart}"/>.</summary>

@@ -8,6 +8,7 @@ internal sealed class RoutePlanBuilder
 {
     private readonly long _revision;
     private readonly Dictionary<string, object?[]> _parts;
+    private object?[] _unmatched = [];
 
     public RoutePlanBuilder(long revision, IReadOnlyList<RouteSpec> routes)
     {
@@ -38,6 +39,27 @@ internal sealed class RoutePlanBuilder
 
         parts[slot] = part;
     }
+
+    /// <summary>
+    /// Sets the part of the feature that makes <typeparamref name="TPart"/> in the plan of requests no
+    /// route takes (<see cref="ProxySnapshot.Unmatched"/>): only features that answer those requests
+    /// (their error page) set one.
+    /// </summary>
+    public void SetUnmatched<TPart>(TPart part)
+        where TPart : class
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var slot = RoutePlanSlot<TPart>.Index;
+        if (_unmatched.Length <= slot)
+        {
+            Array.Resize(ref _unmatched, slot + 1);
+        }
+
+        _unmatched[slot] = part;
+    }
+
+    /// <summary>The plan of requests no route takes, with the parts set through <see cref="SetUnmatched{TPart}"/>.</summary>
+    public RoutePlan BuildUnmatched() => new("", _revision, _unmatched);
 
     /// <summary>The plans by route id. A compiler that left a route out refuses the snapshot here, not on a request.</summary>
     public FrozenDictionary<string, RoutePlan> Build()

@@ -16,7 +16,9 @@ internal sealed class RoutePlanMiddleware(RequestDelegate next, SnapshotStore sn
         var plan = snapshots.PlanFor(context.GetReverseProxyFeature().Route.Config);
         if (plan is null)
         {
-            // The route was matched on a revision no longer held: two more went live meanwhile.
+            // The route was matched on a revision no longer held: two more went live meanwhile. It
+            // is answered as a request no route takes, with that page.
+            context.Features.Set(snapshots.UnmatchedPlan());
             return ErrorPages.WriteAsync(context, StatusCodes.Status404NotFound);
         }
 

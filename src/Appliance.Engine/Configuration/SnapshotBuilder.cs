@@ -44,7 +44,7 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
             compiler.Compile(document, plans);
         }
 
-        return new ProxySnapshot(revision, routes, clusters.ToArray(), pools, plans.Build());
+        return new ProxySnapshot(revision, routes, clusters.ToArray(), pools, plans.Build(), plans.BuildUnmatched());
     }
 
     /// <summary>The YARP path template that matches <paramref name="prefix"/> on whole segments.</summary>

@@ -95,6 +95,13 @@ public sealed class SnapshotStore
         return null;
     }
 
+    /// <summary>
+    /// The plan of a request no route took, from the snapshot YARP routes with: one read, so the
+    /// request sees one revision, the one it failed to match in (or, within milliseconds of a
+    /// switch, the one before it).
+    /// </summary>
+    internal RoutePlan UnmatchedPlan() => Serving.Unmatched;
+
     // The served snapshot first (nearly every request), then the newest ones YARP may be switching
     // to, then the one served before (requests matched just before the last switch).
     private void Publish() => Volatile.Write(ref _held, [_serving, .. Enumerable.Reverse(_pending), _previous]);

@@ -2,6 +2,8 @@ using Appliance.Engine.Caching;
 using Appliance.Engine.Compression;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Forwarding;
+using Appliance.Engine.HeaderRules;
+using Appliance.Engine.Maintenance;
 using Appliance.Engine.Metrics;
 using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
@@ -32,8 +34,10 @@ internal static class DataPlanePipeline
         app.MapReverseProxy(proxy =>
         {
             proxy.UseRoutePlan();
+            proxy.UseResponseHeaderRules();
             proxy.UseHttpsPolicy();
             proxy.UseShield();
+            proxy.UseMaintenance();
             proxy.UseRedirects();
             proxy.UseCompression();
             proxy.UseResponseCache();

@@ -2,9 +2,12 @@ using Appliance.Engine.AccessLogging;
 using Appliance.Engine.Caching;
 using Appliance.Engine.Cluster;
 using Appliance.Engine.Configuration;
+using Appliance.Engine.CustomErrorPages;
 using Appliance.Engine.DataPlane;
+using Appliance.Engine.HeaderRules;
 using Appliance.Engine.Health;
 using Appliance.Engine.LoadBalancing;
+using Appliance.Engine.Maintenance;
 using Appliance.Engine.Metrics;
 using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
@@ -36,6 +39,9 @@ public static class EngineServiceCollectionExtensions
             .AddRouting()
             .AddTls()
             .AddShield()
+            .AddHeaderRules()
+            .AddMaintenance()
+            .AddCustomErrorPages()
             .AddCaching()
             .AddLoadBalancing()
             .AddMirroring()

@@ -34,12 +34,23 @@ internal static class RoutingRegistration
 
     /// <summary>
     /// Right after the route match: no route matched, so the request is answered here, before the
-    /// endpoint step that would only send a 404 with an empty body.
+    /// endpoint step that would only send a 404 with an empty body. It gets the plan of unmatched
+    /// requests, read once, so its page (a custom 404 or the default) comes from one revision.
     /// </summary>
-    public static IApplicationBuilder UseNotFoundWhenUnmatched(this IApplicationBuilder app) =>
-        app.Use(next => context => context.GetEndpoint() is null
-            ? ErrorPages.WriteAsync(context, StatusCodes.Status404NotFound)
-            : next(context));
+    public static IApplicationBuilder UseNotFoundWhenUnmatched(this IApplicationBuilder app)
+    {
+        var snapshots = app.ApplicationServices.GetRequiredService<SnapshotStore>();
+        return app.Use(next => context =>
+        {
+            if (context.GetEndpoint() is not null)
+            {
+                return next(context);
+            }
+
+            context.Features.Set(snapshots.UnmatchedPlan());
+            return ErrorPages.WriteAsync(context, StatusCodes.Status404NotFound);
+        });
+    }
 
     /// <summary>
     /// After the HTTPS policy and the shield, so a redirect route's access list, rate limit and

@@ -1,4 +1,6 @@
 using System.Net;
+using Appliance.Engine.Configuration;
+using Appliance.Engine.CustomErrorPages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -7,11 +9,17 @@ namespace Appliance.Engine.Security;
 /// <summary>
 /// The small pages the proxy answers with when it has nothing better: they say what happened in
 /// general terms and carry the request id for support, and never name a backend or show a trace.
+/// Every page the appliance writes itself goes through here, so an operator's page for the status
+/// (<see cref="ErrorPageSet"/>, from the request's plan: the route's, else the global one) takes the
+/// default's place wherever the request has a plan.
 /// </summary>
 internal static class ErrorPages
 {
-    /// <summary>Writes the generic page for <paramref name="statusCode"/>; the response must not have started.</summary>
-    public static Task WriteAsync(HttpContext context, int statusCode)
+    /// <summary>
+    /// Writes the page for <paramref name="statusCode"/>: the operator's, or the generic one with
+    /// <paramref name="explanation"/> (or the status's usual one); the response must not have started.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, int statusCode, string? explanation = null)
     {
         var response = context.Response;
         var requestId = context.Features.Get<Metrics.IRequestIdFeature>()?.RequestId;
@@ -29,10 +37,15 @@ internal static class ErrorPages
             return Task.CompletedTask;
         }
 
+        if (context.Features.Get<RoutePlan>()?.Find<ErrorPageSet>()?.For(statusCode) is { } page)
+        {
+            return response.WriteAsync(page.Render(statusCode, ReasonPhrases.GetReasonPhrase(statusCode), requestId ?? ""));
+        }
+
         var reason = WebUtility.HtmlEncode(ReasonPhrases.GetReasonPhrase(statusCode));
         var encodedRequestId = WebUtility.HtmlEncode(requestId ?? "");
         var html = $"<!doctype html><html><head><meta charset=\"utf-8\"><title>{statusCode} {reason}</title></head>"
-            + $"<body><h1>{statusCode} {reason}</h1><p>{Explain(statusCode)}</p><p><small>Request id: {encodedRequestId}</small></p></body></html>";
+            + $"<body><h1>{statusCode} {reason}</h1><p>{explanation ?? Explain(statusCode)}</p><p><small>Request id: {encodedRequestId}</small></p></body></html>";
         return response.WriteAsync(html);
     }
 

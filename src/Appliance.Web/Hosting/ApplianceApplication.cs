@@ -77,7 +77,11 @@ public static class ApplianceApplication
         builder.Services.AddSingleton<AdminSessions>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AdminCircuitRevalidator>();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+        // An error page's HTML (up to 64 KiB, JSON-escaped on the way) arrives in one circuit message;
+        // SignalR's default of 32 KiB would drop the circuit instead.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 512 * 1024);
         builder.Services.AddMudServices();
         builder.Services.AddSignInRateLimit();
 
@@ -119,6 +123,7 @@ public static class ApplianceApplication
             .MapTokenEndpoints()
             .MapCertificateEndpoints()
             .MapCacheEndpoints()
+            .MapErrorPageEndpoints()
             .MapShieldEndpoints()
             .MapNodeEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);

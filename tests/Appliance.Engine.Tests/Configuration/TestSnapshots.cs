@@ -1,6 +1,9 @@
 using Appliance.Engine.Caching;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Mirroring;
+using Appliance.Engine.CustomErrorPages;
+using Appliance.Engine.HeaderRules;
+using Appliance.Engine.Maintenance;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Routing.Rules;
 using Appliance.Engine.Security.Shield;
@@ -12,7 +15,8 @@ namespace Appliance.Engine.Tests.Configuration;
 internal static class TestSnapshots
 {
     public static IRoutePlanCompiler[] Compilers() =>
-        [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler(), new RouteRedirectCompiler(), new RouteMirrorCompiler()];
+        [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler(), new RouteRedirectCompiler(), new RouteMirrorCompiler(),
+            new RouteHeaderRulesCompiler(), new RouteMaintenanceCompiler(), new ErrorPageSetCompiler()];
 
     public static SnapshotBuilder Builder(SnapshotBuilderOptions? options = null) => new(options ?? new SnapshotBuilderOptions(), Compilers());
 }

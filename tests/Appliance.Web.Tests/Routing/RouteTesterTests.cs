@@ -169,6 +169,28 @@ public sealed class RouteTesterTests(RouteTesterTests.TesterHost host) : IClassF
     }
 
     [Fact]
+    public async Task A_route_in_maintenance_answers_503_to_all_but_its_allowed_addresses_and_shows_its_header_rules()
+    {
+        var closed = await TestAsync(new { url = "http://maint.test/x", clientIp = "198.51.100.7" });
+        Assert.Equal("maintenance", closed.GetProperty("outcome").GetString());
+        Assert.Equal(503, closed.GetProperty("status").GetInt32());
+        Assert.Equal("600", closed.GetProperty("maintenance").GetProperty("retryAfterSeconds").GetString());
+        var (status, response) = await RawHttp.SendAsync(host.ProxyAddress, "GET", "/x", "maint.test");
+        Assert.Equal(503, status);
+        Assert.Contains("Retry-After: 600\r\n", response, StringComparison.Ordinal);
+
+        var open = await TestAsync(new { url = "http://maint.test/x", clientIp = "203.0.113.9" });
+        Assert.Equal("forward", open.GetProperty("outcome").GetString());
+        Assert.True(open.GetProperty("maintenance").GetProperty("allowed").GetBoolean());
+        Assert.Equal("prod", open.GetProperty("requestHeaders").GetProperty("set").GetProperty("X-Env").GetString());
+        Assert.Equal("X-Backend", open.GetProperty("responseHeaders").GetProperty("remove")[0].GetString());
+
+        var plain = await TestAsync(new { url = "http://site.test/" });
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("maintenance").ValueKind);
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("requestHeaders").ValueKind);
+    }
+
+    [Fact]
     public async Task A_mirrored_route_names_its_shadow_pool_and_share()
     {
         var mirrored = await TestAsync(new { url = "http://canary.test/" });
@@ -299,6 +321,16 @@ public sealed class RouteTesterTests(RouteTesterTests.TesterHost host) : IClassF
             await AddRouteAsync(new { name = "guarded", hosts = new[] { "guard.test" }, path = "/", accessList = "office", rateLimit = "tight", targets = Target("plain") });
             await AddRouteAsync(new { name = "signin", hosts = new[] { "auth.test" }, path = "/", accessList = "members", targets = Target("plain") });
             await AddRouteAsync(new { name = "canary", hosts = new[] { "canary.test" }, path = "/", sticky = true, targets = new[] { new { pool = "plain", weight = 90 }, new { pool = "beta", weight = 10 } }, mirror = new { pool = "rewritten", percent = 12.5 } });
+            await AddRouteAsync(new
+            {
+                name = "maint",
+                hosts = new[] { "maint.test" },
+                path = "/",
+                targets = Target("plain"),
+                maintenance = new { enabled = true, retryAfterSeconds = 600, allow = new[] { "203.0.113.0/24" } },
+                requestHeaders = new { set = new Dictionary<string, string> { ["X-Env"] = "prod" }, remove = Array.Empty<string>() },
+                responseHeaders = new { set = new Dictionary<string, string>(), remove = new[] { "X-Backend" } },
+            });
             await PostAsync("/api/v1/cache-rules", new { name = "styles", route = "plain", match = "*.css", mode = "FollowOrigin" });
             await WaitForLiveConfigAsync();
         }

@@ -25,6 +25,8 @@ internal sealed class RouteKind : EntityConfigKind<RouteSpec, RouteEntity>
         new RouteMirrorValidator(),
         new RouteTlsValidator(),
         new RouteHardeningValidator(),
+        new RouteHeaderRulesValidator(),
+        new RouteMaintenanceValidator(),
         new RouteReferencesValidator(),
     ];
 
@@ -43,9 +45,15 @@ internal sealed class RouteKind : EntityConfigKind<RouteSpec, RouteEntity>
     public override string? ReferencedBy(ConfigDocument document, string name)
     {
         var rules = document.CacheRules.Where(r => r.Route == name).Select(r => r.Name).ToArray();
-        return rules.Length == 0
+        var pages = document.ErrorPages.Where(p => p.Route == name).Select(p => p.Name).ToArray();
+        var owned = new[]
+        {
+            rules.Length == 0 ? null : $"cache {(rules.Length == 1 ? "rule" : "rules")} {Quoted(rules)}",
+            pages.Length == 0 ? null : $"error {(pages.Length == 1 ? "page" : "pages")} {Quoted(pages)}",
+        }.OfType<string>().ToArray();
+        return owned.Length == 0
             ? null
-            : $"Route '{name}' has cache {(rules.Length == 1 ? "rule" : "rules")} {Quoted(rules)}; delete them first.";
+            : $"Route '{name}' has {string.Join(" and ", owned)}; delete them first.";
     }
 
     // The targets' pools come along so that a target can name its pool.

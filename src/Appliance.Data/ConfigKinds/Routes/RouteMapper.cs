@@ -29,6 +29,9 @@ internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
         SecurityHeaders = route.SecurityHeaders,
         ContentSecurityPolicy = route.ContentSecurityPolicy,
         MaxRequestBodyBytes = route.MaxRequestBodyBytes,
+        RequestHeaders = ConfigJson.Deserialize<HeaderRulesSpec>(route.RequestHeaders) ?? new(),
+        ResponseHeaders = ConfigJson.Deserialize<HeaderRulesSpec>(route.ResponseHeaders) ?? new(),
+        Maintenance = ConfigJson.Deserialize<MaintenanceSpec>(route.Maintenance) ?? new(),
         Targets = route.Targets.OrderBy(t => t.Position)
             .Select(t => new TargetSpec { Pool = t.Pool!.Name, Weight = t.Weight })
             .ToArray(),
@@ -60,6 +63,9 @@ internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
         route.ContentSecurityPolicy = spec.ContentSecurityPolicy;
         route.MaxRequestBodyBytes = spec.MaxRequestBodyBytes;
         route.Sticky = spec.Sticky;
+        route.RequestHeaders = ConfigJson.Serialize(spec.RequestHeaders);
+        route.ResponseHeaders = ConfigJson.Serialize(spec.ResponseHeaders);
+        route.Maintenance = ConfigJson.Serialize(spec.Maintenance);
         route.Targets.Clear();
         route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { Pool = pools[t.Pool], Weight = t.Weight, Position = i }));
     }

@@ -408,6 +408,38 @@ namespace Appliance.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.ErrorPageEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ErrorPages", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.LeaseEntity", b =>
                 {
                     b.Property<string>("Name")
@@ -583,6 +615,12 @@ namespace Appliance.Data.Migrations.Postgres
                     b.Property<bool>("HttpsRedirect")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Maintenance")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}");
+
                     b.Property<long?>("MaxRequestBodyBytes")
                         .HasColumnType("bigint");
 
@@ -617,6 +655,18 @@ namespace Appliance.Data.Migrations.Postgres
 
                     b.Property<string>("Redirect")
                         .HasColumnType("text");
+
+                    b.Property<string>("RequestHeaders")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}");
+
+                    b.Property<string>("ResponseHeaders")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}");
 
                     b.Property<string>("RewritePath")
                         .HasMaxLength(2048)

@@ -386,6 +386,36 @@ namespace Appliance.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.ErrorPageEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ErrorPages", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.LeaseEntity", b =>
                 {
                     b.Property<string>("Name")
@@ -555,6 +585,12 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.Property<bool>("HttpsRedirect")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Maintenance")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}");
+
                     b.Property<long?>("MaxRequestBodyBytes")
                         .HasColumnType("INTEGER");
 
@@ -589,6 +625,18 @@ namespace Appliance.Data.Migrations.Sqlite
 
                     b.Property<string>("Redirect")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHeaders")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}");
+
+                    b.Property<string>("ResponseHeaders")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}");
 
                     b.Property<string>("RewritePath")
                         .HasMaxLength(2048)

@@ -18,6 +18,9 @@ public static class RouteTestOutcomes
     /// <summary>An access list lets the address pass only after a basic-auth sign-in the request does not carry.</summary>
     public const string SignIn = "signIn";
 
+    /// <summary>The route is in maintenance and the client address is not among those still let through: 503 with Retry-After.</summary>
+    public const string Maintenance = "maintenance";
+
     /// <summary>A redirect route answers with its own redirect.</summary>
     public const string Redirect = "redirect";
 

@@ -39,6 +39,15 @@ public sealed record RouteTestResult
     /// <summary>Rate limits the request would count against.</summary>
     public IReadOnlyList<RouteTestRateLimit> RateLimits { get; init; } = [];
 
+    /// <summary>Header rules on the way to the backend, as configured (placeholders are filled per request).</summary>
+    public Data.Model.HeaderRulesSpec? RequestHeaders { get; init; }
+
+    /// <summary>Header rules on the way back to the client, as configured.</summary>
+    public Data.Model.HeaderRulesSpec? ResponseHeaders { get; init; }
+
+    /// <summary>Whether the route is in maintenance, and whether this client address still passes.</summary>
+    public RouteTestMaintenance? Maintenance { get; init; }
+
     /// <summary>The cache rule that would decide whether the answer is stored; null for none.</summary>
     public string? CacheRule { get; init; }
 

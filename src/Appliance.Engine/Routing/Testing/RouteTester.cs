@@ -63,8 +63,11 @@ public sealed class RouteTester(SnapshotStore snapshots, DataPlaneHost dataPlane
     {
         var request = context.Request;
         var responses = plan.Get<Caching.RouteResponsePolicy>();
+        var spec = plan.Get<ConfiguredRoute>().Spec;
         result = result with
         {
+            RequestHeaders = IsEmpty(spec.RequestHeaders) ? null : spec.RequestHeaders,
+            ResponseHeaders = IsEmpty(spec.ResponseHeaders) ? null : spec.ResponseHeaders,
             CacheRule = responses.RuleFor(request.Path.Value ?? "/")?.Name,
             Compression = responses.Compression,
         };
@@ -88,6 +91,18 @@ public sealed class RouteTester(SnapshotStore snapshots, DataPlaneHost dataPlane
             return result with { Outcome = RouteTestOutcomes.SignIn, Status = StatusCodes.Status401Unauthorized };
         }
 
+        // After the shield, as in the pipeline: a denied address still gets the access list's answer.
+        var maintenance = plan.Get<Maintenance.RouteMaintenance>();
+        if (maintenance.Enabled)
+        {
+            var allowed = maintenance.Allows(context.Connection.RemoteIpAddress);
+            result = result with { Maintenance = new RouteTestMaintenance(allowed, maintenance.RetryAfter) };
+            if (!allowed)
+            {
+                return result with { Outcome = RouteTestOutcomes.Maintenance, Status = StatusCodes.Status503ServiceUnavailable };
+            }
+        }
+
         var redirect = plan.Get<RouteRedirect>();
         if (redirect.IsActive)
         {
@@ -105,6 +120,8 @@ public sealed class RouteTester(SnapshotStore snapshots, DataPlaneHost dataPlane
             Mirror = plan.Get<Mirroring.RouteMirror>() is { Pool: { } pool } mirror ? new RouteTestMirror(pool, mirror.Percent) : null,
         };
     }
+
+    private static bool IsEmpty(Data.Model.HeaderRulesSpec rules) => rules.Set.Count == 0 && rules.Remove.Count == 0;
 
     private static string ForwardPath(HttpRequest request, Yarp.ReverseProxy.Configuration.RouteConfig matched) =>
         matched.Metadata is { } metadata

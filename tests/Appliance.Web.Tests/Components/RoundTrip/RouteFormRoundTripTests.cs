@@ -25,6 +25,9 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
         Assert.Equal("/v2", form.Find("#route-rewrite").GetAttribute("value"));
         Assert.Equal("12.34", form.Find("#route-mirror-percent").GetAttribute("value"));
         Assert.Empty(form.FindAll("#headers-1-values"));
+        Assert.Equal("{client_ip}/{request_id}", form.Find("#requestHeaders-set-2-value").GetAttribute("value"));
+        Assert.Equal("X-Debug\nCookie", form.Find("#requestHeaders-remove").GetAttribute("value"));
+        Assert.Equal("203.0.113.0/24\n2001:db8::1", form.Find("#route-maintenance-allow").GetAttribute("value"));
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.NotNull(saved()));
@@ -88,6 +91,36 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
         Assert.Equal(expected.ToJsonString(), await GetJsonAsync($"/api/v1/routes/{name}"));
     }
 
+    [Fact]
+    public async Task Turning_maintenance_off_in_the_form_changes_only_maintenance_enabled()
+    {
+        var name = await CreateRouteWithEveryFieldAsync(accessList: true);
+        var expected = JsonNode.Parse(await GetJsonAsync($"/api/v1/routes/{name}"))!;
+        expected["maintenance"]!["enabled"] = false;
+
+        var form = RenderEditForm(name, out var saved);
+        form.FindComponents<MudSwitch<bool>>().Single(s => s.Instance.Label == "In maintenance").Find("input").Change(false);
+        form.Find("[data-testid=save]").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(saved()));
+        Assert.Equal(expected.ToJsonString(), await GetJsonAsync($"/api/v1/routes/{name}"));
+    }
+
+    [Fact]
+    public async Task Changing_one_header_value_changes_only_that_value()
+    {
+        var name = await CreateRouteWithEveryFieldAsync(accessList: true);
+        var expected = JsonNode.Parse(await GetJsonAsync($"/api/v1/routes/{name}"))!;
+        expected["responseHeaders"]!["set"]!["X-Served-By"] = "edge {request_id}";
+
+        var form = RenderEditForm(name, out var saved);
+        form.Find("#responseHeaders-set-0-value").Change("edge {request_id}");
+        form.Find("[data-testid=save]").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(saved()));
+        Assert.Equal(expected.ToJsonString(), await GetJsonAsync($"/api/v1/routes/{name}"));
+    }
+
     private IRenderedComponent<RouteForm> RenderEditForm(string name, out Func<RouteSpec?> saved)
     {
         // The routes page hands the form the route as the store lists it.
@@ -133,6 +166,13 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
             cookies = new[] { new { name = "Beta", values = Array.Empty<string>(), mode = "Exists" } },
             rewritePath = "/v2",
             mirror = new { pool = shadow, percent = 12.34m },
+            requestHeaders = new
+            {
+                set = new Dictionary<string, string> { ["X-Env"] = "prod", ["Host"] = "{host}", ["X-Trace"] = "{client_ip}/{request_id}" },
+                remove = new[] { "X-Debug", "Cookie" },
+            },
+            responseHeaders = new { set = new Dictionary<string, string> { ["X-Served-By"] = "{request_id}" }, remove = new[] { "X-Backend" } },
+            maintenance = new { enabled = true, retryAfterSeconds = 900, allow = new[] { "203.0.113.0/24", "2001:db8::1" } },
         });
         return name;
     }

@@ -56,6 +56,12 @@ public partial class RouteForm
 
         // A host typed but not yet turned into a chip is what the operator meant to add.
         _model.AddTypedHosts();
+        if (_model.TwiceSetHeader() is var (field, message))
+        {
+            _submission.Refuse(field, message);
+            return;
+        }
+
         var spec = _model.ToSpec();
         var saved = await _submission.SaveAsync(() => Route is null
             ? Store.Routes.CreateAsync(spec, actor)

@@ -13,7 +13,8 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
 
     private static readonly string[] Common = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-    public RouteFormModel() => (Targets, Headers, Query, Cookies) = ([], [], [], []);
+    public RouteFormModel() =>
+        (Targets, Headers, Query, Cookies, RequestHeaders, ResponseHeaders) = ([], [], [], [], new(Spec.RequestHeaders), new(Spec.ResponseHeaders));
 
     /// <summary>A form for <paramref name="route"/> as stored.</summary>
     public RouteFormModel(RouteSpec route)
@@ -23,6 +24,8 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
         Headers = route.Headers.Select(c => new ConditionFormRow(c)).ToList();
         Query = route.Query.Select(c => new ConditionFormRow(c)).ToList();
         Cookies = route.Cookies.Select(c => new ConditionFormRow(c)).ToList();
+        RequestHeaders = new(route.RequestHeaders);
+        ResponseHeaders = new(route.ResponseHeaders);
     }
 
     /// <summary>The methods offered as check boxes; a route may name others through the API.</summary>
@@ -96,6 +99,23 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
     /// <summary>Null keeps the appliance's global limit.</summary>
     public long? MaxRequestBodyBytes { get => Spec.MaxRequestBodyBytes; set => Spec = Spec with { MaxRequestBodyBytes = value }; }
 
+    /// <summary>Headers set on and removed from the backend's request.</summary>
+    public HeaderRulesFormModel RequestHeaders { get; }
+
+    /// <summary>Headers set on and removed from the route's responses.</summary>
+    public HeaderRulesFormModel ResponseHeaders { get; }
+
+    public bool MaintenanceEnabled { get => Spec.Maintenance.Enabled; set => Spec = Spec with { Maintenance = Spec.Maintenance with { Enabled = value } }; }
+
+    public int MaintenanceRetryAfterSeconds { get => Spec.Maintenance.RetryAfterSeconds; set => Spec = Spec with { Maintenance = Spec.Maintenance with { RetryAfterSeconds = value } }; }
+
+    /// <summary>The allowed addresses and ranges, one a line.</summary>
+    public string MaintenanceAllowText
+    {
+        get => string.Join('\n', Spec.Maintenance.Allow);
+        set => Spec = Spec with { Maintenance = Spec.Maintenance with { Allow = (value ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) } };
+    }
+
     /// <summary>Hosts typed but not yet turned into chips.</summary>
     public string? HostInput { get; set; }
 
@@ -111,7 +131,18 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
         Headers = Headers.Select(c => c.ToSpec()).ToArray(),
         Query = Query.Select(c => c.ToSpec()).ToArray(),
         Cookies = Cookies.Select(c => c.ToSpec()).ToArray(),
+        RequestHeaders = RequestHeaders.ToSpec(),
+        ResponseHeaders = ResponseHeaders.ToSpec(),
     };
+
+    /// <summary>The field and message for a header two rows of one side set, which the form refuses before the store is asked; null when there is none.</summary>
+    public (string Field, string Message)? TwiceSetHeader() =>
+        (RequestHeaders.TwiceSetName, ResponseHeaders.TwiceSetName) switch
+        {
+            ({ } name, _) => ($"requestHeaders.set.{name}", $"{name} is set by two rows; keep one."),
+            (_, { } name) => ($"responseHeaders.set.{name}", $"{name} is set by two rows; keep one."),
+            _ => null,
+        };
 
     /// <summary>Turns every host typed into <see cref="HostInput"/>, separated by commas or spaces, into a chip, skipping ones already listed.</summary>
     public void AddTypedHosts()
