@@ -3,6 +3,7 @@ using Appliance.Data.ConfigKinds.CacheRules;
 using Appliance.Data.ConfigKinds.Pools;
 using Appliance.Data.ConfigKinds.RateLimits;
 using Appliance.Data.ConfigKinds.Routes;
+using Appliance.Data.ConfigKinds.Streams;
 
 namespace Appliance.Data.ConfigKinds;
 
@@ -19,9 +20,11 @@ internal static class Kinds
 
     public static CacheRuleKind CacheRules { get; } = new();
 
+    public static StreamKind Streams { get; } = new();
+
     /// <summary>
     /// A kind comes after the kinds its objects refer to: rows are added in this order, so a route's
     /// targets find the pools an import adds with it.
     /// </summary>
-    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules];
+    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, Streams];
 }

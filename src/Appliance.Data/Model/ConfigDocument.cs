@@ -17,4 +17,7 @@ public sealed record ConfigDocument
 
     /// <summary>Every rate limit; a document without the member imports none.</summary>
     public IReadOnlyList<RateLimitSpec> RateLimits { get; init; } = [];
+
+    /// <summary>Every TCP stream; a document without the member imports none.</summary>
+    public IReadOnlyList<StreamSpec> Streams { get; init; } = [];
 }

@@ -34,9 +34,15 @@ internal sealed class PoolKind : EntityConfigKind<PoolSpec, PoolEntity>
     public override string? ReferencedBy(ConfigDocument document, string name)
     {
         var routes = document.Routes.Where(r => r.Targets.Any(t => t.Pool == name)).Select(r => r.Name).ToArray();
-        return routes.Length == 0
+        if (routes.Length > 0)
+        {
+            return $"Pool '{name}' is a target of {(routes.Length == 1 ? "route" : "routes")} {Quoted(routes)}; remove it from their targets first.";
+        }
+
+        var streams = document.Streams.Where(s => s.Pool == name).Select(s => s.Name).ToArray();
+        return streams.Length == 0
             ? null
-            : $"Pool '{name}' is a target of {(routes.Length == 1 ? "route" : "routes")} {Quoted(routes)}; remove it from their targets first.";
+            : $"Pool '{name}' is the pool of {(streams.Length == 1 ? "stream" : "streams")} {Quoted(streams)}; give them another pool or delete them first.";
     }
 
     protected override IQueryable<PoolEntity> Query(ApplianceDbContext db) => db.Pools.Include(p => p.Backends);
