@@ -13,7 +13,8 @@ internal sealed class ProxySnapshot(
     IReadOnlyList<RouteConfig> routes,
     IReadOnlyList<ClusterConfig> clusters,
     IReadOnlyList<PoolPlan> pools,
-    FrozenDictionary<string, RoutePlan> plans)
+    FrozenDictionary<string, RoutePlan> plans,
+    SnapshotParts? parts = null)
 {
     /// <summary>An empty configuration: every request is unmatched.</summary>
     public static ProxySnapshot Empty { get; } = new(-1, [], [], [], FrozenDictionary<string, RoutePlan>.Empty);
@@ -32,4 +33,7 @@ internal sealed class ProxySnapshot(
 
     /// <summary>Each route's plan, by route id: every route of the revision has one.</summary>
     public FrozenDictionary<string, RoutePlan> Plans { get; } = plans;
+
+    /// <summary>What features compiled for the whole configuration rather than per route (<see cref="ISnapshotPartCompiler"/>).</summary>
+    public SnapshotParts Parts { get; } = parts ?? SnapshotParts.None;
 }
