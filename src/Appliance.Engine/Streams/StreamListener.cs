@@ -5,8 +5,8 @@ namespace Appliance.Engine.Streams;
 
 /// <summary>
 /// A stream's own port: a listening socket and its accept loop. The stream behind it can change
-/// with every revision (another pool, other limits) without the port closing; each connection
-/// takes the plan current when it was accepted.
+/// with every revision (another pool, other limits) without the port closing: the handler looks up
+/// the stream of the port in the revision being served when each connection is accepted.
 /// </summary>
 internal sealed class StreamListener : IAsyncDisposable
 {
@@ -15,25 +15,17 @@ internal sealed class StreamListener : IAsyncDisposable
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
     private Task _accepting = Task.CompletedTask;
-    private StreamPlan _plan;
 
-    private StreamListener(Socket socket, StreamPlan plan)
+    private StreamListener(Socket socket, int port)
     {
         _socket = socket;
-        _plan = plan;
+        Port = port;
     }
 
-    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
-
-    /// <summary>The stream new connections get.</summary>
-    public StreamPlan Plan
-    {
-        get => Volatile.Read(ref _plan);
-        set => Volatile.Write(ref _plan, value);
-    }
+    public int Port { get; }
 
     /// <summary>Binds <paramref name="address"/>:<paramref name="port"/>; throws <see cref="SocketException"/> when it cannot.</summary>
-    public static StreamListener Open(IPAddress address, int port, StreamPlan plan)
+    public static StreamListener Open(IPAddress address, int port)
     {
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -46,7 +38,7 @@ internal sealed class StreamListener : IAsyncDisposable
 
             socket.Bind(new IPEndPoint(address, port));
             socket.Listen(Backlog);
-            return new StreamListener(socket, plan);
+            return new StreamListener(socket, port);
         }
         catch
         {
@@ -55,8 +47,8 @@ internal sealed class StreamListener : IAsyncDisposable
         }
     }
 
-    /// <summary>Accepts connections and hands each to <paramref name="handle"/> with the plan of the moment, without waiting for it.</summary>
-    public void Start(Func<Socket, StreamPlan, Task> handle) => _accepting = AcceptAsync(handle, _stop.Token);
+    /// <summary>Accepts connections and hands each to <paramref name="handle"/> with the port, without waiting for it.</summary>
+    public void Start(Func<Socket, int, Task> handle) => _accepting = AcceptAsync(handle, _stop.Token);
 
     public async ValueTask DisposeAsync()
     {
@@ -66,7 +58,7 @@ internal sealed class StreamListener : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task AcceptAsync(Func<Socket, StreamPlan, Task> handle, CancellationToken stop)
+    private async Task AcceptAsync(Func<Socket, int, Task> handle, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -85,7 +77,7 @@ internal sealed class StreamListener : IAsyncDisposable
                 continue;
             }
 
-            _ = handle(client, Plan);
+            _ = handle(client, Port);
         }
     }
 }

@@ -96,9 +96,8 @@ internal sealed partial class StreamListeners(
             {
                 (state.Listener, state.ListenerError) = (StreamListenerStates.Passthrough, null);
             }
-            else if (_listeners.TryGetValue(port, out var listener))
+            else if (_listeners.ContainsKey(port))
             {
-                listener.Plan = stream;
                 (state.Listener, state.ListenerError) = (StreamListenerStates.Listening, null);
             }
             else
@@ -121,7 +120,7 @@ internal sealed partial class StreamListeners(
 
         try
         {
-            var listener = StreamListener.Open(BindAddress(), port, stream);
+            var listener = StreamListener.Open(BindAddress(), port);
             listener.Start(HandleAsync);
             _listeners[port] = listener;
             _failed.Remove(port);
@@ -152,10 +151,18 @@ internal sealed partial class StreamListeners(
         ? (Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any)
         : IPAddress.Parse(options.BindAddress);
 
-    private async Task HandleAsync(Socket socket, StreamPlan plan)
+    private async Task HandleAsync(Socket socket, int port)
     {
         using (socket)
         {
+            // The stream the served revision has on this port: a change is in force for every
+            // connection accepted once the revision is live. None when it was just deleted.
+            if (snapshots.Serving.Parts.Get<StreamsPlan>()?.ByPort.GetValueOrDefault(port) is not { } plan)
+            {
+                StreamPump.Reset(socket);
+                return;
+            }
+
             try
             {
                 socket.NoDelay = true;
