@@ -46,6 +46,8 @@ internal sealed class PipeStreamClient(ConnectionContext connection) : IStreamCl
         var output = connection.Transport.Output;
         while (true)
         {
+            // Waits for data without taking pipe memory, as the socket pump does.
+            await backend.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
             var memory = output.GetMemory(StreamPump.BufferSize / 4);
             var read = await backend.ReceiveAsync(memory, SocketFlags.None, cancellationToken);
             if (read == 0)
