@@ -42,6 +42,49 @@ public sealed class StreamLifecycleTests(StreamsHost host) : IClassFixture<Strea
     }
 
     [Fact]
+    public async Task A_port_another_program_holds_is_reported_not_fatal_and_taken_once_it_is_free()
+    {
+        var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        try
+        {
+            var created = await host.Api.PostAsJsonAsync("/api/v1/streams", new { name = "squatted", listenPort = port, pool = "only-a" });
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+            await host.WaitForLiveConfigAsync();
+            await Eventually.TrueAsync(async () => await host.MetricAsync("appliance_stream_listener_up{stream=\"squatted\"}") == 0,
+                TimeSpan.FromSeconds(10), "the stream to report its port as not bound");
+            var status = host.App.Services.GetRequiredService<Appliance.Engine.Streams.StreamStatusReader>().Read().Single(s => s.Name == "squatted");
+            Assert.Equal("Failed", status.Listener);
+            Assert.Contains("in use", status.ListenerError, StringComparison.Ordinal);
+
+            // The rest of the data plane goes on: another stream still opens.
+            var other = await host.AddStreamAsync("beside-squatted", "only-b");
+            Assert.Equal("B", await StreamClient.BackendOfAsync(other));
+        }
+        finally
+        {
+            squatter.Stop();
+        }
+
+        await Eventually.TrueAsync(async () => await StreamClient.BackendOfAsync(port) == "A", TimeSpan.FromSeconds(20), "the stream to take its port once it is free");
+        Assert.Equal(1, await host.MetricAsync("appliance_stream_listener_up{stream=\"squatted\"}"));
+    }
+
+    [Fact]
+    public async Task A_connection_silent_for_longer_than_the_idle_timeout_is_closed()
+    {
+        var port = await host.AddStreamAsync("idle", "only-a", new { idleTimeoutSeconds = 1 });
+        using var client = await StreamClient.ConnectAsync(port);
+        Assert.Equal("A", await client.ReadLineAsync());
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rest = await client.ReadToEndAsync(TimeSpan.FromSeconds(15));
+        Assert.True(rest is null || rest.Length == 0);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task SNI_passthrough_lets_the_backend_do_the_handshake_while_other_names_get_the_appliances_HTTPS()
     {
         using var backendCertificate = SelfSigned("db.example.com");
