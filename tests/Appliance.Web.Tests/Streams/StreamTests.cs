@@ -73,6 +73,28 @@ public sealed class StreamTests(StreamsHost host) : IClassFixture<StreamsHost>
     }
 
     [Fact]
+    public async Task Least_requests_counts_the_stream_connections_each_backend_holds()
+    {
+        await host.AddPoolAsync(new { name = "least", loadBalancing = "LeastRequests", backends = new[] { new { address = host.A.Address }, new { address = host.B.Address } } });
+        var port = await host.AddStreamAsync("least", "least");
+        await Eventually.TrueAsync(async () => await host.MetricAsync("appliance_stream_open_connections{stream=\"least\"}") == 0,
+            TimeSpan.FromSeconds(10), "the readiness probe's connection to end");
+
+        // Each held connection weighs on its backend: the next one goes to the other.
+        using var first = await StreamClient.ConnectAsync(port);
+        var firstBackend = await first.ReadLineAsync();
+        using var second = await StreamClient.ConnectAsync(port);
+        var secondBackend = await second.ReadLineAsync();
+        Assert.NotEqual(firstBackend, secondBackend);
+
+        // With the first one closed, its backend is the less loaded again.
+        first.Dispose();
+        await Eventually.TrueAsync(async () => await host.MetricAsync("appliance_stream_open_connections{stream=\"least\"}") == 1,
+            TimeSpan.FromSeconds(10), "the closed connection to be counted out");
+        Assert.Equal(firstBackend, await StreamClient.BackendOfAsync(port));
+    }
+
+    [Fact]
     public async Task A_backend_that_refuses_is_skipped_without_the_client_noticing()
     {
         var dead = $"http://127.0.0.1:{Ports.Unused()}";

@@ -4,7 +4,7 @@ using Appliance.Web.Tests.Infrastructure;
 namespace Appliance.Web.Tests.Streams;
 
 /// <summary>The appliance and two TCP backends, A and B, for the stream tests; each test adds the streams it needs.</summary>
-public sealed class StreamsHost : ApplianceHost
+public class StreamsHost : ApplianceHost
 {
     public TcpBackend A { get; private set; } = null!;
 
