@@ -25,6 +25,7 @@ public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(o
     internal DbSet<AccessListEntity> AccessLists => Set<AccessListEntity>();
     internal DbSet<RateLimitEntity> RateLimits => Set<RateLimitEntity>();
     internal DbSet<ErrorPageEntity> ErrorPages => Set<ErrorPageEntity>();
+    internal DbSet<StreamEntity> Streams => Set<StreamEntity>();
 
     internal DbSet<NodeEntity> Nodes => Set<NodeEntity>();
     internal DbSet<LeaseEntity> Leases => Set<LeaseEntity>();

@@ -4,6 +4,7 @@ using Appliance.Data.ConfigKinds.ErrorPages;
 using Appliance.Data.ConfigKinds.Pools;
 using Appliance.Data.ConfigKinds.RateLimits;
 using Appliance.Data.ConfigKinds.Routes;
+using Appliance.Data.ConfigKinds.Streams;
 
 namespace Appliance.Data.ConfigKinds;
 
@@ -22,9 +23,11 @@ internal static class Kinds
 
     public static ErrorPageKind ErrorPages { get; } = new();
 
+    public static StreamKind Streams { get; } = new();
+
     /// <summary>
     /// A kind comes after the kinds its objects refer to: rows are added in this order, so a route's
     /// targets find the pools an import adds with it.
     /// </summary>
-    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, ErrorPages];
+    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, ErrorPages, Streams];
 }

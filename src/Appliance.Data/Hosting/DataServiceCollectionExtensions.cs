@@ -32,6 +32,8 @@ public static class DataServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
         services.AddApplianceCluster(configuration, database);
         services.AddSingleton<ConfigChangeSignal>();
+        // The engine registers the ports it listens on; alone, the store knows none.
+        services.TryAddSingleton<Appliance.Data.Validation.IReservedPorts, Appliance.Data.Validation.NoReservedPorts>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiTokenStore>();

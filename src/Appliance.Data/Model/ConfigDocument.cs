@@ -20,4 +20,7 @@ public sealed record ConfigDocument
 
     /// <summary>Every custom error page; a document without the member imports none.</summary>
     public IReadOnlyList<ErrorPageSpec> ErrorPages { get; init; } = [];
+
+    /// <summary>Every TCP stream; a document without the member imports none.</summary>
+    public IReadOnlyList<StreamSpec> Streams { get; init; } = [];
 }

@@ -3,8 +3,11 @@ namespace Appliance.Data.Model;
 /// <summary>Active health probing of every backend in a pool.</summary>
 public sealed record HealthCheckSpec
 {
-    /// <summary>Path probed on each backend; a 2xx answer is a success.</summary>
-    public string Path { get; init; } = "/";
+    /// <summary>
+    /// Path probed on each backend over HTTP; a 2xx answer is a success. Null makes the probe a TCP
+    /// connect (a backend that accepts the connection passes), for pools of non-HTTP backends.
+    /// </summary>
+    public string? Path { get; init; } = "/";
 
     /// <summary>Seconds between probes.</summary>
     public int IntervalSeconds { get; init; } = 5;

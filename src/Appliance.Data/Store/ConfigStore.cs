@@ -17,12 +17,15 @@ public sealed class ConfigStore
     private readonly ConfigChangeSignal _changeSignal;
     private readonly Certificates.AcmeWorkSignal _acmeWork;
     private readonly TimeProvider _time;
+    private readonly IReservedPorts _reservedPorts;
 
     // SQLite has one writer at a time anyway; serialising here turns "database is locked" into a short wait.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, ConfigChangeSignal changeSignal, Certificates.AcmeWorkSignal acmeWork, TimeProvider time)
+    public ConfigStore(
+        IDbContextFactory<ApplianceDbContext> contexts, ConfigChangeSignal changeSignal, Certificates.AcmeWorkSignal acmeWork, TimeProvider time, IReservedPorts? reservedPorts = null)
     {
+        _reservedPorts = reservedPorts ?? new NoReservedPorts();
         _contexts = contexts;
         _changeSignal = changeSignal;
         _acmeWork = acmeWork;
@@ -33,6 +36,7 @@ public sealed class ConfigStore
         AccessLists = new(this, Kinds.AccessLists);
         RateLimits = new(this, Kinds.RateLimits);
         ErrorPages = new(this, Kinds.ErrorPages);
+        Streams = new(this, Kinds.Streams);
     }
 
     /// <summary>Pools of backends.</summary>
@@ -52,6 +56,9 @@ public sealed class ConfigStore
 
     /// <summary>The appliance's own error pages, dressed by the operator, globally or per route.</summary>
     public ConfigObjects<ErrorPageSpec> ErrorPages { get; }
+
+    /// <summary>Raw TCP proxied to pools, from ports of their own or by SNI from the HTTPS port.</summary>
+    public ConfigObjects<StreamSpec> Streams { get; }
 
     /// <summary>The whole configuration and the revision it belongs to, read consistently.</summary>
     public async Task<RevisionedConfig> ReadAsync(CancellationToken cancellationToken = default)
@@ -84,7 +91,7 @@ public sealed class ConfigStore
 
     // A change of the configuration document: the one write path (DocumentWriter) in the one transaction.
     internal Task<StoreResult<T>> ChangeAsync<T>(string actor, Func<ConfigDocument, ConfigEdit<T>> change, CancellationToken cancellationToken) =>
-        WriteAsync(db => DocumentWriter.WriteAsync(db, _time, actor, change, cancellationToken), cancellationToken);
+        WriteAsync(db => DocumentWriter.WriteAsync(db, _time, actor, change, _reservedPorts, cancellationToken), cancellationToken);
 
     internal async Task<IReadOnlyList<TSpec>> ReadObjectsAsync<TSpec>(ConfigKind<TSpec> kind, string? name, CancellationToken cancellationToken)
         where TSpec : class

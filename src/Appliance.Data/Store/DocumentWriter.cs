@@ -14,7 +14,7 @@ namespace Appliance.Data.Store;
 internal static class DocumentWriter
 {
     public static async Task<StoreResult<T>> WriteAsync<T>(
-        ApplianceDbContext db, TimeProvider time, string actor, Func<ConfigDocument, ConfigEdit<T>> change, CancellationToken cancellationToken)
+        ApplianceDbContext db, TimeProvider time, string actor, Func<ConfigDocument, ConfigEdit<T>> change, IReservedPorts reservedPorts, CancellationToken cancellationToken)
     {
         var before = await ConfigDocumentReader.ReadAsync(db, tracked: true, cancellationToken);
         var edit = change(before);
@@ -25,9 +25,11 @@ internal static class DocumentWriter
 
         // Certificates are not part of the document, but routes name them.
         var certificates = (await db.Certificates.Select(c => c.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        // Streams may not take a port the appliance listens on itself.
+        var ports = reservedPorts.Read();
         var errors = edit.Changed is { } changed
-            ? DocumentValidator.ValidateChange(before, edit.After, changed, certificates)
-            : DocumentValidator.ValidateDocument(edit.After, certificates);
+            ? DocumentValidator.ValidateChange(before, edit.After, changed, certificates, ports)
+            : DocumentValidator.ValidateDocument(edit.After, certificates, ports);
         errors.AddAll(edit.Errors);
         if (!errors.IsEmpty)
         {

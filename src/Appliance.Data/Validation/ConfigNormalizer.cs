@@ -14,7 +14,8 @@ public static class ConfigNormalizer
     {
         Name = pool.Name?.Trim() ?? "",
         LoadBalancing = pool.LoadBalancing?.Trim() ?? "",
-        HealthCheck = pool.HealthCheck is null ? null : pool.HealthCheck with { Path = pool.HealthCheck.Path?.Trim() ?? "" },
+        // No path (null, or left empty) is a TCP connect probe.
+        HealthCheck = pool.HealthCheck is null ? null : pool.HealthCheck with { Path = string.IsNullOrWhiteSpace(pool.HealthCheck.Path) ? null : pool.HealthCheck.Path.Trim() },
         Backends = pool.Backends?.Select(b => b is null ? null! : b with { Address = NormalizeAddress(b.Address) }).ToArray() ?? null!,
     };
 
@@ -69,6 +70,15 @@ public static class ConfigNormalizer
 
     /// <summary>Normalises a rate limit.</summary>
     public static RateLimitSpec Normalize(RateLimitSpec limit) => limit with { Name = limit.Name?.Trim() ?? "" };
+
+    /// <summary>Normalises a stream: SNI hosts in lower case, without a trailing dot, as a ClientHello is compared.</summary>
+    public static StreamSpec Normalize(StreamSpec stream) => stream with
+    {
+        Name = stream.Name?.Trim() ?? "",
+        SniHosts = stream.SniHosts?.Select(h => h?.Trim().TrimEnd('.').ToLowerInvariant() ?? "").ToArray() ?? null!,
+        Pool = stream.Pool?.Trim() ?? "",
+        AccessList = string.IsNullOrWhiteSpace(stream.AccessList) ? null : stream.AccessList.Trim(),
+    };
 
     /// <summary>Normalises every object of a document; a missing optional list becomes empty.</summary>
     public static ConfigDocument Normalize(ConfigDocument document) =>

@@ -10,27 +10,27 @@ namespace Appliance.Data.Validation;
 /// </summary>
 internal static class DocumentValidator
 {
-    /// <summary>The context a document gives its objects: the names of every kind in it, and the certificates when known.</summary>
-    public static ConfigValidationContext ContextFor(ConfigDocument document, IReadOnlySet<string>? certificateNames = null) =>
-        new(Kinds.All.ToDictionary(k => k.SpecType, k => k.NamesIn(document)), certificateNames);
+    /// <summary>The context a document gives its objects: the names of every kind in it, the document itself, and the certificates and the appliance's own ports when known.</summary>
+    public static ConfigValidationContext ContextFor(ConfigDocument document, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null) =>
+        new(Kinds.All.ToDictionary(k => k.SpecType, k => k.NamesIn(document)), certificateNames, document, reservedPorts);
 
     /// <summary>
     /// Every place in <paramref name="document"/> that has something wrong. A kind's list that is
     /// missing altogether is the only answer then: every reference into it would fail too.
     /// </summary>
-    public static IReadOnlyList<ConfigObjectErrors> Validate(ConfigDocument document, IReadOnlySet<string>? certificateNames = null)
+    public static IReadOnlyList<ConfigObjectErrors> Validate(ConfigDocument document, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null)
     {
-        var context = ContextFor(document, certificateNames);
+        var context = ContextFor(document, certificateNames, reservedPorts);
         var found = Kinds.All.SelectMany(k => k.Validate(document, context)).ToArray();
         var missingLists = found.Where(o => o.Index < 0).ToArray();
         return missingLists.Length > 0 ? missingLists : found;
     }
 
     /// <summary>The messages about a whole document, with document paths (<c>pools[0].backends[0].address</c>): what an import answers.</summary>
-    public static ValidationErrors ValidateDocument(ConfigDocument document, IReadOnlySet<string>? certificateNames = null)
+    public static ValidationErrors ValidateDocument(ConfigDocument document, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null)
     {
         var errors = new ValidationErrors();
-        foreach (var place in Validate(document, certificateNames))
+        foreach (var place in Validate(document, certificateNames, reservedPorts))
         {
             errors.AddAll(place.Errors, place.Path);
         }
@@ -46,11 +46,12 @@ internal static class DocumentValidator
     /// path: an object stored before a rule was tightened must not block unrelated changes, while a
     /// change that breaks another object is refused.
     /// </summary>
-    public static ValidationErrors ValidateChange(ConfigDocument before, ConfigDocument after, ChangedObject changed, IReadOnlySet<string>? certificateNames = null)
+    public static ValidationErrors ValidateChange(
+        ConfigDocument before, ConfigDocument after, ChangedObject changed, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null)
     {
         var errors = new ValidationErrors();
         var elsewhere = new List<ConfigObjectErrors>();
-        foreach (var place in Validate(after, certificateNames))
+        foreach (var place in Validate(after, certificateNames, reservedPorts))
         {
             if (place.Kind == changed.Kind && place.Index == changed.Index)
             {
@@ -67,7 +68,7 @@ internal static class DocumentValidator
             return errors;
         }
 
-        var already = Validate(before, certificateNames)
+        var already = Validate(before, certificateNames, reservedPorts)
             .SelectMany(place => place.Errors.Entries.Select(e => (place.Kind, place.Name, e.Field, e.Message)))
             .ToHashSet();
         foreach (var place in elsewhere)

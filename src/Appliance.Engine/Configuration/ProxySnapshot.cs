@@ -14,7 +14,8 @@ internal sealed class ProxySnapshot(
     IReadOnlyList<ClusterConfig> clusters,
     IReadOnlyList<PoolPlan> pools,
     FrozenDictionary<string, RoutePlan> plans,
-    RoutePlan? unmatched = null)
+    RoutePlan? unmatched = null,
+    SnapshotParts? parts = null)
 {
     /// <summary>An empty configuration: every request is unmatched.</summary>
     public static ProxySnapshot Empty { get; } = new(-1, [], [], [], FrozenDictionary<string, RoutePlan>.Empty);
@@ -39,4 +40,7 @@ internal sealed class ProxySnapshot(
     /// features set for such requests (<see cref="RoutePlanBuilder.SetUnmatched{TPart}"/>).
     /// </summary>
     public RoutePlan Unmatched { get; } = unmatched ?? new RoutePlan("", revision, []);
+
+    /// <summary>What features compiled for the whole configuration rather than per route (<see cref="ISnapshotPartCompiler"/>).</summary>
+    public SnapshotParts Parts { get; } = parts ?? SnapshotParts.None;
 }

@@ -14,11 +14,12 @@ namespace Appliance.Engine.Configuration;
 /// here, each route's plan from the features' compilers. Pure: no I/O, no clock, the same document
 /// always gives the same snapshot.
 /// </summary>
-internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerable<IRoutePlanCompiler> compilers)
+internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerable<IRoutePlanCompiler> compilers, IEnumerable<ISnapshotPartCompiler>? partCompilers = null)
 {
     private const string CatchAll = "{**catch-all}";
 
     private readonly IRoutePlanCompiler[] _compilers = compilers.ToArray();
+    private readonly ISnapshotPartCompiler[] _partCompilers = partCompilers?.ToArray() ?? [];
 
     /// <summary>Builds the snapshot of <paramref name="document"/> at <paramref name="revision"/>.</summary>
     public ProxySnapshot Build(ConfigDocument document, long revision)
@@ -44,7 +45,14 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
             compiler.Compile(document, plans);
         }
 
-        return new ProxySnapshot(revision, routes, clusters.ToArray(), pools, plans.Build(), plans.BuildUnmatched());
+        // And features that serve the whole configuration (streams) compile their part of it.
+        var parts = new SnapshotParts();
+        foreach (var compiler in _partCompilers)
+        {
+            compiler.Compile(document, parts);
+        }
+
+        return new ProxySnapshot(revision, routes, clusters.ToArray(), pools, plans.Build(), plans.BuildUnmatched(), parts);
     }
 
     /// <summary>The YARP path template that matches <paramref name="prefix"/> on whole segments.</summary>
@@ -119,7 +127,10 @@ internal sealed class SnapshotBuilder(SnapshotBuilderOptions options, IEnumerabl
                     Policy = HealthCheckNames.PassivePolicy,
                     ReactivationPeriod = options.PassiveReactivationPeriod,
                 },
-                Active = health is null
+
+                // A health check without a path is a TCP connect probe, which our own prober runs
+                // (Health/TcpHealthProber): YARP's monitor only speaks HTTP.
+                Active = health?.Path is null
                     ? null
                     : new ActiveHealthCheckConfig
                     {

@@ -37,6 +37,9 @@ public sealed class SnapshotStore
     /// <summary>Raised after a new snapshot was swapped in, before YARP applies it.</summary>
     internal event Action<ProxySnapshot>? Swapped;
 
+    /// <summary>Raised after YARP applied a snapshot: its clusters exist, with their health state.</summary>
+    internal event Action<ProxySnapshot>? Applied;
+
     /// <summary>Makes <paramref name="snapshot"/> the newest one; YARP is told through <see cref="Swapped"/>.</summary>
     internal void Swap(ProxySnapshot snapshot)
     {
@@ -68,6 +71,8 @@ public sealed class SnapshotStore
             _pending = _pending.Where(p => p.Revision > snapshot.Revision).ToArray();
             Publish();
         }
+
+        Applied?.Invoke(snapshot);
     }
 
     /// <summary>

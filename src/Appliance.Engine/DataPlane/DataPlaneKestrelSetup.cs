@@ -14,7 +14,7 @@ namespace Appliance.Engine.DataPlane;
 /// <summary>
 /// The data plane's connections, before any request: where it listens, the PROXY protocol header
 /// of a TCP balancer in front, Kestrel's limits against slow and greedy clients, a cap on
-/// connections per client address, and TLS with the
+/// connections per client address, TLS passed through to a stream's backend by SNI, and TLS with the
 /// certificate chosen by SNI (a ClientHello asking for <c>acme-tls/1</c> gets the challenge answer).
 /// </summary>
 internal sealed class DataPlaneKestrelSetup(
@@ -23,7 +23,8 @@ internal sealed class DataPlaneKestrelSetup(
     TlsHandshakePolicy tls,
     TlsAlpnChallengeStore tlsAlpnChallenges,
     AcmeChallengeActivity acmeActivity,
-    FallbackCertificate fallback) : IConfigureOptions<KestrelServerOptions>
+    FallbackCertificate fallback,
+    Streams.SniPassthrough passthrough) : IConfigureOptions<KestrelServerOptions>
 {
     public void Configure(KestrelServerOptions kestrel)
     {
@@ -98,6 +99,10 @@ internal sealed class DataPlaneKestrelSetup(
         Count(listen);
         listen.Protocols = HttpProtocols.Http1AndHttp2;
         var handshakeTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
+
+        // After the PROXY header and the connection cap, before TLS: a stream may pass the
+        // connection's TLS through to its backend by the server name the ClientHello asks for.
+        listen.Use(next => connection => passthrough.RouteAsync(connection, next, handshakeTimeout));
         listen.Use(next => connection => ClientHelloInspector.InspectAsync(connection, next, tlsAlpnChallenges, acmeActivity, handshakeTimeout));
         listen.UseHttps(new TlsHandshakeCallbackOptions
         {

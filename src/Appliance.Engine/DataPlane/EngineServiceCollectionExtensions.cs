@@ -13,6 +13,7 @@ using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
 using Appliance.Engine.Security.Shield;
+using Appliance.Engine.Streams;
 using Appliance.Engine.Tls;
 using Appliance.Engine.Tls.Acme;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,7 @@ public static class EngineServiceCollectionExtensions
             .AddLoadBalancing()
             .AddMirroring()
             .AddHealth()
+            .AddStreams()
 
             // Hosted services start in this order and stop in reverse: the data plane starts after
             // the access log's writer and stops before it, so requests that finish while it drains

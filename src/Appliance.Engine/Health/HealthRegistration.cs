@@ -24,6 +24,8 @@ internal static class HealthRegistration
         dataPlane.AddSingleton<IActiveHealthCheckPolicy, ConsecutiveResultsHealthPolicy>();
         dataPlane.AddSingleton<IPassiveHealthCheckPolicy, LiveTrafficHealthPolicy>();
         dataPlane.AddHostedService<HealthWatcher>();
+        dataPlane.AddSingleton<IAvailableDestinationsPolicy, InRotationDestinationsPolicy>();
+        dataPlane.AddHostedService<TcpHealthProber>();
 
         // YARP logs every failed probe as a warning with the exception, whose stack fills a screen
         // per probe and backend, and every change of a destination's health a second time. Errors

@@ -21,6 +21,10 @@ internal static class ProbeFailureReason
     {
         // YARP cancels a probe when its timeout passes; nothing else cancels one.
         OperationCanceledException => "timed out",
+
+        // A TCP connect probe's (TcpHealthProber).
+        TimeoutException => "timed out",
+        SocketException socket => OfSocket(socket.SocketErrorCode),
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } http => http.InnerException is SocketException socket ? OfSocket(socket.SocketErrorCode) : "connection failed",
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "name not resolved",
         HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "TLS handshake failed",

@@ -125,6 +125,7 @@ public static class ApplianceApplication
             .MapCacheEndpoints()
             .MapErrorPageEndpoints()
             .MapShieldEndpoints()
+            .MapStreamEndpoints()
             .MapNodeEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))

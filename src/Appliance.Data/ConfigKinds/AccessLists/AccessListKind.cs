@@ -39,6 +39,12 @@ internal sealed class AccessListKind : EntityConfigKind<AccessListSpec, AccessLi
     public override string? ReferencedBy(ConfigDocument document, string name)
     {
         var routes = document.Routes.Where(r => r.AccessList == name).Select(r => r.Name).ToArray();
-        return routes.Length == 0 ? null : $"Access list '{name}' is used by route {Quoted(routes)}.";
+        if (routes.Length > 0)
+        {
+            return $"Access list '{name}' is used by route {Quoted(routes)}.";
+        }
+
+        var streams = document.Streams.Where(s => s.AccessList == name).Select(s => s.Name).ToArray();
+        return streams.Length == 0 ? null : $"Access list '{name}' is used by stream {Quoted(streams)}.";
     }
 }

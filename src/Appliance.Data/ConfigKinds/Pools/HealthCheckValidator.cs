@@ -13,10 +13,11 @@ internal sealed class HealthCheckValidator : IConfigValidator<PoolSpec>
             return;
         }
 
-        if (string.IsNullOrEmpty(health.Path) || !health.Path.StartsWith('/') || health.Path.Contains('#', StringComparison.Ordinal)
-            || health.Path.Any(char.IsWhiteSpace))
+        // No path at all is a TCP connect probe.
+        if (health.Path is not null && (health.Path.Length == 0 || !health.Path.StartsWith('/') || health.Path.Contains('#', StringComparison.Ordinal)
+            || health.Path.Any(char.IsWhiteSpace)))
         {
-            errors.Add("healthCheck.path", "The probe path must start with '/' and contain no spaces or '#'.");
+            errors.Add("healthCheck.path", "The probe path must start with '/' and contain no spaces or '#' (or be empty for a TCP connect probe).");
         }
 
         if (health.IntervalSeconds is < 1 or > 3600)

@@ -40,9 +40,15 @@ internal sealed class PoolKind : EntityConfigKind<PoolSpec, PoolEntity>
         }
 
         var mirrors = document.Routes.Where(r => r.Mirror?.Pool == name).Select(r => r.Name).ToArray();
-        return mirrors.Length == 0
+        if (mirrors.Length > 0)
+        {
+            return $"Pool '{name}' is the mirror of {(mirrors.Length == 1 ? "route" : "routes")} {Quoted(mirrors)}; stop their mirroring first.";
+        }
+
+        var streams = document.Streams.Where(s => s.Pool == name).Select(s => s.Name).ToArray();
+        return streams.Length == 0
             ? null
-            : $"Pool '{name}' is the mirror of {(mirrors.Length == 1 ? "route" : "routes")} {Quoted(mirrors)}; stop their mirroring first.";
+            : $"Pool '{name}' is the pool of {(streams.Length == 1 ? "stream" : "streams")} {Quoted(streams)}; give them another pool or delete them first.";
     }
 
     protected override IQueryable<PoolEntity> Query(ApplianceDbContext db) => db.Pools.Include(p => p.Backends);

@@ -12,7 +12,7 @@ internal sealed class PoolMapper : IConfigMapper<PoolSpec, PoolEntity>
         HealthCheck = pool.HealthCheck is { } h
             ? new HealthCheckSpec
             {
-                Path = h.Path,
+                Path = string.IsNullOrEmpty(h.Path) ? null : h.Path,
                 IntervalSeconds = h.IntervalSeconds,
                 TimeoutSeconds = h.TimeoutSeconds,
                 UnhealthyAfter = h.UnhealthyAfter,
@@ -31,7 +31,8 @@ internal sealed class PoolMapper : IConfigMapper<PoolSpec, PoolEntity>
         pool.HealthCheck = spec.HealthCheck is { } h
             ? new HealthCheckSettings
             {
-                Path = h.Path,
+                // The column predates TCP probes: an empty path stores "no path", a TCP connect probe.
+                Path = h.Path ?? "",
                 IntervalSeconds = h.IntervalSeconds,
                 TimeoutSeconds = h.TimeoutSeconds,
                 UnhealthyAfter = h.UnhealthyAfter,

@@ -722,6 +722,55 @@ namespace Appliance.Data.Migrations.Postgres
                     b.ToTable("RouteTargets", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.StreamEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccessList")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<int>("ConnectTimeoutSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IdleTimeoutSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ListenPort")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxConnections")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<bool>("ProxyProtocol")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("SniHosts")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Streams", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.UserEntity", b =>
                 {
                     b.Property<int>("Id")

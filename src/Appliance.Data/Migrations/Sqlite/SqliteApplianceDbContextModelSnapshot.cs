@@ -690,6 +690,53 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.ToTable("RouteTargets", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.StreamEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessList")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConnectTimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdleTimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ListenPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxConnections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProxyProtocol")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SniHosts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Streams", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.UserEntity", b =>
                 {
                     b.Property<int>("Id")
