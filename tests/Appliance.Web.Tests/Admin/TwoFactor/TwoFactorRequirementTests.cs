@@ -68,6 +68,24 @@ public sealed class TwoFactorRequirementTests(TwoFactorHost host) : IClassFixtur
         Assert.Contains("\"late\"", changes[1].After);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/users")]
+    [InlineData("POST", "/api/v1/users/ops/two-factor/reset")]
+    [InlineData("GET", "/api/v1/settings/two-factor")]
+    [InlineData("PUT", "/api/v1/settings/two-factor")]
+    public async Task The_endpoints_answer_401_without_a_token_and_are_described(string method, string path)
+    {
+        using var anonymous = new HttpClient { BaseAddress = host.Api.BaseAddress };
+        using var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+
+        var document = await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
+        var described = path.Replace("/ops/", "/{name}/", StringComparison.Ordinal);
+        Assert.True(document.GetProperty("paths").TryGetProperty(described, out var operations), described);
+        Assert.True(operations.TryGetProperty(method.ToLowerInvariant(), out _));
+    }
+
     [Fact]
     public async Task The_setting_refuses_bad_bodies_and_viewer_tokens_with_problem_details()
     {

@@ -196,15 +196,26 @@ public sealed class TwoFactorSignInTests(TwoFactorHost host) : IClassFixture<Two
     }
 
     [Fact]
-    public async Task Turning_it_off_takes_the_password_and_a_current_code()
+    public async Task New_recovery_codes_then_turning_it_off_with_the_password_and_a_code()
     {
-        var (secret, codes) = await CreateEnrolledUserAsync("tf-off", "127.0.25.1");
+        var (secret, old) = await CreateEnrolledUserAsync("tf-off", "127.0.25.1");
         using var browser = Browser("127.0.25.2");
         (await PasswordAsync(browser, "tf-off", Password)).Dispose();
         (await CodeAsync(browser, Code(secret, stepsAhead: 1))).Dispose();
         Assert.True(HasSession(browser));
 
-        using (var wrong = await browser.SubmitAsync("/account/two-factor", "two-factor-off", new Dictionary<string, string> { ["Input.Password"] = Password, ["Input.Code"] = "ABCD-EFGH-JKMN" }))
+        IReadOnlyList<string> codes;
+        using (var renewed = await browser.SubmitAsync("/account/two-factor", "two-factor-new-codes", new Dictionary<string, string> { ["Input.Password"] = Password }))
+        {
+            var html = await renewed.Content.ReadAsStringAsync();
+            Assert.Contains("New recovery codes: the old ones no longer work.", html);
+            codes = RecoveryCodesOn(html);
+        }
+
+        Assert.Equal(10, codes.Count);
+        Assert.Empty(codes.Intersect(old));
+
+        using (var wrong = await browser.SubmitAsync("/account/two-factor", "two-factor-off", new Dictionary<string, string> { ["Input.Password"] = Password, ["Input.Code"] = old[1] }))
         {
             Assert.Contains("The code is not right, or there were too many attempts", await wrong.Content.ReadAsStringAsync());
         }
