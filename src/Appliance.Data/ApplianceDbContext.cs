@@ -19,6 +19,9 @@ public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(o
     internal DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     internal DbSet<UserEntity> Users => Set<UserEntity>();
     internal DbSet<RevokedSessionEntity> RevokedSessions => Set<RevokedSessionEntity>();
+    internal DbSet<TwoFactorEnrolmentEntity> TwoFactorEnrolments => Set<TwoFactorEnrolmentEntity>();
+    internal DbSet<RecoveryCodeEntity> RecoveryCodes => Set<RecoveryCodeEntity>();
+    internal DbSet<SignInPolicyEntity> SignInPolicy => Set<SignInPolicyEntity>();
     internal DbSet<CertificateEntity> Certificates => Set<CertificateEntity>();
     internal DbSet<AcmeAccountEntity> AcmeAccounts => Set<AcmeAccountEntity>();
     internal DbSet<CacheRuleEntity> CacheRules => Set<CacheRuleEntity>();

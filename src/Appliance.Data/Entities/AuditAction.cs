@@ -19,4 +19,19 @@ public enum AuditAction
 
     /// <summary>Cached responses were purged, on every node.</summary>
     Purge,
+
+    /// <summary>A user confirmed their authenticator: sign-in asks them for a code from now on.</summary>
+    EnableTwoFactor,
+
+    /// <summary>A user turned their own two-factor sign-in off.</summary>
+    DisableTwoFactor,
+
+    /// <summary>An Admin removed a user's authenticator and recovery codes, ending their sessions.</summary>
+    ResetTwoFactor,
+
+    /// <summary>A user signed in (or turned two-factor off) with one of their recovery codes.</summary>
+    UseRecoveryCode,
+
+    /// <summary>A user replaced their recovery codes with new ones.</summary>
+    NewRecoveryCodes,
 }

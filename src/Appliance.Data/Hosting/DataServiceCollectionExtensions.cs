@@ -47,6 +47,7 @@ public static class DataServiceCollectionExtensions
         // the appliance's state (data directory or shared database), never in the user's home.
         services.AddApplianceKeyRing(configuration, database, dataDirectory);
         services.AddSingleton<Appliance.Data.Certificates.CertificateKeyProtector>();
+        services.AddTwoFactor();
         services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();
         services.AddSingleton<Appliance.Data.Certificates.CertificateStore>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeAccountStore>();

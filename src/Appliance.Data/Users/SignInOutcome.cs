@@ -14,4 +14,16 @@ public enum SignInOutcome
     /// for <see cref="Failed"/>.
     /// </summary>
     LockedOut,
+
+    /// <summary>
+    /// The password was right and the user has two-factor sign-in: a code from their authenticator
+    /// (or a recovery code) must follow before there is a session.
+    /// </summary>
+    SecondFactorNeeded,
+
+    /// <summary>
+    /// The password was right, an Admin requires two-factor of everyone, and this user has none yet:
+    /// they set up an authenticator before there is a session.
+    /// </summary>
+    EnrolmentNeeded,
 }

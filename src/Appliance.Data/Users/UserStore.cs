@@ -30,7 +30,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
 
     private const string UserEntityType = "user";
 
-    private readonly ThrottledPasswordCheck _passwords = new(throttle, new SharedSignInFailures(sharedCounters));
+    private readonly ThrottledPasswordCheck _passwords = new(new SignInGate(throttle, new SharedSignInFailures(sharedCounters)));
 
     /// <summary>True once any user exists: the first-run setup is over.</summary>
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
@@ -119,13 +119,18 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     /// Checks a user name and password from <paramref name="clientAddress"/>. Failed means a wrong
     /// name or password; LockedOut that the throttle refused the attempt, or that it locked its
     /// address out. Unknown names go through the same steps, one password hash each, as known ones.
+    /// A right password of a user with two-factor is SecondFactorNeeded, and stays counted as a
+    /// failure until the code is right too (<see cref="TwoFactor.TwoFactorSignIn"/>); one of a user
+    /// without it, while an Admin requires it of everyone, is EnrolmentNeeded. Neither is a session.
     /// </summary>
     public async Task<SignInResult> SignInAsync(string userName, string password, IPAddress? clientAddress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var normalized = UserNames.Normalize(userName);
         var entity = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
-        var (outcome, rehashNeeded) = await _passwords.CheckAsync(normalized, entity, password, clientAddress);
+        // Asked for unknown names too (of no user), so that they take the same steps as known ones.
+        var twoFactor = await TwoFactor.TwoFactorQueries.IsEnrolledAsync(db, entity?.Id ?? 0, cancellationToken) && entity is not null;
+        var (outcome, rehashNeeded) = await _passwords.CheckAsync(normalized, entity, password, clientAddress, forgiveOnSuccess: !twoFactor);
         if (outcome != SignInOutcome.Succeeded)
         {
             return new SignInResult(outcome);
@@ -142,10 +147,20 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
             entity.SecurityStamp = NewSecurityStamp();
         }
 
-        // The owner's usual places: exempt from the slow-down a distributed guess brings.
-        entity.RecentSignInAddresses = RecentSignInAddresses.With(entity.RecentSignInAddresses, clientAddress);
+        // Read after the user: turning the requirement on replaces the stamps of users without
+        // two-factor, so a session issued with a stamp read before that is refused at once.
+        var next = twoFactor ? SignInOutcome.SecondFactorNeeded
+            : await TwoFactor.TwoFactorQueries.IsRequiredAsync(db, cancellationToken) ? SignInOutcome.EnrolmentNeeded
+            : SignInOutcome.Succeeded;
+        if (next == SignInOutcome.Succeeded)
+        {
+            // The owner's usual places: exempt from the slow-down a distributed guess brings. With
+            // two-factor, only once the code proves it is the owner.
+            entity.RecentSignInAddresses = RecentSignInAddresses.With(entity.RecentSignInAddresses, clientAddress);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return new SignInResult(SignInOutcome.Succeeded, ToSessionUser(entity));
+        return new SignInResult(next, ToSessionUser(entity));
     }
 
     /// <summary>
@@ -285,9 +300,9 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         }
     }
 
-    private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    internal static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
-    private static SessionUser ToSessionUser(UserEntity entity) => new(ToInfo(entity), entity.SecurityStamp);
+    internal static SessionUser ToSessionUser(UserEntity entity) => new(ToInfo(entity), entity.SecurityStamp);
 
     private static UserInfo ToInfo(UserEntity entity) => new(entity.Id, entity.UserName, entity.Role, entity.CreatedAt);
 

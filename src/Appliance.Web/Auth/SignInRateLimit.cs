@@ -5,15 +5,16 @@ namespace Appliance.Web.Auth;
 
 /// <summary>
 /// Password guessing from one address is slowed before the account lockout even counts: form
-/// posts to /login, /setup and /account/password (which checks the current password) are limited
-/// per client IP, together. Everything else is not limited here.
+/// posts to /login (the two-factor steps below it included), /setup, /account/password and
+/// /account/two-factor (which check the current password, and a code) are limited per client IP,
+/// together. Everything else is not limited here.
 /// </summary>
 public static class SignInRateLimit
 {
     public const int PermitsPerWindow = 10;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    private static readonly PathString[] PasswordPages = ["/login", "/setup", "/account/password"];
+    private static readonly PathString[] PasswordPages = ["/login", "/setup", "/account/password", "/account/two-factor"];
 
     /// <summary>Registers the limiter; rejected posts get 429 with Retry-After.</summary>
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services) =>

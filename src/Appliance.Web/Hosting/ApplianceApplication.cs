@@ -4,6 +4,7 @@ using Appliance.Engine.DataPlane;
 using Appliance.Engine.Metrics;
 using Appliance.Web.Api;
 using Appliance.Web.Auth;
+using Appliance.Web.Auth.TwoFactor;
 using Microsoft.AspNetCore.Authentication;
 using MudBlazor.Services;
 
@@ -75,6 +76,7 @@ public static class ApplianceApplication
             .AddPolicy(ApiTokenDefaults.WritePolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireRole(Appliance.Data.Model.ApplianceRoles.Admin))
             .AddPolicy(ApiTokenDefaults.MetricsPolicy, policy => policy.AddAuthenticationSchemes(ApiTokenDefaults.Scheme).RequireAssertion(MetricsAccess.IsAllowed));
         builder.Services.AddSingleton<AdminSessions>();
+        builder.Services.AddTwoFactorSignIn();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AdminCircuitRevalidator>();
 
@@ -126,7 +128,9 @@ public static class ApplianceApplication
             .MapErrorPageEndpoints()
             .MapShieldEndpoints()
             .MapStreamEndpoints()
-            .MapNodeEndpoints();
+            .MapNodeEndpoints()
+            .MapUserEndpoints()
+            .MapSignInPolicyEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)

@@ -558,6 +558,29 @@ namespace Appliance.Data.Migrations.Postgres
                     b.ToTable("RateLimits", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.RecoveryCodeEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RecoveryCodes", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.RevokedSessionEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -722,6 +745,19 @@ namespace Appliance.Data.Migrations.Postgres
                     b.ToTable("RouteTargets", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.SignInPolicyEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SignInPolicy", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.StreamEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -769,6 +805,27 @@ namespace Appliance.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Streams", (string)null);
+                });
+
+            modelBuilder.Entity("Appliance.Data.Entities.TwoFactorEnrolmentEntity", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("TwoFactorEnrolments", (string)null);
                 });
 
             modelBuilder.Entity("Appliance.Data.Entities.UserEntity", b =>
@@ -888,6 +945,15 @@ namespace Appliance.Data.Migrations.Postgres
                     b.Navigation("HealthCheck");
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.RecoveryCodeEntity", b =>
+                {
+                    b.HasOne("Appliance.Data.Entities.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.RouteTargetEntity", b =>
                 {
                     b.HasOne("Appliance.Data.Entities.PoolEntity", "Pool")
@@ -903,6 +969,15 @@ namespace Appliance.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Pool");
+                });
+
+            modelBuilder.Entity("Appliance.Data.Entities.TwoFactorEnrolmentEntity", b =>
+                {
+                    b.HasOne("Appliance.Data.Entities.UserEntity", null)
+                        .WithOne()
+                        .HasForeignKey("Appliance.Data.Entities.TwoFactorEnrolmentEntity", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Appliance.Data.Entities.PoolEntity", b =>

@@ -530,6 +530,27 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.ToTable("RateLimits", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.RecoveryCodeEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RecoveryCodes", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.RevokedSessionEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -690,6 +711,19 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.ToTable("RouteTargets", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.SignInPolicyEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SignInPolicy", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.StreamEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -735,6 +769,27 @@ namespace Appliance.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Streams", (string)null);
+                });
+
+            modelBuilder.Entity("Appliance.Data.Entities.TwoFactorEnrolmentEntity", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("TwoFactorEnrolments", (string)null);
                 });
 
             modelBuilder.Entity("Appliance.Data.Entities.UserEntity", b =>
@@ -850,6 +905,15 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.Navigation("HealthCheck");
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.RecoveryCodeEntity", b =>
+                {
+                    b.HasOne("Appliance.Data.Entities.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.RouteTargetEntity", b =>
                 {
                     b.HasOne("Appliance.Data.Entities.PoolEntity", "Pool")
@@ -865,6 +929,15 @@ namespace Appliance.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Pool");
+                });
+
+            modelBuilder.Entity("Appliance.Data.Entities.TwoFactorEnrolmentEntity", b =>
+                {
+                    b.HasOne("Appliance.Data.Entities.UserEntity", null)
+                        .WithOne()
+                        .HasForeignKey("Appliance.Data.Entities.TwoFactorEnrolmentEntity", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Appliance.Data.Entities.PoolEntity", b =>

@@ -8,18 +8,25 @@ namespace Appliance.Web.Components.Pages.Users;
 public partial class UserList
 {
     private IReadOnlyList<UserInfo> _users = [];
+    private IReadOnlySet<int> _withTwoFactor = new HashSet<int>();
     private string? _error;
 
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
         _users = await Users.ListAsync();
+        _withTwoFactor = await TwoFactor.EnrolledUserIdsAsync();
     }
 
     private async Task OnAddedAsync(UserInfo added)
     {
         Snackbar.Add($"User '{added.UserName}' added as {added.Role}.", Severity.Success);
-        _users = await Users.ListAsync();
+        await ReloadAsync();
     }
 
     private async Task SetRoleAsync((UserInfo User, string Role) change)
@@ -37,7 +44,7 @@ public partial class UserList
             Snackbar.Add($"'{user.UserName}' is now {role}.", Severity.Success);
         }
 
-        _users = await Users.ListAsync();
+        await ReloadAsync();
     }
 
     private async Task EndSessionsAsync(UserInfo user)
@@ -57,6 +64,27 @@ public partial class UserList
         }
     }
 
+    private async Task ResetTwoFactorAsync(UserInfo user)
+    {
+        if (!await Dialogs.ConfirmAsync(
+                "Reset two-factor",
+                $"Reset the two-factor sign-in of '{user.UserName}'? Their authenticator and recovery codes stop working and every session of theirs ends. They sign in with the password alone, or set up a new authenticator first while two-factor is required.",
+                "Reset")
+            || await EditorAsync() is not { } actor)
+        {
+            return;
+        }
+
+        var result = await TwoFactor.ResetAsync(user.UserName, Editor.SignedIn(actor));
+        _error = result.Succeeded ? null : result.Detail;
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"Two-factor sign-in of '{user.UserName}' was reset; their sessions have ended.", Severity.Success);
+        }
+
+        await ReloadAsync();
+    }
+
     private async Task DeleteAsync(UserInfo user)
     {
         if (!await Dialogs.ConfirmAsync("Delete user", $"Delete '{user.UserName}'? They are signed out at their next request.", "Delete")
@@ -67,6 +95,6 @@ public partial class UserList
 
         var result = await Users.DeleteAsync(user.Id, Editor.SignedIn(actor));
         _error = result.Succeeded ? null : result.Detail;
-        _users = await Users.ListAsync();
+        await ReloadAsync();
     }
 }
