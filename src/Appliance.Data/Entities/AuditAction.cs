@@ -19,4 +19,7 @@ public enum AuditAction
 
     /// <summary>Cached responses were purged, on every node.</summary>
     Purge,
+
+    /// <summary>The whole configuration was replaced by the document of an earlier revision.</summary>
+    Restore,
 }

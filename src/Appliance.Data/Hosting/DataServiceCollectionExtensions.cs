@@ -1,6 +1,7 @@
 using Appliance.Data;
 using Appliance.Data.Auditing;
 using Appliance.Data.Cluster;
+using Appliance.Data.History;
 using Appliance.Data.Hosting;
 using Appliance.Data.KeyRing;
 using Appliance.Data.Providers;
@@ -33,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddApplianceCluster(configuration, database);
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();
+        services.AddConfigHistory(configuration);
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSharedCounters(configuration);

@@ -17,16 +17,23 @@ public sealed class ConfigStore
     private readonly ConfigChangeSignal _changeSignal;
     private readonly Certificates.AcmeWorkSignal _acmeWork;
     private readonly TimeProvider _time;
+    private readonly History.ConfigHistoryRecorder _history;
 
     // SQLite has one writer at a time anyway; serialising here turns "database is locked" into a short wait.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, ConfigChangeSignal changeSignal, Certificates.AcmeWorkSignal acmeWork, TimeProvider time)
+    public ConfigStore(
+        IDbContextFactory<ApplianceDbContext> contexts,
+        ConfigChangeSignal changeSignal,
+        Certificates.AcmeWorkSignal acmeWork,
+        TimeProvider time,
+        History.ConfigHistoryRecorder history)
     {
         _contexts = contexts;
         _changeSignal = changeSignal;
         _acmeWork = acmeWork;
         _time = time;
+        _history = history;
         Pools = new(this, Kinds.Pools);
         Routes = new(this, Kinds.Routes);
         CacheRules = new(this, Kinds.CacheRules);
@@ -108,7 +115,11 @@ public sealed class ConfigStore
             var revision = await db.Revisions.SingleAsync(r => r.Id == ConfigRevision.SingletonId, cancellationToken);
             revision.Revision++;
             revision.ChangedAt = _time.GetUtcNow();
+            var audit = History.ConfigHistoryRecorder.AuditOf(db);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Every revision, a certificate's too, keeps the whole document it leaves, in this transaction.
+            await _history.RecordAsync(db, revision.Revision, revision.ChangedAt, audit, cancellationToken);
             await db.NotifyNodesAsync(Cluster.ClusterNews.Configuration, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

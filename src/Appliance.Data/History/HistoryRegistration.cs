@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appliance.Data.History;
+
+/// <summary>Registers the configuration history: its setting, the JSON it keeps documents in, the recorder the write path calls, and the reader.</summary>
+internal static class HistoryRegistration
+{
+    public static IServiceCollection AddConfigHistory(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(HistoryOptions.FromConfiguration(configuration));
+        services.AddSingleton<HistoryDocumentJson>();
+        services.AddSingleton<ConfigHistoryRecorder>();
+        services.AddSingleton<ConfigHistory>();
+        return services;
+    }
+}
