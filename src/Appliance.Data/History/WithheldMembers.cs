@@ -30,7 +30,16 @@ internal sealed class WithheldMembers(Func<string, string> write, Func<string, s
                 continue;
             }
 
+            // The ignored member is listed with its ignore condition, and cannot be un-ignored in place.
             var name = typeInfo.Options.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
+            for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+            {
+                if (typeInfo.Properties[i].Name == name)
+                {
+                    typeInfo.Properties.RemoveAt(i);
+                }
+            }
+
             var member = typeInfo.CreateJsonPropertyInfo(typeof(string), name);
             member.Get = owner => property.GetValue(owner) is string value ? write(value) : null;
             member.Set = (owner, value) => property.SetValue(owner, value is string text ? read(text) : null);
