@@ -115,6 +115,7 @@ public static class ApplianceApplication
             .MapRouteEndpoints()
             .MapHealthEndpoints()
             .MapConfigEndpoints()
+            .MapHistoryEndpoints()
             .MapAuditEndpoints()
             .MapTokenEndpoints()
             .MapCertificateEndpoints()
