@@ -34,7 +34,6 @@ public static class DataServiceCollectionExtensions
         services.AddApplianceCluster(configuration, database);
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();
-        services.AddConfigHistory(configuration);
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSharedCounters(configuration);
@@ -46,6 +45,9 @@ public static class DataServiceCollectionExtensions
         // The key ring encrypts private keys and the admin site's cookies: it lives with the rest of
         // the appliance's state (data directory or shared database), never in the user's home.
         services.AddApplianceKeyRing(configuration, database, dataDirectory);
+
+        // After the key ring's loader: keeping the current document at start may encrypt with it.
+        services.AddConfigHistory(configuration);
         services.AddSingleton<Appliance.Data.Certificates.CertificateKeyProtector>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();
         services.AddSingleton<Appliance.Data.Certificates.CertificateStore>();
