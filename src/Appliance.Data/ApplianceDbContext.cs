@@ -16,6 +16,7 @@ public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(o
     internal DbSet<RouteEntity> Routes => Set<RouteEntity>();
     internal DbSet<RouteTargetEntity> RouteTargets => Set<RouteTargetEntity>();
     internal DbSet<ConfigRevision> Revisions => Set<ConfigRevision>();
+    internal DbSet<ConfigHistoryEntry> History => Set<ConfigHistoryEntry>();
     internal DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     internal DbSet<UserEntity> Users => Set<UserEntity>();
     internal DbSet<RevokedSessionEntity> RevokedSessions => Set<RevokedSessionEntity>();

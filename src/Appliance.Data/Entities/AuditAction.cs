@@ -34,4 +34,7 @@ public enum AuditAction
 
     /// <summary>A user replaced their recovery codes with new ones.</summary>
     NewRecoveryCodes,
+
+    /// <summary>The whole configuration was replaced by the document of an earlier revision.</summary>
+    Restore,
 }

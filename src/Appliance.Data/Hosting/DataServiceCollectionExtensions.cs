@@ -1,6 +1,7 @@
 using Appliance.Data;
 using Appliance.Data.Auditing;
 using Appliance.Data.Cluster;
+using Appliance.Data.History;
 using Appliance.Data.Hosting;
 using Appliance.Data.KeyRing;
 using Appliance.Data.Providers;
@@ -46,6 +47,9 @@ public static class DataServiceCollectionExtensions
         // The key ring encrypts private keys and the admin site's cookies: it lives with the rest of
         // the appliance's state (data directory or shared database), never in the user's home.
         services.AddApplianceKeyRing(configuration, database, dataDirectory);
+
+        // After the key ring's loader: keeping the current document at start may encrypt with it.
+        services.AddConfigHistory(configuration);
         services.AddSingleton<Appliance.Data.Certificates.CertificateKeyProtector>();
         services.AddTwoFactor();
         services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();

@@ -18,18 +18,28 @@ public sealed class ConfigStore
     private readonly Certificates.AcmeWorkSignal _acmeWork;
     private readonly TimeProvider _time;
     private readonly IReservedPorts _reservedPorts;
+    private readonly History.ConfigHistoryRecorder _history;
+
+    /// <summary>The ports a stream may not take, for writes that go round the store's own methods (a restore).</summary>
+    internal IReservedPorts ReservedPorts => _reservedPorts;
 
     // SQLite has one writer at a time anyway; serialising here turns "database is locked" into a short wait.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public ConfigStore(
-        IDbContextFactory<ApplianceDbContext> contexts, ConfigChangeSignal changeSignal, Certificates.AcmeWorkSignal acmeWork, TimeProvider time, IReservedPorts? reservedPorts = null)
+        IDbContextFactory<ApplianceDbContext> contexts,
+        ConfigChangeSignal changeSignal,
+        Certificates.AcmeWorkSignal acmeWork,
+        TimeProvider time,
+        History.ConfigHistoryRecorder history,
+        IReservedPorts? reservedPorts = null)
     {
         _reservedPorts = reservedPorts ?? new NoReservedPorts();
         _contexts = contexts;
         _changeSignal = changeSignal;
         _acmeWork = acmeWork;
         _time = time;
+        _history = history;
         Pools = new(this, Kinds.Pools);
         Routes = new(this, Kinds.Routes);
         CacheRules = new(this, Kinds.CacheRules);
@@ -119,7 +129,11 @@ public sealed class ConfigStore
             var revision = await db.Revisions.SingleAsync(r => r.Id == ConfigRevision.SingletonId, cancellationToken);
             revision.Revision++;
             revision.ChangedAt = _time.GetUtcNow();
+            var audit = History.ConfigHistoryRecorder.AuditOf(db);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Every revision, a certificate's too, keeps the whole document it leaves, in this transaction.
+            await _history.RecordAsync(db, revision.Revision, revision.ChangedAt, audit, cancellationToken);
             await db.NotifyNodesAsync(Cluster.ClusterNews.Configuration, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

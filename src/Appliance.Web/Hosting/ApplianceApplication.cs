@@ -121,6 +121,7 @@ public static class ApplianceApplication
             .MapRouteEndpoints()
             .MapHealthEndpoints()
             .MapConfigEndpoints()
+            .MapHistoryEndpoints()
             .MapAuditEndpoints()
             .MapTokenEndpoints()
             .MapCertificateEndpoints()

@@ -384,6 +384,33 @@ namespace Appliance.Data.Migrations.Postgres
                     b.ToTable("ClusterMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.ConfigHistoryEntry", b =>
+                {
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("ConfigHistory", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.ConfigRevision", b =>
                 {
                     b.Property<int>("Id")

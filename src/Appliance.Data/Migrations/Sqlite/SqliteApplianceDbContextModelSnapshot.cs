@@ -362,6 +362,33 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.ToTable("ClusterMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.ConfigHistoryEntry", b =>
+                {
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("ConfigHistory", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.ConfigRevision", b =>
                 {
                     b.Property<int>("Id")

@@ -41,6 +41,7 @@ public sealed class SettingsPageTests : BunitContext
         Services.AddSingleton(mirror);
         Services.AddSingleton(new AccessLogOptions());
         Services.AddSingleton(new AcmeOptions());
+        Services.AddSingleton(new Appliance.Data.History.HistoryOptions(Appliance.Data.History.HistoryOptions.DefaultMaxRevisions));
         Services.AddSingleton(new DataDirectory(Path.GetTempPath()));
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         AddAuthorization().SetAuthorized("ops");
