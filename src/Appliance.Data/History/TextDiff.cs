@@ -7,7 +7,7 @@ namespace Appliance.Data.History;
 /// <see cref="ContextLines"/> lines of context. DiffPlex finds the changed blocks (Myers' algorithm,
 /// linear in memory, so thousand-line documents cost nothing worth mentioning); the hunks are ours.
 /// </summary>
-internal static class TextDiff
+public static class TextDiff
 {
     public const int ContextLines = 3;
 
