@@ -47,6 +47,11 @@ public sealed class UsersAndTokensTests(ConfigDatabase database) : FormContext(d
         Assert.Equal(name, (await Database.Tokens.FindAsync(secret))?.Name);
         Assert.Contains("active", list.Find($"[data-token='{name}']").TextContent);
 
+        // The copy button hands the browser's clipboard exactly the secret shown.
+        list.Find("[data-testid=copy-token]").Click();
+        var copied = JSInterop.Invocations["navigator.clipboard.writeText"].Single();
+        Assert.Equal(secret, copied.Arguments.Single());
+
         // Shown once: a fresh render of the list has no secret in it.
         var again = Render<ApiTokenList>();
         Assert.Empty(again.FindAll("[data-testid=new-token]"));

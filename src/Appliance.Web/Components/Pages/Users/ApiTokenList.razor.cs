@@ -1,6 +1,8 @@
 using Appliance.Data.Tokens;
 using Appliance.Data.Users;
 using Appliance.Web.Components.Shared;
+using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Users;
 
@@ -14,6 +16,26 @@ public partial class ApiTokenList
     {
         await base.OnInitializedAsync();
         _tokens = CanEdit ? await Tokens.ListAsync() : [];
+    }
+
+    // The browser's clipboard: the secret goes from this page to the clipboard, never to the server again.
+    private async Task CopyTokenAsync()
+    {
+        if (_created is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await JS.InvokeVoidAsync("navigator.clipboard.writeText", _created.Token);
+            Snackbar.Add("Token copied.", Severity.Success);
+        }
+        catch (JSException)
+        {
+            // Clipboard access needs a secure context (HTTPS or localhost) and the user's permission.
+            Snackbar.Add("The browser refused the clipboard; select the token and copy it.", Severity.Warning);
+        }
     }
 
     private async Task OnCreatedAsync(CreatedApiToken created)
