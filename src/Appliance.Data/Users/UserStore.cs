@@ -77,15 +77,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
     public async Task<StoreResult<UserInfo>> CreateAsync(NewUser user, Editor editor, CancellationToken cancellationToken = default)
     {
         var userName = user.UserName?.Trim() ?? "";
-        var errors = new ValidationErrors();
-        if (!UserNamePattern().IsMatch(userName))
-        {
-            errors.Add("userName", "Use 1 to 64 letters, digits, dots, dashes, underscores or @.");
-        }
-
-        ValidatePassword(user.Password, userName, "password", errors);
-        ApplianceRoles.Validate(user.Role, errors);
-
+        var errors = Check(user);
         if (!errors.IsEmpty)
         {
             return StoreResult<UserInfo>.Invalid(errors);
@@ -286,6 +278,27 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
 
     private static async Task<bool> IsLastAdminAsync(ApplianceDbContext db, CancellationToken cancellationToken) =>
         await db.Users.CountAsync(u => u.Role == ApplianceRoles.Admin, cancellationToken) <= 1;
+
+    /// <summary>
+    /// What is wrong with <paramref name="user"/> as a new user, by field, without asking the
+    /// database (a taken name is found only when it is created): for forms that show every
+    /// message at once, whatever else they refuse.
+    /// </summary>
+    public static IDictionary<string, string[]> ProblemsWith(NewUser user) => Check(user).ToDictionary();
+
+    private static ValidationErrors Check(NewUser user)
+    {
+        var userName = user.UserName?.Trim() ?? "";
+        var errors = new ValidationErrors();
+        if (!UserNamePattern().IsMatch(userName))
+        {
+            errors.Add("userName", "Use 1 to 64 letters, digits, dots, dashes, underscores or @.");
+        }
+
+        ValidatePassword(user.Password, userName, "password", errors);
+        ApplianceRoles.Validate(user.Role, errors);
+        return errors;
+    }
 
     private static void ValidatePassword(string? password, string userName, string field, ValidationErrors errors)
     {

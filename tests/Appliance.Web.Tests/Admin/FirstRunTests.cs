@@ -39,6 +39,14 @@ public sealed class FirstRunTests(ApplianceHost host) : IClassFixture<ApplianceH
             Assert.Contains("The setup code is not valid.", await wrong.Content.ReadAsStringAsync());
         }
 
+        // Every message at once: the wrong code and what is wrong with the password.
+        using (var both = await browser.SubmitAsync("/setup", "setup", Setup("AAAA-BBBB-CCCC", "admin", "short")))
+        {
+            var html = await both.Content.ReadAsStringAsync();
+            Assert.Contains("The setup code is not valid.", html);
+            Assert.Contains("12 to 128 characters", html);
+        }
+
         using (var mismatch = await browser.SubmitAsync("/setup", "setup", Setup(code, "admin", "a long passphrase here", "another passphrase")))
         {
             Assert.Contains("The passwords do not match.", await mismatch.Content.ReadAsStringAsync());
