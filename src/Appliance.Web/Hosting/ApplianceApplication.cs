@@ -126,7 +126,8 @@ public static class ApplianceApplication
             .MapErrorPageEndpoints()
             .MapShieldEndpoints()
             .MapStreamEndpoints()
-            .MapNodeEndpoints();
+            .MapNodeEndpoints()
+            .MapAccessLogEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)
