@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Appliance.Data.Model;
+using Appliance.Data.Users;
+using Appliance.Web.Tests.Admin;
 using Appliance.Web.Tests.Infrastructure;
 using static Appliance.Web.Tests.AccessLogging.AccessLogApi;
 
@@ -11,7 +14,7 @@ namespace Appliance.Web.Tests.AccessLogging;
 /// The access log viewer's API on a real appliance with real backends: requests from several client
 /// addresses, of several statuses and routes, appear newest first; every filter narrows; no query,
 /// cookie, credential or path parameter is kept; bad filters are problems naming the field; a
-/// Viewer may read; the summary counts.
+/// Viewer may read, over the API and on the page; the summary counts.
 /// </summary>
 public sealed class AccessLogViewerTests(AccessLogViewerTests.ViewerHost host) : IClassFixture<AccessLogViewerTests.ViewerHost>
 {
@@ -183,6 +186,34 @@ public sealed class AccessLogViewerTests(AccessLogViewerTests.ViewerHost host) :
         Assert.True(Total(five) >= 6);
     }
 
+    [Fact]
+    public async Task A_signed_in_viewer_sees_the_page_with_recent_requests_and_an_anonymous_visitor_is_sent_to_sign_in()
+    {
+        var users = host.App.Services.GetRequiredService<UserStore>();
+        var created = await users.CreateAsync(
+            new NewUser { UserName = "log-viewer", Password = "viewer passphrase 12", Role = ApplianceRoles.Viewer }, Editor.Authorized("test"));
+        Assert.True(created.Succeeded);
+        var m = Marker();
+        await SendAsync("127.0.0.2", HttpMethod.Get, $"/web/{m}/page", m, 1);
+
+        using (var anonymous = new AdminBrowser(host.Api.BaseAddress!))
+        using (var redirected = await anonymous.GetAsync("/access-log"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+            Assert.Contains("/login?ReturnUrl=" + Uri.EscapeDataString("/access-log"), redirected.Headers.Location?.OriginalString);
+        }
+
+        using var browser = new AdminBrowser(host.Api.BaseAddress!);
+        (await browser.SubmitAsync("/login", "login", SignInTests.Credentials("log-viewer", "viewer passphrase 12"))).Dispose();
+        using var page = await browser.GetAsync("/access-log");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("log-viewer (Viewer)", html, StringComparison.Ordinal);
+        Assert.Contains($"data-log-path=\"/web/{m}/page\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/access-log\"", html, StringComparison.Ordinal);
+    }
+
     private async Task<HttpStatusCode> SendAsync(string from, HttpMethod method, string path, string marker, int expectedCount)
     {
         using var client = ClientAt.Address(host.ProxyAddress, from);
@@ -213,6 +244,12 @@ public sealed class AccessLogViewerTests(AccessLogViewerTests.ViewerHost host) :
     /// <summary>Routes web and api to live backends, dead to a port nothing listens on.</summary>
     public sealed class ViewerHost : ApplianceHost
     {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Appliance:Admin:InitialUser"] = "ops",
+            ["Appliance:Admin:InitialPassword"] = "initial passphrase 1",
+        };
+
         public TestBackend Web { get; private set; } = null!;
 
         public TestBackend ApiBackend { get; private set; } = null!;
