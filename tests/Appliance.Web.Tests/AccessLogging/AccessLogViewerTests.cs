@@ -115,6 +115,19 @@ public sealed class AccessLogViewerTests(AccessLogViewerTests.ViewerHost host) :
         Assert.DoesNotContain("secret", summary, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_client_is_the_peer_whatever_forwarding_headers_an_untrusted_one_sends()
+    {
+        var m = Marker();
+        var (status, _) = await RawHttp.SendAsync(
+            host.ProxyAddress, "GET", $"/web/{m}/forged", "site.test", "X-Forwarded-For: 10.9.9.9", "X-Real-IP: 10.9.9.8", "Forwarded: for=10.9.9.7");
+        Assert.Equal(200, status);
+
+        var entry = (await WaitForAsync(host.Api, $"path={m}", 1)).Single();
+        Assert.Equal("127.0.0.1", entry.GetProperty("client").GetString());
+        Assert.Empty(await EntriesAsync(host.Api, $"path={m}&client=" + Uri.EscapeDataString("10.9.9.0/24")));
+    }
+
     [Theory]
     [InlineData("client=10.0.0.0/33", "client")]
     [InlineData("client=somewhere", "client")]
