@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Appliance.Engine.AccessLogging;
 
 /// <summary>Settings of the access log, bound from <c>Appliance:AccessLog</c>.</summary>
@@ -10,4 +12,11 @@ public sealed class AccessLogOptions
 
     /// <summary>The file for <see cref="AccessLogTarget.File"/>; relative paths are under the data directory.</summary>
     public string Path { get; set; } = "access.log";
+
+    /// <summary>
+    /// How many of the last requests the admin site's access log viewer keeps in memory on this
+    /// node, whatever <see cref="Target"/> says; 0 turns the viewer off.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int ViewerCapacity { get; set; } = 10_000;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Appliance.Engine.AccessLogging;
+using Appliance.Engine.AccessLogging.Viewer;
 using Appliance.Engine.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,10 +11,11 @@ namespace Appliance.Engine.Metrics;
 
 /// <summary>
 /// The outermost step of the data plane: gives the request its id, and when the response is done
-/// records it once, in the rolling metrics and in the access log, with the route, pool and
-/// backend that served it.
+/// records it once, in the rolling metrics, in the access log and in the viewer's ring of recent
+/// requests, with the route, pool and backend that served it.
 /// </summary>
-internal sealed class RequestRecordingMiddleware(RequestDelegate next, TrafficMetrics metrics, AccessLogWriter accessLog, TimeProvider time)
+internal sealed class RequestRecordingMiddleware(
+    RequestDelegate next, TrafficMetrics metrics, AccessLogWriter accessLog, RecentRequests recent, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -47,28 +49,29 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, TrafficMe
         var now = time.GetUtcNow();
         metrics.Record(now, route, pool, backend, status, failed, milliseconds);
 
+        if (!accessLog.Enabled && !recent.Enabled)
+        {
+            return;
+        }
+
+        var request = context.Request;
+
+        // The path as the backend got it, not the decision path: a request is logged as what it
+        // reached. The client's own spelling goes beside it in the log when it differed; the viewer
+        // keeps the canonical path alone, because the raw target can carry path parameters
+        // (";jsessionid=…") that the canonical one has shed.
+        var path = CanonicalPath.ForwardOf(request);
+        var client = context.Connection.RemoteIpAddress;
+        var host = request.Host.Value ?? "";
+        var duration = Math.Round(milliseconds, 3);
         if (accessLog.Enabled)
         {
-            var request = context.Request;
-
-            // The path as the backend got it, not the decision path: a request is logged as what it
-            // reached. The client's own spelling goes beside it when it differed.
-            var path = CanonicalPath.ForwardOf(request);
             accessLog.Write(new AccessLogEntry(
-                now,
-                requestId,
-                context.Connection.RemoteIpAddress,
-                request.Host.Value ?? "",
-                request.Method,
-                path,
-                status,
-                bytes,
-                Math.Round(milliseconds, 3),
-                route,
-                pool,
-                backend,
-                TargetIfOther(context, path)));
+                now, requestId, client, host, request.Method, path, status, bytes, duration, route, pool, backend, TargetIfOther(context, path)));
         }
+
+        // A struct copied into the ring: no allocation for the viewer.
+        recent.Add(new RecentRequest(0, now, requestId, client, host, request.Method, PathParameters.Strip(path), status, bytes, duration, route, pool, backend));
     }
 
     // The raw target without its query (which often carries secrets); null when it is the path.

@@ -131,7 +131,8 @@ public static class ApplianceApplication
             .MapStreamEndpoints()
             .MapNodeEndpoints()
             .MapUserEndpoints()
-            .MapSignInPolicyEndpoints();
+            .MapSignInPolicyEndpoints()
+            .MapAccessLogEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)
