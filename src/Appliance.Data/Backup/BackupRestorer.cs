@@ -23,6 +23,7 @@ public sealed class BackupRestorer(
     CertificateKeyProtector keys,
     TwoFactorSecretProtector secrets,
     SessionCheckCache sessionChecks,
+    SetupCode setupCode,
     TimeProvider time)
 {
     /// <summary>The field a refused file is reported on.</summary>
@@ -61,6 +62,12 @@ public sealed class BackupRestorer(
         {
             // Every stamp was replaced: no remembered session check may outlive that on this node.
             sessionChecks.Invalidate();
+
+            // On a fresh appliance the first run ends here: the backup's Admins sign in, no setup code is needed.
+            if (payload.Users.Any(u => u.Role == ApplianceRoles.Admin))
+            {
+                setupCode.Withdraw();
+            }
         }
 
         return result;
