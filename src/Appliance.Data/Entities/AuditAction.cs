@@ -37,4 +37,7 @@ public enum AuditAction
 
     /// <summary>The whole configuration was replaced by the document of an earlier revision.</summary>
     Restore,
+
+    /// <summary>A backup of the whole appliance was made (who and when; never the passphrase).</summary>
+    Backup,
 }

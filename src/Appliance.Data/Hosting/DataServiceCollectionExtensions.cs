@@ -1,5 +1,6 @@
 using Appliance.Data;
 using Appliance.Data.Auditing;
+using Appliance.Data.Backup;
 using Appliance.Data.Cluster;
 using Appliance.Data.History;
 using Appliance.Data.Hosting;
@@ -52,6 +53,7 @@ public static class DataServiceCollectionExtensions
         services.AddConfigHistory(configuration);
         services.AddSingleton<Appliance.Data.Certificates.CertificateKeyProtector>();
         services.AddTwoFactor();
+        services.AddBackup();
         services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();
         services.AddSingleton<Appliance.Data.Certificates.CertificateStore>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeAccountStore>();

@@ -102,6 +102,25 @@ public sealed partial class SetupCode(UserStore users, DataDirectory dataDirecto
         }
     }
 
+    /// <summary>
+    /// Ends the first run because an administrator arrived another way (a restored backup): the code
+    /// is spent and its file deleted, so the site asks for a sign-in rather than a setup.
+    /// </summary>
+    public void Withdraw()
+    {
+        lock (_lock)
+        {
+            if (_code is null)
+            {
+                return;
+            }
+
+            _code = null;
+        }
+
+        File.Delete(FilePath);
+    }
+
     private bool Matches(string? presented)
     {
         var candidate = Encoding.ASCII.GetBytes((presented ?? "").Trim().ToUpperInvariant());

@@ -122,6 +122,7 @@ public static class ApplianceApplication
             .MapHealthEndpoints()
             .MapConfigEndpoints()
             .MapHistoryEndpoints()
+            .MapBackupEndpoints()
             .MapAuditEndpoints()
             .MapTokenEndpoints()
             .MapCertificateEndpoints()
