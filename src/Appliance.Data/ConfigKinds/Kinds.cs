@@ -1,4 +1,6 @@
 using Appliance.Data.ConfigKinds.AccessLists;
+using Appliance.Data.ConfigKinds.AlertChannels;
+using Appliance.Data.ConfigKinds.AlertRules;
 using Appliance.Data.ConfigKinds.CacheRules;
 using Appliance.Data.ConfigKinds.Pools;
 using Appliance.Data.ConfigKinds.RateLimits;
@@ -19,9 +21,13 @@ internal static class Kinds
 
     public static CacheRuleKind CacheRules { get; } = new();
 
+    public static AlertChannelKind AlertChannels { get; } = new();
+
+    public static AlertRuleKind AlertRules { get; } = new();
+
     /// <summary>
     /// A kind comes after the kinds its objects refer to: rows are added in this order, so a route's
     /// targets find the pools an import adds with it.
     /// </summary>
-    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules];
+    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, AlertChannels, AlertRules];
 }

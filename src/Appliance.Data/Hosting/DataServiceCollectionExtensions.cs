@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConfigChangeSignal>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Appliance.Data.Uptime.UptimeStore>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSharedCounters(configuration);
         services.AddSingleton<Appliance.Data.Users.SignInThrottle>();
@@ -45,6 +46,7 @@ public static class DataServiceCollectionExtensions
         // the appliance's state (data directory or shared database), never in the user's home.
         services.AddApplianceKeyRing(configuration, database, dataDirectory);
         services.AddSingleton<Appliance.Data.Certificates.CertificateKeyProtector>();
+        services.AddSingleton<Appliance.Data.Secrets.ConfigSecretProtector>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();
         services.AddSingleton<Appliance.Data.Certificates.CertificateStore>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeAccountStore>();

@@ -17,4 +17,10 @@ public sealed record ConfigDocument
 
     /// <summary>Every rate limit; a document without the member imports none.</summary>
     public IReadOnlyList<RateLimitSpec> RateLimits { get; init; } = [];
+
+    /// <summary>Every alert channel (secrets left out); a document without the member imports none.</summary>
+    public IReadOnlyList<AlertChannelSpec> AlertChannels { get; init; } = [];
+
+    /// <summary>Every alert rule; a document without the member imports none.</summary>
+    public IReadOnlyList<AlertRuleSpec> AlertRules { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using Appliance.Data.ConfigKinds;
 using Appliance.Data.Entities;
 using Appliance.Data.Model;
+using Appliance.Data.Secrets;
 using Appliance.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,17 +22,20 @@ public sealed class ConfigStore
     // SQLite has one writer at a time anyway; serialising here turns "database is locked" into a short wait.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, ConfigChangeSignal changeSignal, Certificates.AcmeWorkSignal acmeWork, TimeProvider time)
+    public ConfigStore(IDbContextFactory<ApplianceDbContext> contexts, ConfigChangeSignal changeSignal, Certificates.AcmeWorkSignal acmeWork, ConfigSecretProtector secrets, TimeProvider time)
     {
         _contexts = contexts;
         _changeSignal = changeSignal;
         _acmeWork = acmeWork;
         _time = time;
+        Secrets = secrets;
         Pools = new(this, Kinds.Pools);
         Routes = new(this, Kinds.Routes);
         CacheRules = new(this, Kinds.CacheRules);
         AccessLists = new(this, Kinds.AccessLists);
         RateLimits = new(this, Kinds.RateLimits);
+        AlertChannels = new(this, Kinds.AlertChannels);
+        AlertRules = new(this, Kinds.AlertRules);
     }
 
     /// <summary>Pools of backends.</summary>
@@ -48,6 +52,15 @@ public sealed class ConfigStore
 
     /// <summary>Per-client-address rate limits.</summary>
     public ConfigObjects<RateLimitSpec> RateLimits { get; }
+
+    /// <summary>Where alerts go: webhooks and e-mail, with write-only secrets.</summary>
+    public ConfigObjects<AlertChannelSpec> AlertChannels { get; }
+
+    /// <summary>Which alert events go to which channels.</summary>
+    public ConfigObjects<AlertRuleSpec> AlertRules { get; }
+
+    /// <summary>Encrypts the secrets that objects keep (alert channels'), before the write lock is taken.</summary>
+    internal ConfigSecretProtector Secrets { get; }
 
     /// <summary>The whole configuration and the revision it belongs to, read consistently.</summary>
     public async Task<RevisionedConfig> ReadAsync(CancellationToken cancellationToken = default)
@@ -73,8 +86,8 @@ public sealed class ConfigStore
     /// <summary>Replaces the whole configuration with <paramref name="document"/>, all or nothing.</summary>
     public Task<StoreResult<ConfigDocument>> ImportAsync(ConfigDocument document, string actor, CancellationToken cancellationToken = default)
     {
-        // Hashed here, before the write lock, which the hashing would otherwise hold.
-        var incoming = Kinds.All.Aggregate(ConfigNormalizer.Normalize(document), (d, kind) => kind.HashSecrets(d));
+        // Hashed and encrypted here, before the write lock, which the hashing would otherwise hold.
+        var incoming = Kinds.All.Aggregate(ConfigNormalizer.Normalize(document), (d, kind) => kind.SealSecrets(d, Secrets));
         return ChangeAsync(actor, before => ConfigEdits.Import(before, incoming), cancellationToken);
     }
 
