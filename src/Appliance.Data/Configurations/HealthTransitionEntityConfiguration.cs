@@ -19,6 +19,7 @@ internal sealed class HealthTransitionEntityConfiguration : IEntityTypeConfigura
 
         // A run's transitions go with it when retention removes the run.
         builder.HasOne<UptimeSessionEntity>().WithMany().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => new { t.Node, t.At });
+        // Reads and retention go by run and backend; the last column orders a backend's transitions.
+        builder.HasIndex(t => new { t.SessionId, t.Pool, t.Backend, t.At });
     }
 }
