@@ -6,5 +6,6 @@ public sealed record UptimeSegment(DateTimeOffset From, DateTimeOffset To, strin
     /// <summary>Not observed: the node was not running, or had no verdict on the backend.</summary>
     public const string Unknown = "Unknown";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan Duration => To - From;
 }

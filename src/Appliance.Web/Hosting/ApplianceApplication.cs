@@ -120,7 +120,9 @@ public static class ApplianceApplication
             .MapCertificateEndpoints()
             .MapCacheEndpoints()
             .MapShieldEndpoints()
-            .MapNodeEndpoints();
+            .MapNodeEndpoints()
+            .MapUptimeEndpoints()
+            .MapAlertEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)
