@@ -4,18 +4,38 @@ namespace Appliance.Engine.Alerts;
 
 /// <summary>
 /// A source of installation-wide events, checked every <see cref="Interval"/> by the node holding
-/// the alerts lease only. The first check after taking the lease only learns the current state
-/// (what was true before was the previous holder's to report), so a lease changing hands does not
-/// repeat what was sent; a check that fails (the database is away) is tried at the next interval.
+/// the alerts lease only. A look that only learns the current state (a baseline) raises nothing:
+/// what was true before was someone else's to report. The node looks once as it starts, before the
+/// host reports started, so that a change made right after the start is not mistaken for history;
+/// that look counts only if the node holds the lease at its first tick. Taking the lease later (from
+/// a node that died) starts with a fresh baseline, so a lease changing hands never repeats what the
+/// previous holder sent. A check that fails (the database is away) is tried at the next interval.
 /// </summary>
 internal abstract class LeaderAlertSource(AlertLease lease, TimeProvider time) : BackgroundService
 {
+    private bool _startBaseline;
+
     protected abstract TimeSpan Interval { get; }
 
     protected TimeProvider Time { get; } = time;
 
-    /// <summary>Looks once; <paramref name="baseline"/> is true for the first look since the lease was taken, which raises nothing.</summary>
+    /// <summary>Looks once; <paramref name="baseline"/> is true for a look that records the current state and raises nothing.</summary>
     protected abstract Task CheckAsync(bool baseline, CancellationToken cancellationToken);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CheckAsync(baseline: true, cancellationToken);
+            _startBaseline = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database is away at start: the first look as lease holder takes the baseline.
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +45,8 @@ internal abstract class LeaderAlertSource(AlertLease lease, TimeProvider time) :
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                var fromStart = _startBaseline;
+                _startBaseline = false;
                 if (!lease.IsHeld)
                 {
                     leading = false;
@@ -33,12 +55,13 @@ internal abstract class LeaderAlertSource(AlertLease lease, TimeProvider time) :
 
                 try
                 {
-                    await CheckAsync(baseline: !leading, stoppingToken);
+                    await CheckAsync(baseline: !leading && !fromStart, stoppingToken);
                     leading = true;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // The database is away; the next tick looks again, from what was last seen.
+                    leading = leading || fromStart;
                 }
             }
         }
