@@ -48,7 +48,7 @@ internal sealed class CertificateAlertSource(
                 queue.Raise(Failed(certificate, now));
             }
 
-            if (certificate.NotAfter is { } notAfter && warnDays > 0 && notAfter - now <= TimeSpan.FromDays(warnDays)
+            if (!baseline && certificate.NotAfter is { } notAfter && warnDays > 0 && notAfter - now <= TimeSpan.FromDays(warnDays)
                 && (!_warned.TryGetValue((certificate.Name, notAfter), out var warnedAt) || now - warnedAt >= ExpiryReminder))
             {
                 _warned[(certificate.Name, notAfter)] = now;
