@@ -19,7 +19,7 @@ internal sealed class AuditAlertSource(AuditLog audit, AlertQueue queue, AlertOp
 
     protected override TimeSpan Interval => options.AuditPollInterval;
 
-    protected override async Task CheckAsync(bool baseline, CancellationToken cancellationToken)
+    protected override async Task CheckAsync(bool baseline, bool takingOver, CancellationToken cancellationToken)
     {
         if (baseline)
         {

@@ -28,7 +28,7 @@ internal sealed class CertificateAlertSource(
 
     protected override TimeSpan Interval => options.CheckInterval;
 
-    protected override async Task CheckAsync(bool baseline, CancellationToken cancellationToken)
+    protected override async Task CheckAsync(bool baseline, bool takingOver, CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow();
         var list = await certificates.ListAsync(cancellationToken);

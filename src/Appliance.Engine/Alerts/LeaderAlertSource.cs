@@ -19,14 +19,18 @@ internal abstract class LeaderAlertSource(AlertLease lease, TimeProvider time) :
 
     protected TimeProvider Time { get; } = time;
 
-    /// <summary>Looks once; <paramref name="baseline"/> is true for a look that records the current state and raises nothing.</summary>
-    protected abstract Task CheckAsync(bool baseline, CancellationToken cancellationToken);
+    /// <summary>
+    /// Looks once; <paramref name="baseline"/> is true for a look that records the current state and
+    /// raises nothing, <paramref name="takingOver"/> for the baseline of a lease just taken from
+    /// another node (which may have died before it could report what it saw).
+    /// </summary>
+    protected abstract Task CheckAsync(bool baseline, bool takingOver, CancellationToken cancellationToken);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await CheckAsync(baseline: true, cancellationToken);
+            await CheckAsync(baseline: true, takingOver: false, cancellationToken);
             _startBaseline = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -55,7 +59,8 @@ internal abstract class LeaderAlertSource(AlertLease lease, TimeProvider time) :
 
                 try
                 {
-                    await CheckAsync(baseline: !leading && !fromStart, stoppingToken);
+                    var baseline = !leading && !fromStart;
+                    await CheckAsync(baseline, takingOver: baseline, stoppingToken);
                     leading = true;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
