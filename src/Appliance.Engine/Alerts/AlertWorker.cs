@@ -47,13 +47,21 @@ internal sealed partial class AlertWorker(
     {
         await foreach (var alert in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            var current = await configuration.GetAsync(stoppingToken);
-            foreach (var rule in current.RulesFor(alert))
+            try
             {
-                if (grouper.Offer(rule, alert, time.GetUtcNow()) is { } notification)
+                var current = await configuration.GetAsync(stoppingToken);
+                foreach (var rule in current.RulesFor(alert))
                 {
-                    Dispatch(notification, current);
+                    if (grouper.Offer(rule, alert, time.GetUtcNow()) is { } notification)
+                    {
+                        Dispatch(notification, current);
+                    }
                 }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One event that cannot be routed must not stop the alerts that follow it.
+                LogRoutingFailed(alert.Kind, ex);
             }
         }
     }
@@ -97,6 +105,9 @@ internal sealed partial class AlertWorker(
         {
         }
     }
+
+    [LoggerMessage(EventId = 3206, Level = LogLevel.Error, Message = "A {Event} alert could not be routed; the alerts after it are.")]
+    private partial void LogRoutingFailed(string @event, Exception exception);
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Alert channel {Channel}: a {Event} notification was dropped, the delivery queue is full (a channel is slow or down).")]
     private partial void LogDeliveryDropped(string channel, string @event);
