@@ -17,9 +17,20 @@ public sealed partial class AlertLease(LeaseStore leases, NodeIdentity node, Tim
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(10);
 
     private volatile bool _held;
+    private volatile bool _firstAttemptDone;
+    private volatile bool _heldSinceStart;
 
     /// <summary>Whether this node sends the installation-wide events now.</summary>
     public bool IsHeld => _held;
+
+    /// <summary>Whether the first attempt to take the lease, as the node started, has been made.</summary>
+    public bool FirstAttemptDone => _firstAttemptDone;
+
+    /// <summary>
+    /// Whether this node took the lease at its first attempt and has held it ever since: then nobody
+    /// else sent anything since this node started, and what it saw at its start is still its baseline.
+    /// </summary>
+    public bool HeldSinceStart => _heldSinceStart;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,10 +38,26 @@ public sealed partial class AlertLease(LeaseStore leases, NodeIdentity node, Tim
         {
             try
             {
-                await using var lease = await HeldLease.TryTakeAsync(leases, LeaseName, node.Name, TimeToLive, time, stoppingToken);
+                HeldLease? lease = null;
+                try
+                {
+                    lease = await HeldLease.TryTakeAsync(leases, LeaseName, node.Name, TimeToLive, time, stoppingToken);
+                    if (lease is not null)
+                    {
+                        // Held is said before the first attempt is: a source never sees the attempt
+                        // done and the lease not held when it was taken.
+                        _heldSinceStart = !_firstAttemptDone;
+                        _held = true;
+                    }
+                }
+                finally
+                {
+                    _firstAttemptDone = true;
+                }
+
+                await using var held = lease;
                 if (lease is not null)
                 {
-                    _held = true;
                     LogTaken();
                     try
                     {
@@ -42,6 +69,7 @@ public sealed partial class AlertLease(LeaseStore leases, NodeIdentity node, Tim
                     finally
                     {
                         _held = false;
+                        _heldSinceStart = false;
                     }
 
                     if (stoppingToken.IsCancellationRequested)

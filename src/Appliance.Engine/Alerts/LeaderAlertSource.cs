@@ -7,9 +7,10 @@ namespace Appliance.Engine.Alerts;
 /// the alerts lease only. A look that only learns the current state (a baseline) raises nothing:
 /// what was true before was someone else's to report. The node looks once as it starts, before the
 /// host reports started, so that a change made right after the start is not mistaken for history;
-/// that look counts only if the node holds the lease at its first tick. Taking the lease later (from
-/// a node that died) starts with a fresh baseline, so a lease changing hands never repeats what the
-/// previous holder sent. A check that fails (the database is away) is tried at the next interval.
+/// that look counts only if the node took the lease at its first attempt and has held it since.
+/// Taking the lease later (from a node that died) starts with a fresh baseline, so a lease changing
+/// hands never repeats what the previous holder sent. A check that fails (the database is away) is
+/// tried at the next interval.
 /// </summary>
 internal abstract class LeaderAlertSource(AlertLease lease, TimeProvider time) : BackgroundService
 {
@@ -49,13 +50,17 @@ internal abstract class LeaderAlertSource(AlertLease lease, TimeProvider time) :
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var fromStart = _startBaseline;
-                _startBaseline = false;
                 if (!lease.IsHeld)
                 {
+                    // The start's look stays good until the first attempt at the lease says whether
+                    // another node held it (and sent what this node saw as history).
+                    _startBaseline &= !lease.FirstAttemptDone;
                     leading = false;
                     continue;
                 }
+
+                var fromStart = _startBaseline && lease.HeldSinceStart;
+                _startBaseline = false;
 
                 try
                 {

@@ -16,7 +16,7 @@ public sealed class ClusterAlertsTests(AlertsCluster cluster) : IClassFixture<Al
         await using var receiver = await WebhookReceiver.StartAsync();
         await PostAsync(cluster.A, "/api/v1/alerts/channels", new { name = "cluster", webhook = new { url = receiver.Url + "/cluster" } });
         await PostAsync(cluster.A, "/api/v1/alerts/rules", new { name = "cluster", events = new[] { "ConfigChanged", "BackendDown", "NodeDown" }, channels = new[] { "cluster" }, groupMinutes = 0 });
-        await Eventually.TrueAsync(() => Changes(receiver, "cluster").Count == 1, Wait, "the rule's own creation as a change");
+        await Eventually.TrueAsync(() => Task.FromResult(Changes(receiver, "cluster", "alert-rule").Count == 1), Wait, () => "the rule's own creation as a change; received: " + Received(receiver));
 
         // Made on node B, sent once, whichever node holds the lease.
         await PostAsync(cluster.B, "/api/v1/pools", new
@@ -46,13 +46,19 @@ public sealed class ClusterAlertsTests(AlertsCluster cluster) : IClassFixture<Al
         await PostAsync(cluster.A, "/api/v1/pools", new { name = "later", backends = new[] { new { address = "http://127.0.0.1:9" } } });
         await Eventually.TrueAsync(() => Changes(receiver, "later").Count == 1, Wait, "the later change");
         Assert.Single(Changes(receiver, "everywhere"));
-        Assert.Single(Changes(receiver, "cluster"));
+        Assert.Single(Changes(receiver, "cluster", "alert-rule"));
+        Assert.Single(Changes(receiver, "cluster", "alert-channel"));
         Assert.Single(receiver.Of("/hook/cluster", "NodeDown"));
     }
 
-    private static IReadOnlyList<ReceivedWebhook> Changes(WebhookReceiver receiver, string entityName) =>
+    private static string Received(WebhookReceiver receiver) =>
+        string.Join("; ", receiver.Received.Select(r => r.Json.GetProperty("summary").GetString()));
+
+    private static IReadOnlyList<ReceivedWebhook> Changes(WebhookReceiver receiver, string entityName, string entityType = "pool") =>
         receiver.Of("/hook/cluster", "ConfigChanged")
-            .Where(r => r.Json.GetProperty("events")[0].GetProperty("details").GetProperty("entityName").GetString() == entityName)
+            .Select(r => (Webhook: r, Details: r.Json.GetProperty("events")[0].GetProperty("details")))
+            .Where(r => r.Details.GetProperty("entityName").GetString() == entityName && r.Details.GetProperty("entityType").GetString() == entityType)
+            .Select(r => r.Webhook)
             .ToArray();
 
     private async Task<bool> IsUpAsync(string node) =>
