@@ -30,6 +30,10 @@ public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(o
     internal DbSet<RateLimitEntity> RateLimits => Set<RateLimitEntity>();
     internal DbSet<ErrorPageEntity> ErrorPages => Set<ErrorPageEntity>();
     internal DbSet<StreamEntity> Streams => Set<StreamEntity>();
+    internal DbSet<AlertChannelEntity> AlertChannels => Set<AlertChannelEntity>();
+    internal DbSet<AlertRuleEntity> AlertRules => Set<AlertRuleEntity>();
+    internal DbSet<UptimeSessionEntity> UptimeSessions => Set<UptimeSessionEntity>();
+    internal DbSet<HealthTransitionEntity> HealthTransitions => Set<HealthTransitionEntity>();
 
     internal DbSet<NodeEntity> Nodes => Set<NodeEntity>();
     internal DbSet<LeaseEntity> Leases => Set<LeaseEntity>();

@@ -19,6 +19,13 @@ public sealed class AuditLog(IDbContextFactory<ApplianceDbContext> contexts, Tim
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Up to <paramref name="take"/> entries written after the one with id <paramref name="afterId"/>, oldest first: what a follower of the trail has not seen yet.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> GetAfterAsync(long afterId, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(Math.Clamp(take, 1, MaxTake)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The newest <paramref name="take"/> entries, newest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> GetLatestAsync(int take, CancellationToken cancellationToken = default)
     {

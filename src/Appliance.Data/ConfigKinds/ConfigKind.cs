@@ -1,4 +1,5 @@
 using Appliance.Data.Model;
+using Appliance.Data.Secrets;
 using Appliance.Data.Validation;
 
 namespace Appliance.Data.ConfigKinds;
@@ -46,10 +47,11 @@ internal abstract class ConfigKind<TSpec> : IConfigKind
     public abstract TSpec Normalize(TSpec spec);
 
     /// <summary>
-    /// Slow work on an incoming object that needs nothing stored (hashing new passwords), done before
-    /// the store takes its write lock, so that the lock is held for milliseconds, not for the hashing.
+    /// Work on an incoming object's secrets that needs nothing stored (hashing new passwords,
+    /// encrypting new channel secrets with <paramref name="protector"/>), done before the store takes
+    /// its write lock, so that the lock is held for milliseconds, not for the hashing.
     /// </summary>
-    public virtual TSpec HashSecrets(TSpec incoming) => incoming;
+    public virtual TSpec SealSecrets(TSpec incoming, ConfigSecretProtector protector) => incoming;
 
     /// <summary>Turns an incoming object into the one to store, given the stored one of the same name; messages are relative to the object.</summary>
     public virtual TSpec Prepare(TSpec incoming, TSpec? stored, ValidationErrors errors) => incoming;
@@ -88,8 +90,8 @@ internal abstract class ConfigKind<TSpec> : IConfigKind
         var items => With(document, items.Select(s => s is null ? null! : Normalize(s)).ToArray()),
     };
 
-    public ConfigDocument HashSecrets(ConfigDocument document) =>
-        Get(document) is { } items ? With(document, items.Select(s => s is null ? null! : HashSecrets(s)).ToArray()) : document;
+    public ConfigDocument SealSecrets(ConfigDocument document, ConfigSecretProtector protector) =>
+        Get(document) is { } items ? With(document, items.Select(s => s is null ? null! : SealSecrets(s, protector)).ToArray()) : document;
 
     public ConfigDocument Prepare(ConfigDocument incoming, ConfigDocument stored, ValidationErrors errors)
     {

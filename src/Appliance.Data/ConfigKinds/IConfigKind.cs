@@ -1,4 +1,5 @@
 using Appliance.Data.Model;
+using Appliance.Data.Secrets;
 using Appliance.Data.Validation;
 
 namespace Appliance.Data.ConfigKinds;
@@ -25,8 +26,8 @@ internal interface IConfigKind
     /// <summary>The document with this kind's objects normalised (and a missing optional list made empty).</summary>
     ConfigDocument Normalize(ConfigDocument document);
 
-    /// <summary>The document with this kind's slow preparation done (new passwords hashed), before the write lock is taken.</summary>
-    ConfigDocument HashSecrets(ConfigDocument document);
+    /// <summary>The document with this kind's new secrets hashed or encrypted, before the write lock is taken.</summary>
+    ConfigDocument SealSecrets(ConfigDocument document, ConfigSecretProtector protector);
 
     /// <summary>The document with this kind's objects prepared for storage against the stored ones of the same name (an import's passwords).</summary>
     ConfigDocument Prepare(ConfigDocument incoming, ConfigDocument stored, ValidationErrors errors);

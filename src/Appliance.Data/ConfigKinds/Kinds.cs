@@ -1,4 +1,6 @@
 using Appliance.Data.ConfigKinds.AccessLists;
+using Appliance.Data.ConfigKinds.AlertChannels;
+using Appliance.Data.ConfigKinds.AlertRules;
 using Appliance.Data.ConfigKinds.CacheRules;
 using Appliance.Data.ConfigKinds.ErrorPages;
 using Appliance.Data.ConfigKinds.Pools;
@@ -25,9 +27,13 @@ internal static class Kinds
 
     public static StreamKind Streams { get; } = new();
 
+    public static AlertChannelKind AlertChannels { get; } = new();
+
+    public static AlertRuleKind AlertRules { get; } = new();
+
     /// <summary>
     /// A kind comes after the kinds its objects refer to: rows are added in this order, so a route's
     /// targets find the pools an import adds with it.
     /// </summary>
-    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, ErrorPages, Streams];
+    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, ErrorPages, Streams, AlertChannels, AlertRules];
 }

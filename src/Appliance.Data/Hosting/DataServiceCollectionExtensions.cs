@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<Appliance.Data.Validation.IReservedPorts, Appliance.Data.Validation.NoReservedPorts>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Appliance.Data.Uptime.UptimeStore>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSharedCounters(configuration);
         services.AddSingleton<Appliance.Data.Users.SignInThrottle>();
@@ -54,6 +55,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Appliance.Data.Certificates.CertificateKeyProtector>();
         services.AddTwoFactor();
         services.AddBackup();
+        services.AddSingleton<Appliance.Data.Secrets.ConfigSecretProtector>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();
         services.AddSingleton<Appliance.Data.Certificates.CertificateStore>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeAccountStore>();

@@ -23,4 +23,10 @@ public sealed record ConfigDocument
 
     /// <summary>Every TCP stream; a document without the member imports none.</summary>
     public IReadOnlyList<StreamSpec> Streams { get; init; } = [];
+
+    /// <summary>Every alert channel (secrets left out); a document without the member imports none.</summary>
+    public IReadOnlyList<AlertChannelSpec> AlertChannels { get; init; } = [];
+
+    /// <summary>Every alert rule; a document without the member imports none.</summary>
+    public IReadOnlyList<AlertRuleSpec> AlertRules { get; init; } = [];
 }

@@ -39,15 +39,15 @@ public sealed class ConfigObjects<TSpec>
     /// <summary>Creates an object; 409 when the name is taken, 400 when it or a reference is not valid.</summary>
     public Task<StoreResult<TSpec>> CreateAsync(TSpec spec, string actor, CancellationToken cancellationToken = default)
     {
-        // Hashed here, before the store's write lock, which the hashing would otherwise hold.
-        var incoming = _kind.HashSecrets(_kind.Normalize(spec));
+        // Hashed and encrypted here, before the store's write lock, which the hashing would otherwise hold.
+        var incoming = _kind.SealSecrets(_kind.Normalize(spec), _store.Secrets);
         return _store.ChangeAsync(actor, before => ConfigEdits.Create(_kind, before, incoming), cancellationToken);
     }
 
     /// <summary>Replaces an object; 404 when there is none; its name cannot change (a body without one takes <paramref name="name"/>).</summary>
     public Task<StoreResult<TSpec>> UpdateAsync(string name, TSpec spec, string actor, CancellationToken cancellationToken = default)
     {
-        var incoming = _kind.HashSecrets(_kind.Normalize(string.IsNullOrEmpty(_kind.NameOf(spec)) ? _kind.WithName(spec, name) : spec));
+        var incoming = _kind.SealSecrets(_kind.Normalize(string.IsNullOrEmpty(_kind.NameOf(spec)) ? _kind.WithName(spec, name) : spec), _store.Secrets);
         return _store.ChangeAsync(actor, before => ConfigEdits.Update(_kind, before, name, incoming), cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using Appliance.Data.ConfigKinds;
 using Appliance.Data.Entities;
 using Appliance.Data.Model;
+using Appliance.Data.Secrets;
 using Appliance.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,7 @@ public sealed class ConfigStore
         IDbContextFactory<ApplianceDbContext> contexts,
         ConfigChangeSignal changeSignal,
         Certificates.AcmeWorkSignal acmeWork,
+        ConfigSecretProtector secrets,
         TimeProvider time,
         History.ConfigHistoryRecorder history,
         IReservedPorts? reservedPorts = null)
@@ -40,6 +42,7 @@ public sealed class ConfigStore
         _acmeWork = acmeWork;
         _time = time;
         _history = history;
+        Secrets = secrets;
         Pools = new(this, Kinds.Pools);
         Routes = new(this, Kinds.Routes);
         CacheRules = new(this, Kinds.CacheRules);
@@ -47,6 +50,8 @@ public sealed class ConfigStore
         RateLimits = new(this, Kinds.RateLimits);
         ErrorPages = new(this, Kinds.ErrorPages);
         Streams = new(this, Kinds.Streams);
+        AlertChannels = new(this, Kinds.AlertChannels);
+        AlertRules = new(this, Kinds.AlertRules);
     }
 
     /// <summary>Pools of backends.</summary>
@@ -69,6 +74,15 @@ public sealed class ConfigStore
 
     /// <summary>Raw TCP proxied to pools, from ports of their own or by SNI from the HTTPS port.</summary>
     public ConfigObjects<StreamSpec> Streams { get; }
+
+    /// <summary>Where alerts go: webhooks and e-mail, with write-only secrets.</summary>
+    public ConfigObjects<AlertChannelSpec> AlertChannels { get; }
+
+    /// <summary>Which alert events go to which channels.</summary>
+    public ConfigObjects<AlertRuleSpec> AlertRules { get; }
+
+    /// <summary>Encrypts the secrets that objects keep (alert channels'), before the write lock is taken.</summary>
+    internal ConfigSecretProtector Secrets { get; }
 
     /// <summary>The whole configuration and the revision it belongs to, read consistently.</summary>
     public async Task<RevisionedConfig> ReadAsync(CancellationToken cancellationToken = default)
@@ -94,8 +108,8 @@ public sealed class ConfigStore
     /// <summary>Replaces the whole configuration with <paramref name="document"/>, all or nothing.</summary>
     public Task<StoreResult<ConfigDocument>> ImportAsync(ConfigDocument document, string actor, CancellationToken cancellationToken = default)
     {
-        // Hashed here, before the write lock, which the hashing would otherwise hold.
-        var incoming = Kinds.All.Aggregate(ConfigNormalizer.Normalize(document), (d, kind) => kind.HashSecrets(d));
+        // Hashed and encrypted here, before the write lock, which the hashing would otherwise hold.
+        var incoming = Kinds.All.Aggregate(ConfigNormalizer.Normalize(document), (d, kind) => kind.SealSecrets(d, Secrets));
         return ChangeAsync(actor, before => ConfigEdits.Import(before, incoming), cancellationToken);
     }
 

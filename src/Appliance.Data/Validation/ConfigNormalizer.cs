@@ -80,6 +80,29 @@ public static class ConfigNormalizer
         AccessList = string.IsNullOrWhiteSpace(stream.AccessList) ? null : stream.AccessList.Trim(),
     };
 
+    /// <summary>Normalises an alert channel: names, addresses and hosts trimmed, the security mode in its one spelling.</summary>
+    public static AlertChannelSpec Normalize(AlertChannelSpec channel) => channel with
+    {
+        Name = channel.Name?.Trim() ?? "",
+        Webhook = channel.Webhook is { } webhook ? webhook with { Url = webhook.Url?.Trim() ?? "" } : null,
+        Email = channel.Email is { } email ? email with
+        {
+            Host = email.Host?.Trim() ?? "",
+            Security = EmailSecurity.All.FirstOrDefault(m => string.Equals(m, email.Security?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? email.Security ?? "",
+            UserName = string.IsNullOrWhiteSpace(email.UserName) ? null : email.UserName.Trim(),
+            From = email.From?.Trim() ?? "",
+            To = email.To?.Select(a => a?.Trim() ?? "").ToArray() ?? null!,
+        } : null,
+    };
+
+    /// <summary>Normalises an alert rule: channel names trimmed, events in their one spelling.</summary>
+    public static AlertRuleSpec Normalize(AlertRuleSpec rule) => rule with
+    {
+        Name = rule.Name?.Trim() ?? "",
+        Events = rule.Events?.Select(e => AlertEvents.All.FirstOrDefault(known => string.Equals(known, e?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? e ?? "").ToArray() ?? null!,
+        Channels = rule.Channels?.Select(c => c?.Trim() ?? "").ToArray() ?? null!,
+    };
+
     /// <summary>Normalises every object of a document; a missing optional list becomes empty.</summary>
     public static ConfigDocument Normalize(ConfigDocument document) =>
         Kinds.All.Aggregate(document, (normalized, kind) => kind.Normalize(normalized));

@@ -1,4 +1,5 @@
 using Appliance.Engine.AccessLogging;
+using Appliance.Engine.Alerts;
 using Appliance.Engine.Caching;
 using Appliance.Engine.Cluster;
 using Appliance.Engine.Configuration;
@@ -16,6 +17,7 @@ using Appliance.Engine.Security.Shield;
 using Appliance.Engine.Streams;
 using Appliance.Engine.Tls;
 using Appliance.Engine.Tls.Acme;
+using Appliance.Engine.Uptime;
 using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -58,7 +60,12 @@ public static class EngineServiceCollectionExtensions
             .AddAcme()
 
             // After the data plane: a heartbeat reports where it listens and what it serves.
-            .AddNodes();
+            .AddNodes()
+
+            // After the data plane and the nodes: the writer's last flush still sees the data
+            // plane's backends, and node alerts read the node list.
+            .AddUptime()
+            .AddAlerts();
         return services;
     }
 }

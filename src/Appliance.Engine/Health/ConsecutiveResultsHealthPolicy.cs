@@ -67,7 +67,7 @@ internal sealed partial class ConsecutiveResultsHealthPolicy(
         // too, which the log reads together with the active health just set.
         foreach (var result in probingResults)
         {
-            events.Observe(cluster.ClusterId, result.Destination);
+            events.Observe(cluster.ClusterId, result.Destination, result.Response is { IsSuccessStatusCode: true } ? null : ProbeFailureReason.Of(result));
         }
     }
 

@@ -38,6 +38,7 @@ internal sealed partial class LiveTrafficHealthPolicy(
         var window = _windows.GetValue(destination, static _ => new FailureWindow());
         var reactivation = cluster.Model.Config.HealthCheck?.Passive?.ReactivationPeriod ?? DefaultReactivation;
         bool down;
+        string? reason = null;
 
         // Deciding and applying under one lock: a request judged after another took the backend
         // out must not put it back before the updater has seen it go.
@@ -54,6 +55,7 @@ internal sealed partial class LiveTrafficHealthPolicy(
             if (down)
             {
                 LogBackendOut(cluster.ClusterId, destination.Model.Config.Address, window.Failures, window.Requests, (int)reactivation.TotalSeconds);
+                reason = $"{window.Failures} of its last {window.Requests} requests failed";
                 window.Clear();
             }
 
@@ -62,7 +64,7 @@ internal sealed partial class LiveTrafficHealthPolicy(
 
         if (down)
         {
-            events.Observe(cluster.ClusterId, destination);
+            events.Observe(cluster.ClusterId, destination, reason);
         }
     }
 

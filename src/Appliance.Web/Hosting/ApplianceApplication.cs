@@ -133,7 +133,9 @@ public static class ApplianceApplication
             .MapNodeEndpoints()
             .MapUserEndpoints()
             .MapSignInPolicyEndpoints()
-            .MapAccessLogEndpoints();
+            .MapAccessLogEndpoints()
+            .MapUptimeEndpoints()
+            .MapAlertEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))
             .RequireAuthorization(ApiTokenDefaults.MetricsPolicy)

@@ -1,6 +1,7 @@
 using Appliance.Data.Entities;
 using Appliance.Data.Model;
 using Appliance.Data.Passwords;
+using Appliance.Data.Secrets;
 using Appliance.Data.Validation;
 
 namespace Appliance.Data.ConfigKinds.AccessLists;
@@ -29,7 +30,7 @@ internal sealed class AccessListKind : EntityConfigKind<AccessListSpec, AccessLi
     public override AccessListSpec Normalize(AccessListSpec spec) => ConfigNormalizer.Normalize(spec);
 
     // New passwords are hashed before the store's write lock is taken.
-    public override AccessListSpec HashSecrets(AccessListSpec incoming) =>
+    public override AccessListSpec SealSecrets(AccessListSpec incoming, ConfigSecretProtector protector) =>
         incoming with { BasicAuthUsers = BasicAuthPasswords.HashNew(incoming.BasicAuthUsers)! };
 
     // Passwords become hashes before anything is stored; a user sent without one keeps the stored hash.

@@ -118,6 +118,73 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.ToTable("AcmeChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.AlertChannelEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AlertChannels", (string)null);
+                });
+
+            modelBuilder.Entity("Appliance.Data.Entities.AlertRuleEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpiringWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AlertRules", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.ApiTokenEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -441,6 +508,54 @@ namespace Appliance.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ErrorPages", (string)null);
+                });
+
+            modelBuilder.Entity("Appliance.Data.Entities.HealthTransitionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Backend")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Pool", "Backend", "At");
+
+                    b.ToTable("HealthTransitions", (string)null);
                 });
 
             modelBuilder.Entity("Appliance.Data.Entities.LeaseEntity", b =>
@@ -819,6 +934,30 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.ToTable("TwoFactorEnrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.UptimeSessionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Node", "LastSeenAt");
+
+                    b.ToTable("UptimeSessions", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.UserEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -888,6 +1027,15 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.HasOne("Appliance.Data.Entities.PoolEntity", null)
                         .WithMany("Backends")
                         .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Appliance.Data.Entities.HealthTransitionEntity", b =>
+                {
+                    b.HasOne("Appliance.Data.Entities.UptimeSessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -34,6 +34,9 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Caching.ResponseCache>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Caching.CachePurger>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Health.HealthReader>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Uptime.UptimeReader>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Alerts.AlertChannelStatusBoard>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Alerts.AlertChannelTester>());
         Services.AddSingleton(host.App.Services.GetRequiredService<AdminSessions>());
     }
 

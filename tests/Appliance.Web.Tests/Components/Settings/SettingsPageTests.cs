@@ -42,6 +42,8 @@ public sealed class SettingsPageTests : BunitContext
         Services.AddSingleton(new AccessLogOptions());
         Services.AddSingleton(new AcmeOptions());
         Services.AddSingleton(new Appliance.Data.History.HistoryOptions(Appliance.Data.History.HistoryOptions.DefaultMaxRevisions));
+        Services.AddSingleton(new Appliance.Engine.Uptime.UptimeOptions());
+        Services.AddSingleton(new Appliance.Engine.Alerts.AlertOptions());
         Services.AddSingleton(new DataDirectory(Path.GetTempPath()));
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         AddAuthorization().SetAuthorized("ops");

@@ -1,4 +1,5 @@
 using Appliance.Data.Model;
+using Appliance.Engine.Uptime;
 using Appliance.Web.Components.Shared;
 using MudBlazor;
 
@@ -11,6 +12,7 @@ public partial class Pools
 
     private IReadOnlyList<PoolSpec>? _pools;
     private Dictionary<(string Pool, string Backend), string> _health = [];
+    private Dictionary<(string Pool, string Backend), BackendUptime>? _uptime;
     private string? _error;
 
     protected override async Task OnInitializedAsync()
@@ -25,6 +27,20 @@ public partial class Pools
         _health = Health.Read().Pools
             .SelectMany(pool => pool.Backends.Select(backend => (Key: (pool.Name, backend.Address), backend.Health)))
             .ToDictionary(entry => entry.Key, entry => entry.Health);
+        _uptime = await ReadUptimeAsync();
+    }
+
+    // The history is a nicety beside the pools: a database that cannot give it leaves the column out.
+    private async Task<Dictionary<(string Pool, string Backend), BackendUptime>?> ReadUptimeAsync()
+    {
+        try
+        {
+            return (await UptimeReader.ReadAsync()).ToDictionary(u => (u.Pool, u.Address));
+        }
+        catch (Exception ex) when (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
+        {
+            return null;
+        }
     }
 
     private async Task CreateAsync() => await OpenFormAsync("New pool", pool: null);
