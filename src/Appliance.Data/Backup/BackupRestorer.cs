@@ -108,8 +108,10 @@ public sealed class BackupRestorer(
         AddTwoFactor(db, payload, users);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Secrets the backup carries open (alert channels') are sealed with this node's key ring, as an import seals them.
+        var sealedConfiguration = ConfigKinds.Kinds.All.Aggregate(ConfigNormalizer.Normalize(payload.Configuration), (d, kind) => kind.SealSecrets(d, store.Secrets));
         var written = await DocumentWriter.WriteAsync(db, time, editor.Name,
-            before => BackupRestoreEdit.Propose(before, payload.Configuration, name), store.ReservedPorts, cancellationToken);
+            before => BackupRestoreEdit.Propose(before, sealedConfiguration, name), store.ReservedPorts, cancellationToken);
         return written.Succeeded
             ? StoreResult<BackupSummary>.Ok(summary)
             : new StoreResult<BackupSummary> { Status = written.Status, Errors = written.Errors, Detail = written.Detail };

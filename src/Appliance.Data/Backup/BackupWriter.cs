@@ -1,6 +1,7 @@
 using Appliance.Data.Auditing;
 using Appliance.Data.Certificates;
 using Appliance.Data.Entities;
+using Appliance.Data.Model;
 using Appliance.Data.Store;
 using Appliance.Data.TwoFactor;
 using Appliance.Data.Users;
@@ -18,6 +19,7 @@ public sealed class BackupWriter(
     IDbContextFactory<ApplianceDbContext> contexts,
     CertificateKeyProtector keys,
     TwoFactorSecretProtector secrets,
+    Secrets.ConfigSecretProtector channelSecrets,
     TimeProvider time)
 {
     internal const string EntityType = "backup";
@@ -55,7 +57,9 @@ public sealed class BackupWriter(
     private async Task<BackupPayload> ReadAsync(ApplianceDbContext db, CancellationToken cancellationToken)
     {
         var revision = await db.Revisions.AsNoTracking().Where(r => r.Id == ConfigRevision.SingletonId).Select(r => r.Revision).SingleAsync(cancellationToken);
-        var document = await ConfigDocumentReader.ReadAsync(db, tracked: false, cancellationToken);
+        // Alert channels' secrets are sealed with this node's key ring, which a fresh appliance does
+        // not have: they travel open inside the passphrase's envelope and are sealed again on restore.
+        var document = OpenChannelSecrets(await ConfigDocumentReader.ReadAsync(db, tracked: false, cancellationToken));
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(cancellationToken);
         var enrolments = await db.TwoFactorEnrolments.AsNoTracking().ToDictionaryAsync(e => e.UserId, cancellationToken);
         var codes = (await db.RecoveryCodes.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.UserId, c => c.Hash);
@@ -115,4 +119,13 @@ public sealed class BackupWriter(
             })],
         };
     }
+
+    private ConfigDocument OpenChannelSecrets(ConfigDocument document) => document with
+    {
+        AlertChannels = document.AlertChannels.Select(channel => channel with
+        {
+            Webhook = channel.Webhook is { ProtectedSecret: { } sealedSecret } webhook ? webhook with { Secret = channelSecrets.Unprotect(sealedSecret) } : channel.Webhook,
+            Email = channel.Email is { ProtectedPassword: { } sealedPassword } email ? email with { Password = channelSecrets.Unprotect(sealedPassword) } : channel.Email,
+        }).ToArray(),
+    };
 }

@@ -24,6 +24,10 @@ public sealed class BackupHosts : IAsyncLifetime
 
     public LoggingHost Source { get; } = new();
     public ApplianceHost Target { get; } = new();
+
+    /// <summary>Alert channel secrets: sealed with each appliance's own key ring, so a backup must carry them open inside its envelope.</summary>
+    public const string WebhookSecret = "webhook signing secret 0123456789";
+    public const string SmtpPassword = "smtp password 0123456789";
     public TestBackend Backend { get; private set; } = null!;
 
     /// <summary>An Admin token made on the source, which the backup carries.</summary>
@@ -50,6 +54,8 @@ public sealed class BackupHosts : IAsyncLifetime
         await Source.AddRouteAsync(new { name = "secure", hosts = new[] { SecureHost }, targets = new[] { new { pool = "web", weight = 1 } }, tls = "site" });
         await Source.AddRouteAsync(new { name = "team", hosts = new[] { TeamHost }, targets = new[] { new { pool = "web", weight = 1 } }, accessList = "team" });
         await PostAsync(Source, "/api/v1/cache-rules", new { name = "static", route = "secure", match = "/static/**", mode = "DefaultTtl", defaultTtlSeconds = 60 });
+        await PostAsync(Source, "/api/v1/alerts/channels", new { name = "hook", webhook = new { url = "https://hooks.example.com/appliance", secret = WebhookSecret } });
+        await PostAsync(Source, "/api/v1/alerts/channels", new { name = "mail", email = new { host = "smtp.example.com", port = 587, security = "StartTls", userName = "alerts", password = SmtpPassword, from = "appliance@example.com", to = new[] { "ops@example.com" } } });
         await Source.App.Services.GetRequiredService<UserStore>().CreateAsync(
             new NewUser { UserName = AdminUser, Password = AdminPassword, Role = ApplianceRoles.Admin }, Editor.Authorized("test"));
         DeployToken = await CreateTokenAsync(Source, "deploy", ApplianceRoles.Admin);

@@ -30,6 +30,17 @@ public sealed class BackupRestoreTests(BackupHosts hosts) : IClassFixture<Backup
     }
 
     [Fact]
+    public async Task Alert_channel_secrets_come_back_sealed_with_the_new_appliances_key_ring()
+    {
+        var channels = (await hosts.Target.App.Services.GetRequiredService<Appliance.Data.Store.ConfigStore>().AlertChannels.ListAsync()).ToDictionary(c => c.Name);
+        var protector = hosts.Target.App.Services.GetRequiredService<Appliance.Data.Secrets.ConfigSecretProtector>();
+
+        Assert.True(channels["hook"].Webhook!.HasSecret);
+        Assert.Equal(BackupHosts.WebhookSecret, protector.Unprotect(channels["hook"].Webhook!.ProtectedSecret!));
+        Assert.Equal(BackupHosts.SmtpPassword, protector.Unprotect(channels["mail"].Email!.ProtectedPassword!));
+    }
+
+    [Fact]
     public async Task The_data_plane_serves_the_same_certificate_and_routes_at_once()
     {
         var served = await TlsClient.ServedCertificateAsync(hosts.Target.HttpsAddress, BackupHosts.SecureHost);
