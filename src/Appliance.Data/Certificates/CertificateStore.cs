@@ -32,8 +32,9 @@ public sealed partial class CertificateStore(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var certificates = await db.Certificates.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        var routes = await CertificateUsers.ReadAsync(db, cancellationToken);
         var now = time.GetUtcNow();
-        return certificates.Select(c => ToInfo(c, now)).ToArray();
+        return certificates.Select(c => CertificateRows.ToInfo(c, now, CertificateUsers.NamesOf(c.Name, routes))).ToArray();
     }
 
     /// <summary>One certificate, or null.</summary>
@@ -41,7 +42,9 @@ public sealed partial class CertificateStore(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
-        return certificate is null ? null : ToInfo(certificate, time.GetUtcNow());
+        return certificate is null
+            ? null
+            : CertificateRows.ToInfo(certificate, time.GetUtcNow(), CertificateUsers.NamesOf(name, await CertificateUsers.ReadAsync(db, cancellationToken)));
     }
 
     /// <summary>Stores an uploaded certificate after checking that it parses, that the key matches and that it has not expired.</summary>
@@ -60,13 +63,13 @@ public sealed partial class CertificateStore(
         {
             if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
             {
-                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists; delete it first to replace it.");
+                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists; replace it with PUT /api/v1/certificates/{name} (Replace on the Certificates page).");
             }
 
             var entity = new CertificateEntity { Name = name, Source = CertificateSource.Uploaded, CreatedAt = time.GetUtcNow() };
-            Apply(imported!, entity);
+            CertificateRows.Apply(imported!, entity, keys);
             db.Certificates.Add(entity);
-            var info = ToInfo(entity, time.GetUtcNow());
+            var info = CertificateRows.ToInfo(entity, time.GetUtcNow());
             AuditTrail.Add(db, time, actor, AuditAction.Create, EntityType, name, before: null, after: info);
             return StoreResult<CertificateInfo>.Ok(info);
         }, cancellationToken);
@@ -94,7 +97,7 @@ public sealed partial class CertificateStore(
 
             var entity = NewAcmeEntity(name, hostnames!);
             db.Certificates.Add(entity);
-            var info = ToInfo(entity, time.GetUtcNow());
+            var info = CertificateRows.ToInfo(entity, time.GetUtcNow());
             AuditTrail.Add(db, time, actor, AuditAction.Create, EntityType, name, before: null, after: info);
             return StoreResult<CertificateInfo>.Ok(info);
         }, cancellationToken);
@@ -115,13 +118,13 @@ public sealed partial class CertificateStore(
 
             if (entity.Source != CertificateSource.Acme)
             {
-                return StoreResult<CertificateInfo>.Conflict("name", $"'{name}' was uploaded: renew it by deleting it and uploading its successor.");
+                return StoreResult<CertificateInfo>.Conflict("name", $"'{name}' was uploaded: renew it by replacing it with its successor (PUT /api/v1/certificates/{name}).");
             }
 
-            var before = ToInfo(entity, time.GetUtcNow());
+            var before = CertificateRows.ToInfo(entity, time.GetUtcNow());
             entity.NextAttemptAt = time.GetUtcNow();
             entity.FailureCount = 0;
-            var info = ToInfo(entity, time.GetUtcNow());
+            var info = CertificateRows.ToInfo(entity, time.GetUtcNow());
             AuditTrail.Add(db, time, actor, AuditAction.Update, EntityType, name, before, info);
             return StoreResult<CertificateInfo>.Ok(info);
         }, cancellationToken);
@@ -139,15 +142,14 @@ public sealed partial class CertificateStore(
                 return StoreResult<CertificateInfo>.NotFound($"There is no certificate named '{name}'.");
             }
 
-            var routes = await db.Routes.AsNoTracking().Select(r => new { r.Name, r.Tls }).ToListAsync(cancellationToken);
-            var users = routes.Where(r => r.Tls == name || (r.Tls == TlsModes.Auto && TlsModes.AutoCertificateName(r.Name) == name)).Select(r => r.Name).ToArray();
-            if (users.Length > 0)
+            var users = CertificateUsers.NamesOf(name, await CertificateUsers.ReadAsync(db, cancellationToken));
+            if (users.Count > 0)
             {
                 return StoreResult<CertificateInfo>.Conflict("name",
-                    $"Certificate '{name}' is used by route {string.Join(", ", users.Select(u => $"'{u}'"))}; change the route's tls first.");
+                    $"Certificate '{name}' is used by route {string.Join(", ", users.Select(u => $"'{u}'"))}; change the route's tls first, or replace the certificate instead.");
             }
 
-            var before = ToInfo(entity, time.GetUtcNow());
+            var before = CertificateRows.ToInfo(entity, time.GetUtcNow());
             db.Certificates.Remove(entity);
             AuditTrail.Add(db, time, actor, AuditAction.Delete, EntityType, name, before, after: null);
             return StoreResult<CertificateInfo>.Ok(before);
@@ -217,12 +219,12 @@ public sealed partial class CertificateStore(
                 return StoreResult<CertificateInfo>.NotFound($"Certificate '{name}' was deleted while it was being issued.");
             }
 
-            var before = ToInfo(entity, time.GetUtcNow());
-            Apply(imported, entity);
+            var before = CertificateRows.ToInfo(entity, time.GetUtcNow());
+            CertificateRows.Apply(imported, entity, keys);
             entity.FailureCount = 0;
             entity.LastError = null;
             entity.NextAttemptAt = CertificateRenewalPolicy.RenewAt(imported.NotBefore, imported.NotAfter);
-            var info = ToInfo(entity, time.GetUtcNow());
+            var info = CertificateRows.ToInfo(entity, time.GetUtcNow());
             AuditTrail.Add(db, time, AcmeActor, AuditAction.Issue, EntityType, name, before, info);
             return StoreResult<CertificateInfo>.Ok(info);
         }, cancellationToken);
@@ -238,12 +240,12 @@ public sealed partial class CertificateStore(
                 return StoreResult<CertificateInfo>.NotFound($"Certificate '{name}' was deleted while it was being issued.");
             }
 
-            var before = ToInfo(entity, time.GetUtcNow());
+            var before = CertificateRows.ToInfo(entity, time.GetUtcNow());
             entity.Status = CertificateStatus.Failed;
             entity.FailureCount++;
             entity.LastError = error.Length > 4000 ? error[..4000] : error;
             entity.NextAttemptAt = time.GetUtcNow() + CertificateRenewalPolicy.RetryAfter(entity.FailureCount);
-            var info = ToInfo(entity, time.GetUtcNow());
+            var info = CertificateRows.ToInfo(entity, time.GetUtcNow());
             AuditTrail.Add(db, time, AcmeActor, AuditAction.Fail, EntityType, name, before, info);
             return StoreResult<CertificateInfo>.Ok(info);
         }, cancellationToken);
@@ -265,7 +267,7 @@ public sealed partial class CertificateStore(
                 return StoreResult<bool>.NotFound("The automatic certificate already covers these hosts.");
             }
 
-            var before = entity is null ? null : ToInfo(entity, time.GetUtcNow());
+            var before = entity is null ? null : CertificateRows.ToInfo(entity, time.GetUtcNow());
             if (entity is null)
             {
                 entity = NewAcmeEntity(name, hostnames);
@@ -278,7 +280,7 @@ public sealed partial class CertificateStore(
                 entity.FailureCount = 0;
             }
 
-            AuditTrail.Add(db, time, "route:" + routeName, before is null ? AuditAction.Create : AuditAction.Update, EntityType, name, before, ToInfo(entity, time.GetUtcNow()));
+            AuditTrail.Add(db, time, "route:" + routeName, before is null ? AuditAction.Create : AuditAction.Update, EntityType, name, before, CertificateRows.ToInfo(entity, time.GetUtcNow()));
             return StoreResult<bool>.Ok(true);
         }, cancellationToken);
 
@@ -298,18 +300,6 @@ public sealed partial class CertificateStore(
         NextAttemptAt = time.GetUtcNow(),
     };
 
-    private void Apply(ImportedCertificate imported, CertificateEntity entity)
-    {
-        entity.Hostnames = [.. imported.Hostnames];
-        entity.Status = CertificateStatus.Valid;
-        entity.NotBefore = imported.NotBefore;
-        entity.NotAfter = imported.NotAfter;
-        entity.Issuer = imported.Issuer;
-        entity.Thumbprint = imported.Thumbprint;
-        entity.ChainPem = imported.ChainPem;
-        entity.ProtectedKey = keys.Protect(imported.KeyPem);
-    }
-
     private static void ValidateName(string name, ValidationErrors errors)
     {
         if (!Slug.IsValid(name))
@@ -325,21 +315,6 @@ public sealed partial class CertificateStore(
             errors.Add("name", $"Names starting with '{TlsModes.AutoCertificatePrefix}' are kept for the certificates of routes with tls \"auto\".");
         }
     }
-
-    // Expiry is a fact of the clock, not something a worker must remember to write down.
-    private static CertificateInfo ToInfo(CertificateEntity entity, DateTimeOffset now) => new()
-    {
-        Name = entity.Name,
-        Hostnames = [.. entity.Hostnames],
-        Source = entity.Source,
-        Status = entity.NotAfter is { } notAfter && notAfter <= now && entity.Status == CertificateStatus.Valid ? CertificateStatus.Expired : entity.Status,
-        NotBefore = entity.NotBefore,
-        NotAfter = entity.NotAfter,
-        Issuer = entity.Issuer,
-        Thumbprint = entity.Thumbprint,
-        LastError = entity.LastError,
-        NextAttemptAt = entity.Source == CertificateSource.Acme ? entity.NextAttemptAt : null,
-    };
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "The private key of certificate {Name} cannot be decrypted ({Reason}); it is not served. Was the database restored without data/keys?")]
     private partial void LogUnreadableKey(string name, string reason);

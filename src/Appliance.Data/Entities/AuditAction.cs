@@ -40,4 +40,7 @@ public enum AuditAction
 
     /// <summary>A backup of the whole appliance was made (who and when; never the passphrase).</summary>
     Backup,
+
+    /// <summary>An uploaded certificate's chain and key were replaced in place by its successor.</summary>
+    Replace,
 }

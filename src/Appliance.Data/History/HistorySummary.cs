@@ -36,6 +36,7 @@ internal static class HistorySummary
         AuditAction.Delete => "deleted",
         AuditAction.Issue => "issued",
         AuditAction.Fail => "order failed",
+        AuditAction.Replace => "replaced",
         _ => action.ToString().ToLowerInvariant(),
     };
 }

@@ -58,6 +58,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Appliance.Data.Secrets.ConfigSecretProtector>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeWorkSignal>();
         services.AddSingleton<Appliance.Data.Certificates.CertificateStore>();
+        services.AddSingleton<Appliance.Data.Certificates.CertificateReplacer>();
         services.AddSingleton<Appliance.Data.Certificates.AcmeAccountStore>();
 
         // After the migrator: the seeder may create the first administrator, and only if none

@@ -17,4 +17,7 @@ public sealed record CertificateInfo
 
     /// <summary>For ACME certificates: when the next issuance or renewal attempt is due.</summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
+
+    /// <summary>The routes that use it (name it in their tls, or manage it with tls "auto"), by name: while any do, it cannot be deleted, only replaced.</summary>
+    public IReadOnlyList<string> UsedBy { get; init; } = [];
 }

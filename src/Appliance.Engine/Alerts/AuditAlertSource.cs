@@ -64,6 +64,7 @@ internal sealed class AuditAlertSource(AuditLog audit, AlertQueue queue, AlertOp
         AuditAction.Delete => "deleted",
         AuditAction.Import => "imported",
         AuditAction.Issue => "issued",
+        AuditAction.Replace => "replaced",
         AuditAction.EndSessions => "ended the sessions of",
         AuditAction.Purge => "purged",
         _ => action.ToString().ToLowerInvariant(),

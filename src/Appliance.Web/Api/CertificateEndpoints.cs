@@ -5,7 +5,7 @@ using Appliance.Web.Auth;
 namespace Appliance.Web.Api;
 
 /// <summary>
-/// <c>/api/v1/certificates</c>: upload (PEM or PFX), request from ACME, renew, delete. Responses
+/// <c>/api/v1/certificates</c>: upload (PEM or PFX), replace in place, request from ACME, renew, delete. Responses
 /// describe certificates; no response ever carries a private key.
 /// </summary>
 internal static class CertificateEndpoints
@@ -38,6 +38,23 @@ internal static class CertificateEndpoints
             .RequireAuthorization(ApiTokenDefaults.WritePolicy)
             .Accepts<CertificateUpload>("application/json")
             .Produces<CertificateInfo>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status409Conflict);
+
+        // Rotation: the same body as an upload, for a certificate that exists (and that routes may use).
+        certificates.MapPut("/{name}", async (string name, HttpRequest request, CertificateReplacer replacer, CancellationToken ct) =>
+            {
+                var (upload, error) = await ApiJson.ReadAsync<CertificateUpload>(request);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                return ApiProblems.From(await replacer.ReplaceAsync(name, upload!, Actor.Of(request.HttpContext), ct), info => Results.Ok(info));
+            })
+            .RequireAuthorization(ApiTokenDefaults.WritePolicy)
+            .Accepts<CertificateUpload>("application/json")
+            .Produces<CertificateInfo>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status409Conflict);
 
         certificates.MapPost("/acme", async (HttpRequest request, CertificateStore store, CancellationToken ct) =>

@@ -44,6 +44,30 @@ public sealed class ClusterSyncTests(SyncCluster cluster) : IClassFixture<SyncCl
     }
 
     [Fact]
+    public async Task A_certificate_replaced_on_A_is_served_by_Bs_next_handshakes_within_2_s()
+    {
+        var name = Unique("rotated");
+        var host = name + ".sync.test";
+        var (chain, key) = TestCertificates.Issue([host]);
+        using (var uploaded = await cluster.A.Api.PostAsJsonAsync("/api/v1/certificates", new { name, pem = chain, key }))
+        {
+            Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        }
+
+        await Eventually.TrueAsync(async () => (await TlsClient.ServedCertificateAsync(cluster.B.HttpsAddress, host)).Subject.Contains(host, StringComparison.Ordinal), Bound, $"node-b to serve {host}");
+        var (successor, successorKey) = TestCertificates.Issue([host]);
+        using var replaced = await cluster.A.Api.PutAsJsonAsync($"/api/v1/certificates/{name}", new { pem = successor, key = successorKey });
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var thumbprint = (await replaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("thumbprint").GetString();
+
+        // The replacement rides the same notification as any change: B rebuilds its certificate set with the revision.
+        await Eventually.TrueAsync(
+            async () => (await TlsClient.ServedCertificateAsync(cluster.B.HttpsAddress, host)).Thumbprint == thumbprint,
+            Bound,
+            $"node-b to serve the successor of {name}");
+    }
+
+    [Fact]
     public async Task Without_notifications_the_revision_poll_still_brings_a_change_within_2_s()
     {
         var polling = await cluster.StartNodeAsync("node-poll", new Dictionary<string, string?>

@@ -26,6 +26,7 @@ public abstract class FormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(database.Throttle);
         Services.AddSingleton(database.Tokens);
         Services.AddSingleton(database.Certificates);
+        Services.AddSingleton(database.Services.GetRequiredService<Appliance.Data.Certificates.CertificateReplacer>());
         Services.AddSingleton(database.Services.GetRequiredService<Appliance.Data.TwoFactor.TwoFactorStore>());
         Services.AddSingleton(database.Services.GetRequiredService<Appliance.Data.TwoFactor.TwoFactorAdministration>());
         Services.AddSingleton(ActivatorUtilities.CreateInstance<AdminSessions>(database.Services));

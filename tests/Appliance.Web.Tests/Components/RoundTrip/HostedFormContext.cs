@@ -27,6 +27,7 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(host.App.Services.GetRequiredService<ConfigStore>());
         Services.AddSingleton(host.App.Services.GetRequiredService<CertificateStore>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<CertificateReplacer>());
 
         // What the pages around the forms show next to them.
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.DataPlane.ProxyOptions>());

@@ -4,11 +4,14 @@ using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Certificates;
 
-/// <summary>The certificates with renewal and deletion, and the forms that add one.</summary>
+/// <summary>The certificates with renewal, replacement and deletion, and the forms that add one.</summary>
 public partial class CertificatesPage
 {
     private IReadOnlyList<CertificateInfo> _certificates = [];
     private string? _error;
+
+    // The uploaded certificate whose Replace was pressed: the upload form replaces it until saved or cancelled.
+    private CertificateInfo? _replacing;
 
     protected override async Task OnInitializedAsync()
     {
@@ -18,9 +21,13 @@ public partial class CertificatesPage
 
     private async Task OnSavedAsync(CertificateInfo saved)
     {
-        Snackbar.Add($"Certificate '{saved.Name}' {(saved.Status == CertificateStatus.Pending ? "requested" : "saved")}.", Severity.Success);
+        var verb = _replacing is not null ? "replaced: served from the next handshake" : saved.Status == CertificateStatus.Pending ? "requested" : "saved";
+        Snackbar.Add($"Certificate '{saved.Name}' {verb}.", Severity.Success);
+        _replacing = null;
         _certificates = await Certificates.ListAsync();
     }
+
+    private void StartReplacing(CertificateInfo certificate) => _replacing = certificate;
 
     private async Task RenewAsync(CertificateInfo certificate)
     {

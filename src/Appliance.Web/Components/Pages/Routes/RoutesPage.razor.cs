@@ -1,5 +1,6 @@
 using Appliance.Data.Model;
 using Appliance.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Routes;
@@ -11,10 +12,23 @@ public partial class RoutesPage
 
     private IReadOnlyList<RouteSpec>? _routes;
 
+    /// <summary>A route to open at once (<c>/routes?edit=shop</c>): other pages link to a route this way.</summary>
+    [SupplyParameterFromQuery(Name = "edit")]
+    public string? EditName { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
         _routes = await Store.Routes.ListAsync();
+    }
+
+    // After the first interactive render: the dialog provider is live only then.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && _routes?.FirstOrDefault(r => r.Name == EditName) is { } linked)
+        {
+            await EditAsync(linked);
+        }
     }
 
     private async Task OpenTesterAsync() => await Dialogs.ShowAsync<RouteTestDialog>("Which route takes this request?", FormOptions);
