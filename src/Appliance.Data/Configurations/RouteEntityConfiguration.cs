@@ -31,6 +31,7 @@ internal sealed class RouteEntityConfiguration : IEntityTypeConfiguration<RouteE
         builder.Property(r => r.RequestHeaders).IsRequired().HasDefaultValue("{}");
         builder.Property(r => r.ResponseHeaders).IsRequired().HasDefaultValue("{}");
         builder.Property(r => r.Maintenance).IsRequired().HasDefaultValue("{}");
+        builder.Property(r => r.Challenge).IsRequired().HasDefaultValue("{}");
         builder.HasMany(r => r.Targets).WithOne().HasForeignKey(t => t.RouteId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -27,5 +27,6 @@ internal sealed class RouteEntity : INamedEntity
     public string RequestHeaders { get; set; } = "{}";
     public string ResponseHeaders { get; set; } = "{}";
     public string Maintenance { get; set; } = "{}";
+    public string Challenge { get; set; } = "{}";
     public List<RouteTargetEntity> Targets { get; set; } = [];
 }

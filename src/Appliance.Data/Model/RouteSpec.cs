@@ -80,4 +80,7 @@ public sealed record RouteSpec
 
     /// <summary>Maintenance: a 503 page for everyone but the allowed addresses.</summary>
     public MaintenanceSpec Maintenance { get; init; } = new();
+
+    /// <summary>The proof-of-work challenge clients pass before the backends see them.</summary>
+    public ChallengeSpec Challenge { get; init; } = new();
 }

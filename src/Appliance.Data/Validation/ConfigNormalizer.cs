@@ -42,6 +42,9 @@ public static class ConfigNormalizer
         Maintenance = route.Maintenance is null
             ? new MaintenanceSpec()
             : route.Maintenance with { Allow = route.Maintenance.Allow?.Select(a => a?.Trim() ?? "").ToArray() ?? null! },
+        Challenge = route.Challenge is null
+            ? new ChallengeSpec()
+            : route.Challenge with { Mode = ChallengeModes.All.FirstOrDefault(m => string.Equals(m, route.Challenge.Mode?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? route.Challenge.Mode?.Trim() ?? "" },
     };
 
     /// <summary>Normalises a custom error page; its HTML is kept exactly as given.</summary>

@@ -27,6 +27,7 @@ internal sealed class RouteKind : EntityConfigKind<RouteSpec, RouteEntity>
         new RouteHardeningValidator(),
         new RouteHeaderRulesValidator(),
         new RouteMaintenanceValidator(),
+        new RouteChallengeValidator(),
         new RouteReferencesValidator(),
     ];
 

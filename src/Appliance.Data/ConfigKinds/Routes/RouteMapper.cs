@@ -32,6 +32,7 @@ internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
         RequestHeaders = ConfigJson.Deserialize<HeaderRulesSpec>(route.RequestHeaders) ?? new(),
         ResponseHeaders = ConfigJson.Deserialize<HeaderRulesSpec>(route.ResponseHeaders) ?? new(),
         Maintenance = ConfigJson.Deserialize<MaintenanceSpec>(route.Maintenance) ?? new(),
+        Challenge = ConfigJson.Deserialize<ChallengeSpec>(route.Challenge) ?? new(),
         Targets = route.Targets.OrderBy(t => t.Position)
             .Select(t => new TargetSpec { Pool = t.Pool!.Name, Weight = t.Weight })
             .ToArray(),
@@ -66,6 +67,7 @@ internal sealed class RouteMapper : IConfigMapper<RouteSpec, RouteEntity>
         route.RequestHeaders = ConfigJson.Serialize(spec.RequestHeaders);
         route.ResponseHeaders = ConfigJson.Serialize(spec.ResponseHeaders);
         route.Maintenance = ConfigJson.Serialize(spec.Maintenance);
+        route.Challenge = ConfigJson.Serialize(spec.Challenge);
         route.Targets.Clear();
         route.Targets.AddRange(spec.Targets.Select((t, i) => new RouteTargetEntity { Pool = pools[t.Pool], Weight = t.Weight, Position = i }));
     }
