@@ -756,6 +756,12 @@ namespace Appliance.Data.Migrations.Postgres
                     b.Property<string>("AccessList")
                         .HasColumnType("text");
 
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}");
+
                     b.Property<bool>("Compression")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")

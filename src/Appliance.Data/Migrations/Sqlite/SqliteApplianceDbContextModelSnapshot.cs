@@ -718,6 +718,12 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.Property<string>("AccessList")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}");
+
                     b.Property<bool>("Compression")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
