@@ -1,4 +1,5 @@
 using Appliance.Engine.Caching;
+using Appliance.Engine.Challenge;
 using Appliance.Engine.Compression;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Forwarding;
@@ -27,6 +28,7 @@ internal static class DataPlanePipeline
         app.UseRequestRecording();
         app.UseCanonicalPath();
         app.UseAcmeHttpChallenge();
+        app.UseChallengeAnswers();
         app.UseErrorPages();
         app.UseRequestBodyLimit();
         app.UseRouting();
@@ -38,6 +40,7 @@ internal static class DataPlanePipeline
             proxy.UseHttpsPolicy();
             proxy.UseShield();
             proxy.UseMaintenance();
+            proxy.UseChallenge();
             proxy.UseRedirects();
             proxy.UseCompression();
             proxy.UseResponseCache();

@@ -1,6 +1,7 @@
 using Appliance.Engine.AccessLogging;
 using Appliance.Engine.Alerts;
 using Appliance.Engine.Caching;
+using Appliance.Engine.Challenge;
 using Appliance.Engine.Cluster;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.CustomErrorPages;
@@ -44,6 +45,7 @@ public static class EngineServiceCollectionExtensions
             .AddShield()
             .AddHeaderRules()
             .AddMaintenance()
+            .AddChallenge()
             .AddCustomErrorPages()
             .AddCaching()
             .AddLoadBalancing()

@@ -1,0 +1,17 @@
+namespace Appliance.Engine.Challenge;
+
+/// <summary>What became of a challenge, as <c>appliance_challenge_total</c> labels it.</summary>
+internal enum ChallengeResult
+{
+    /// <summary>A page with a fresh challenge was served.</summary>
+    Issued,
+
+    /// <summary>A proof was right and a clearance cookie set.</summary>
+    Passed,
+
+    /// <summary>A proof was wrong, late, for another address or not sealed by us.</summary>
+    Failed,
+
+    /// <summary>A proof for a challenge already solved once.</summary>
+    Replayed,
+}
