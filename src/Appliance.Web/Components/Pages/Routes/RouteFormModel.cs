@@ -116,6 +116,12 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
         set => Spec = Spec with { Maintenance = Spec.Maintenance with { Allow = (value ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) } };
     }
 
+    public string ChallengeMode { get => Spec.Challenge.Mode; set => Spec = Spec with { Challenge = Spec.Challenge with { Mode = value } }; }
+
+    public int ChallengeDifficulty { get => Spec.Challenge.Difficulty; set => Spec = Spec with { Challenge = Spec.Challenge with { Difficulty = value } }; }
+
+    public int ChallengeValidMinutes { get => Spec.Challenge.ValidMinutes; set => Spec = Spec with { Challenge = Spec.Challenge with { ValidMinutes = value } }; }
+
     /// <summary>Hosts typed but not yet turned into chips.</summary>
     public string? HostInput { get; set; }
 
