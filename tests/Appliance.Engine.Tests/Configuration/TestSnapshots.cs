@@ -1,4 +1,5 @@
 using Appliance.Engine.Caching;
+using Appliance.Engine.Challenge;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Mirroring;
 using Appliance.Engine.CustomErrorPages;
@@ -16,7 +17,7 @@ internal static class TestSnapshots
 {
     public static IRoutePlanCompiler[] Compilers() =>
         [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler(), new RouteRedirectCompiler(), new RouteMirrorCompiler(),
-            new RouteHeaderRulesCompiler(), new RouteMaintenanceCompiler(), new ErrorPageSetCompiler()];
+            new RouteHeaderRulesCompiler(), new RouteMaintenanceCompiler(), new RouteChallengeCompiler(), new ErrorPageSetCompiler()];
 
     public static SnapshotBuilder Builder(SnapshotBuilderOptions? options = null) => new(options ?? new SnapshotBuilderOptions(), Compilers());
 }
