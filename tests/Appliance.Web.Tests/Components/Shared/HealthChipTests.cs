@@ -20,7 +20,7 @@ public sealed class HealthChipTests : BunitContext, IAsyncLifetime
     [InlineData("Unhealthy", true, "drained", "warning")]
     public void Each_state_has_its_word_icon_and_colour(string health, bool drained, string word, string colour)
     {
-        var chip = Render<HealthChip>(p => p.Add(c => c.Health, health).Add(c => c.Drained, drained).Add(c => c.Before, "http://a · 3"));
+        var chip = Render<HealthChip>(p => p.Add(c => c.Health, health).Add(c => c.Drained, drained).AddChildContent("http://a · 3"));
 
         var element = chip.Find(".mud-chip");
         Assert.Equal($"http://a · 3 · {word}", element.TextContent.Trim());
