@@ -18,6 +18,7 @@ using Appliance.Engine.Streams;
 using Appliance.Engine.Tls;
 using Appliance.Engine.Tls.Acme;
 using Appliance.Engine.Uptime;
+using Appliance.Engine.Warnings;
 using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ public static class EngineServiceCollectionExtensions
             .AddMirroring()
             .AddHealth()
             .AddStreams()
+            .AddWarnings()
 
             // Hosted services start in this order and stop in reverse: the data plane starts after
             // the access log's writer and stops before it, so requests that finish while it drains

@@ -135,6 +135,7 @@ public static class ApplianceApplication
             .MapSignInPolicyEndpoints()
             .MapAccessLogEndpoints()
             .MapUptimeEndpoints()
+            .MapWarningEndpoints()
             .MapAlertEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))

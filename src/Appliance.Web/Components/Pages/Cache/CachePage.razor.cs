@@ -1,16 +1,15 @@
 using Appliance.Data.Model;
-using Appliance.Engine.Caching;
 using Appliance.Web.Components.Shared;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Cache;
 
-/// <summary>The cache's figures, its rules with their form, and purging.</summary>
+/// <summary>The cache's live figures, its rules with their form, and purging.</summary>
 public partial class CachePage
 {
     private IReadOnlyList<CacheRuleSpec> _rules = [];
     private IReadOnlyList<string> _routes = [];
-    private CacheStatistics _stats = new(0, 0, 0, 0, 0, 0, 0);
+    private CacheStats? _statistics;
 
     // The form edits one stored rule or adds a new one; a fresh key gives it a fresh start.
     private CacheRuleSpec? _editing;
@@ -26,10 +25,7 @@ public partial class CachePage
     {
         _rules = await Store.CacheRules.ListAsync();
         _routes = (await Store.Routes.ListAsync()).Select(r => r.Name).ToArray();
-        ReadStatistics();
     }
-
-    private void ReadStatistics() => _stats = Cache.Statistics();
 
     private void Edit(CacheRuleSpec? rule)
     {

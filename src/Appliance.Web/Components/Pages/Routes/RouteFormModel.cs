@@ -182,7 +182,11 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
         Spec = Spec with { Methods = methods };
     }
 
-    /// <summary>Adds a target on the first pool the route does not use yet: the common next step of a canary.</summary>
+    /// <summary>
+    /// Adds a target on the first of <paramref name="pools"/> the route does not use yet, the common
+    /// next step of a canary, or on none (the picker left empty) when it uses them all. The form
+    /// passes only pools with an enabled backend.
+    /// </summary>
     public void AddTarget(IReadOnlyList<string> pools)
     {
         var unused = pools.FirstOrDefault(p => Targets.All(t => t.Pool != p)) ?? "";
