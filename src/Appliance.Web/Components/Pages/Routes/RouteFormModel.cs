@@ -28,7 +28,7 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
         ResponseHeaders = new(route.ResponseHeaders);
     }
 
-    /// <summary>The methods offered as check boxes; a route may name others through the API.</summary>
+    /// <summary>The methods offered as check boxes; a route may also name TRACE through the API.</summary>
     public static IReadOnlyList<string> CommonMethods => Common;
 
     public string Name { get => Spec.Name; set => Spec = Spec with { Name = value }; }
