@@ -60,7 +60,7 @@ public sealed partial class CertificateStore(
         {
             if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
             {
-                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists; delete it first to replace it.");
+                return StoreResult<CertificateInfo>.NameTaken("A certificate", name);
             }
 
             var entity = new CertificateEntity { Name = name, Source = CertificateSource.Uploaded, CreatedAt = time.GetUtcNow() };
@@ -89,7 +89,7 @@ public sealed partial class CertificateStore(
         {
             if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
             {
-                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists.");
+                return StoreResult<CertificateInfo>.NameTaken("A certificate", name);
             }
 
             var entity = NewAcmeEntity(name, hostnames!);

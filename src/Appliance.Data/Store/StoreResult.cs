@@ -27,6 +27,13 @@ public sealed record StoreResult<T>
 
     public static StoreResult<T> Forbidden(string detail) => new() { Status = StoreStatus.Forbidden, Detail = detail };
 
+    /// <summary>
+    /// The one answer to a create under a name that is taken, for every kind: 409 with the message on
+    /// the name field, so the API and every "new" form say it alike ("A pool named 'web' already exists.").
+    /// </summary>
+    public static StoreResult<T> NameTaken(string aNoun, string name, string field = "name") =>
+        Conflict(field, $"{aNoun} named '{name}' already exists.");
+
     public static StoreResult<T> Conflict(string field, string message)
     {
         var errors = new ValidationErrors();
