@@ -9,20 +9,25 @@ namespace Appliance.Web.Tests.Api;
 /// <summary>Every kind of configuration object has the same endpoints with the same answers; the store gives every refusal.</summary>
 public sealed class ConfigObjectApiTests(ApplianceHost host) : IClassFixture<ApplianceHost>
 {
-    public static TheoryData<string, string> Kinds => new()
+    public static TheoryData<string, string, string> Kinds => new()
     {
-        { "/api/v1/pools", """{"name":"NAME","backends":[]}""" },
-        { "/api/v1/routes", """{"name":"NAME","targets":[{"pool":"objects-api","weight":1}]}""" },
-        { "/api/v1/cache-rules", """{"name":"NAME","match":"/static"}""" },
-        { "/api/v1/access-lists", """{"name":"NAME","rules":[]}""" },
-        { "/api/v1/rate-limits", """{"name":"NAME"}""" },
+        { "/api/v1/pools", """{"name":"NAME","backends":[]}""", "A pool" },
+        { "/api/v1/routes", """{"name":"NAME","targets":[{"pool":"objects-api","weight":1}]}""", "A route" },
+        { "/api/v1/cache-rules", """{"name":"NAME","match":"/static"}""", "A cache rule" },
+        { "/api/v1/access-lists", """{"name":"NAME","rules":[]}""", "An access list" },
+        { "/api/v1/rate-limits", """{"name":"NAME"}""", "A rate limit" },
+        { "/api/v1/error-pages", """{"name":"NAME","status":504,"html":"<p>late</p>"}""", "An error page" },
+        { "/api/v1/streams", """{"name":"NAME","sniHosts":["objects-api.test"],"pool":"objects-api"}""", "A stream" },
+        { "/api/v1/alerts/channels", """{"name":"NAME","webhook":{"url":"https://hooks.example.com/objects"}}""", "An alert channel" },
+        { "/api/v1/alerts/rules", """{"name":"NAME","events":["BackendDown"],"channels":["objects-api"]}""", "An alert rule" },
     };
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task Each_kind_is_created_at_its_location_refused_when_taken_unknown_when_missing_and_deleted(string path, string body)
+    public async Task Each_kind_is_created_at_its_location_refused_when_taken_unknown_when_missing_and_deleted(string path, string body, string aNoun)
     {
         await EnsurePoolAsync("objects-api");
+        await EnsureChannelAsync("objects-api");
         var name = "object-" + path[(path.LastIndexOf('/') + 1)..];
 
         using (var created = await PostAsync(path, body.Replace("NAME", name, StringComparison.Ordinal)))
@@ -34,8 +39,11 @@ public sealed class ConfigObjectApiTests(ApplianceHost host) : IClassFixture<App
         var configuration = await host.Api.GetStringAsync("/api/v1/config");
         using (var taken = await PostAsync(path, body.Replace("NAME", name, StringComparison.Ordinal)))
         {
+            // Every kind says it in the same words, on the name field, as the forms show it.
             Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
-            Assert.Contains("already exists", (await ProblemAsync(taken)).GetProperty("errors").GetProperty("name")[0].GetString(), StringComparison.Ordinal);
+            var problem = await ProblemAsync(taken);
+            Assert.Equal($"{aNoun} named '{name}' already exists.", Assert.Single(problem.GetProperty("errors").GetProperty("name").EnumerateArray()).GetString());
+            Assert.Equal($"{aNoun} named '{name}' already exists.", problem.GetProperty("detail").GetString());
         }
 
         Assert.Equal(configuration, await host.Api.GetStringAsync("/api/v1/config"));
@@ -88,6 +96,15 @@ public sealed class ConfigObjectApiTests(ApplianceHost host) : IClassFixture<App
         if ((await host.Api.GetAsync($"/api/v1/pools/{name}")).StatusCode == HttpStatusCode.NotFound)
         {
             await host.AddPoolAsync(new { name, backends = Array.Empty<object>() });
+        }
+    }
+
+    private async Task EnsureChannelAsync(string name)
+    {
+        if ((await host.Api.GetAsync($"/api/v1/alerts/channels/{name}")).StatusCode == HttpStatusCode.NotFound)
+        {
+            using var created = await PostAsync("/api/v1/alerts/channels", $$$"""{"name":"{{{name}}}","webhook":{"url":"https://hooks.example.com/{{{name}}}"}}""");
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
     }
 
