@@ -57,6 +57,32 @@ public sealed class ConfigObjectApiTests(ApplianceHost host) : IClassFixture<App
         Assert.Equal(HttpStatusCode.NoContent, (await host.Api.DeleteAsync($"{path}/{name}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_certificate_upload_or_request_under_a_taken_name_gets_the_same_409_as_every_kind()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=taken.objects.test", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var upload = new { name = "taken-cert", pem = certificate.ExportCertificatePem(), key = key.ExportPkcs8PrivateKeyPem() };
+        using (var first = await host.Api.PostAsJsonAsync("/api/v1/certificates", upload))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        var stored = await host.Api.GetStringAsync("/api/v1/certificates/taken-cert");
+        using var again = await host.Api.PostAsJsonAsync("/api/v1/certificates", upload);
+        using var requested = await host.Api.PostAsJsonAsync("/api/v1/certificates/acme", new { name = "taken-cert", hostnames = new[] { "other.objects.test" } });
+
+        foreach (var taken in new[] { again, requested })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+            var problem = await ProblemAsync(taken);
+            Assert.Equal("A certificate named 'taken-cert' already exists.", Assert.Single(problem.GetProperty("errors").GetProperty("name").EnumerateArray()).GetString());
+        }
+
+        Assert.Equal(stored, await host.Api.GetStringAsync("/api/v1/certificates/taken-cert"));
+    }
+
     [Theory]
     [InlineData("/api/v1/access-lists", """{"name":"NAME","rules":[]}""")]
     [InlineData("/api/v1/rate-limits", """{"name":"NAME"}""")]
