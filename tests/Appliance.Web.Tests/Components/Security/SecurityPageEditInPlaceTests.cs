@@ -102,6 +102,25 @@ public sealed class SecurityPageEditInPlaceTests : FormContext, IClassFixture<Co
     }
 
     [Fact]
+    public async Task Deleting_the_list_being_edited_closes_its_form_and_brings_the_new_form_back()
+    {
+        var name = await ListAsync(new AccessListSpec());
+        var (page, dialogs) = await RenderPageAsync();
+        await page.InvokeAsync(() => page.Find($"button[aria-label='Edit access list {name}']").Click());
+        Assert.Contains($"Edit access list {name}", page.Find("[data-testid=access-list-form]").TextContent);
+
+        await page.InvokeAsync(() => page.Find($"button[aria-label='Delete access list {name}']").Click());
+        await AnswerAsync(dialogs, $"Delete access list '{name}'?", "Delete");
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Empty(page.FindAll("[data-editing-access-list]"));
+            Assert.Contains("New access list", page.Find("[data-testid=access-list-form]").TextContent);
+        });
+        Assert.Null(await Database.Store.AccessLists.GetAsync(name));
+    }
+
+    [Fact]
     public async Task Deleting_a_list_or_limit_a_route_still_uses_is_refused_with_the_APIs_message()
     {
         var list = await ListAsync(new AccessListSpec());

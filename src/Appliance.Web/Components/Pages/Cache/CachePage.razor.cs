@@ -70,10 +70,6 @@ public partial class CachePage
         if (result.Succeeded)
         {
             Snackbar.Add($"Cache rule '{rule.Name}' deleted.", Severity.Success);
-            if (_editing == rule.Name)
-            {
-                Edit(null);
-            }
         }
 
         await LoadAsync();

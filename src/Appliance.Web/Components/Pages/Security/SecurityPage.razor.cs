@@ -89,11 +89,6 @@ public partial class SecurityPage
         // A list a route or stream still names is refused with the API's 409 message, which says who uses it.
         var result = await Store.AccessLists.DeleteAsync(list.Name, actor);
         Deleted($"Access list '{list.Name}'", result.Succeeded, result.Detail);
-        if (result.Succeeded && _editingList == list.Name)
-        {
-            EditList(null);
-        }
-
         await LoadAsync();
     }
 
@@ -107,11 +102,6 @@ public partial class SecurityPage
 
         var result = await Store.RateLimits.DeleteAsync(limit.Name, actor);
         Deleted($"Rate limit '{limit.Name}'", result.Succeeded, result.Detail);
-        if (result.Succeeded && _editingLimit == limit.Name)
-        {
-            EditLimit(null);
-        }
-
         await LoadAsync();
     }
 
