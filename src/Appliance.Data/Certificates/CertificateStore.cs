@@ -63,7 +63,7 @@ public sealed partial class CertificateStore(
         {
             if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
             {
-                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists; replace it with PUT /api/v1/certificates/{name} (Replace on the Certificates page).");
+                return StoreResult<CertificateInfo>.NameTaken("A certificate", name, insteadHint: $"replace it with PUT /api/v1/certificates/{name} (Replace on the Certificates page).");
             }
 
             var entity = new CertificateEntity { Name = name, Source = CertificateSource.Uploaded, CreatedAt = time.GetUtcNow() };
@@ -92,7 +92,7 @@ public sealed partial class CertificateStore(
         {
             if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
             {
-                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists.");
+                return StoreResult<CertificateInfo>.NameTaken("A certificate", name);
             }
 
             var entity = NewAcmeEntity(name, hostnames!);

@@ -11,9 +11,11 @@ public partial class CachePage
     private IReadOnlyList<string> _routes = [];
     private CacheStats? _statistics;
 
-    // The form edits one stored rule or adds a new one; a fresh key gives it a fresh start.
-    private CacheRuleSpec? _editing;
+    // The name of the rule edited in place; a fresh key gives a form a fresh start.
+    private string? _editing;
     private int _formKey;
+    private int _newFormKey;
+    private string? _error;
 
     protected override async Task OnInitializedAsync()
     {
@@ -24,20 +26,29 @@ public partial class CachePage
     private async Task LoadAsync()
     {
         _rules = await Store.CacheRules.ListAsync();
+        if (_rules.All(r => r.Name != _editing))
+        {
+            // Deleted meanwhile (here or elsewhere): nothing is left to edit in place.
+            _editing = null;
+        }
+
         _routes = (await Store.Routes.ListAsync()).Select(r => r.Name).ToArray();
     }
 
     private void Edit(CacheRuleSpec? rule)
     {
-        _editing = rule;
+        _editing = rule?.Name;
         _formKey++;
     }
 
+    // An edit closes its form; an addition starts the new form again.
     private async Task OnSavedAsync(CacheRuleSpec rule)
     {
         Snackbar.Add($"Cache rule '{rule.Name}' saved.", Severity.Success);
+        _error = null;
         await LoadAsync();
         Edit(null);
+        _newFormKey++;
     }
 
     private async Task DeleteAsync(CacheRuleSpec rule)
@@ -49,7 +60,14 @@ public partial class CachePage
             return;
         }
 
-        await Store.CacheRules.DeleteAsync(rule.Name, actor);
+        // Refused (gone already, say), the store's message says why, as the API's would.
+        var result = await Store.CacheRules.DeleteAsync(rule.Name, actor);
+        _error = result.Succeeded ? null : result.Detail ?? $"Cache rule '{rule.Name}' could not be deleted.";
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"Cache rule '{rule.Name}' deleted.", Severity.Success);
+        }
+
         await LoadAsync();
     }
 }

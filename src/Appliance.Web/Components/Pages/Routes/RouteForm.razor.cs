@@ -59,8 +59,9 @@ public partial class RouteForm
             return;
         }
 
-        // A host typed but not yet turned into a chip is what the operator meant to add.
+        // A host or method typed but not yet turned into a chip is what the operator meant to add.
         _model.AddTypedHosts();
+        _model.AddTypedMethod();
         if (_model.TwiceSetHeader() is var (field, message))
         {
             _submission.Refuse(field, message);

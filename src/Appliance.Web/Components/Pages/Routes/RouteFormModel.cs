@@ -119,7 +119,10 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
     /// <summary>Hosts typed but not yet turned into chips.</summary>
     public string? HostInput { get; set; }
 
-    /// <summary>Methods set through the API that have no check box; the form shows them so they can be removed.</summary>
+    /// <summary>A method without a check box (<c>TRACE</c>; the store refuses extension methods with its reason) typed but not yet added.</summary>
+    public string? MethodInput { get; set; }
+
+    /// <summary>Methods without a check box, set through the API or typed; the form shows them so they can be removed.</summary>
     public IEnumerable<string> OtherMethods => Methods.Where(m => !Common.Contains(m, StringComparer.Ordinal));
 
     /// <inheritdoc />
@@ -163,6 +166,20 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
         }
 
         HostInput = "";
+    }
+
+    /// <summary>Adds the method typed into <see cref="MethodInput"/>, upper-cased as the store keeps it; the store checks that it is a token.</summary>
+    public void AddTypedMethod()
+    {
+        var method = (MethodInput ?? "").Trim().ToUpperInvariant();
+
+        // Saving calls this too: with nothing typed, the stored list stays the very one stored.
+        if (method.Length > 0 && !Methods.Contains(method, StringComparer.Ordinal))
+        {
+            SetMethod(method, on: true);
+        }
+
+        MethodInput = "";
     }
 
     /// <summary>Removes the host chip at <paramref name="index"/>.</summary>
