@@ -61,9 +61,13 @@ public sealed partial class CertificateStore(
 
         return configStore.WriteAsync(async db =>
         {
-            if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
+            // An uploaded one can be replaced in place, and the refusal says how; an ACME one renews itself.
+            var taken = await db.Certificates.Where(c => c.Name == name).Select(c => (CertificateSource?)c.Source).FirstOrDefaultAsync(cancellationToken);
+            if (taken is not null)
             {
-                return StoreResult<CertificateInfo>.NameTaken("A certificate", name, insteadHint: $"replace it with PUT /api/v1/certificates/{name} (Replace on the Certificates page).");
+                return taken == CertificateSource.Uploaded
+                    ? StoreResult<CertificateInfo>.NameTaken("A certificate", name, insteadHint: $"replace it with PUT /api/v1/certificates/{name} (Replace on the Certificates page).")
+                    : StoreResult<CertificateInfo>.NameTaken("A certificate", name);
             }
 
             var entity = new CertificateEntity { Name = name, Source = CertificateSource.Uploaded, CreatedAt = time.GetUtcNow() };

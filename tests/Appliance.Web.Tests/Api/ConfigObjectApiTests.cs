@@ -73,11 +73,16 @@ public sealed class ConfigObjectApiTests(ApplianceHost host) : IClassFixture<App
         using var again = await host.Api.PostAsJsonAsync("/api/v1/certificates", upload);
         using var requested = await host.Api.PostAsJsonAsync("/api/v1/certificates/acme", new { name = "taken-cert", hostnames = new[] { "other.objects.test" } });
 
-        foreach (var taken in new[] { again, requested })
+        // The same sentence; an upload's also says how to replace the one there.
+        foreach (var (taken, expected) in new[]
+        {
+            (again, "A certificate named 'taken-cert' already exists; replace it with PUT /api/v1/certificates/taken-cert (Replace on the Certificates page)."),
+            (requested, "A certificate named 'taken-cert' already exists."),
+        })
         {
             Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
             var problem = await ProblemAsync(taken);
-            Assert.Equal("A certificate named 'taken-cert' already exists; replace it with PUT /api/v1/certificates/taken-cert (Replace on the Certificates page).", Assert.Single(problem.GetProperty("errors").GetProperty("name").EnumerateArray()).GetString());
+            Assert.Equal(expected, Assert.Single(problem.GetProperty("errors").GetProperty("name").EnumerateArray()).GetString());
         }
 
         Assert.Equal(stored, await host.Api.GetStringAsync("/api/v1/certificates/taken-cert"));
