@@ -10,7 +10,7 @@ namespace Appliance.Web.Tests.PoolLimits;
 /// </summary>
 public sealed class PoolLimitsHost : ApplianceHost
 {
-    public static readonly string[] Pools = ["held", "timing", "leaving", "reloaded", "cached"];
+    public static readonly string[] Pools = ["held", "timing", "leaving", "reloaded", "cached", "odd"];
 
     private readonly Dictionary<string, TestBackend> _backends = [];
 
@@ -29,6 +29,7 @@ public sealed class PoolLimitsHost : ApplianceHost
         await AddPoolAsync(Pool("leaving", 1, new { length = 1, timeoutSeconds = 60 }));
         await AddPoolAsync(Pool("reloaded", 1, null));
         await AddPoolAsync(Pool("cached", 1, null));
+        await AddPoolAsync(Pool("odd", 1, null));
         await AddRouteAsync(Route("held-a", "a.held.test", "held"));
         await AddRouteAsync(Route("held-b", "b.held.test", "held"));
         foreach (var name in Pools.Skip(1))

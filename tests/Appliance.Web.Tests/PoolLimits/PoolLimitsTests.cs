@@ -149,6 +149,27 @@ public sealed class PoolLimitsTests(PoolLimitsHost host) : IClassFixture<PoolLim
     }
 
     [Fact]
+    public async Task Odd_spellings_of_the_path_and_stray_forwarding_headers_count_against_the_same_pool()
+    {
+        var backend = Hold("odd");
+        var holding = host.GetAsync("odd.test", "/slow/1");
+        await Eventually.TrueAsync(() => backend.Requests == 1, Wait, "the first request at the backend");
+
+        foreach (var path in new[] { "//slow/2", "/./slow/3", "/slow;p/4", "/%73low/5", "/x/../slow/6" })
+        {
+            // Sent as written: an HttpClient would tidy the dot segments and the escape away.
+            var (status, response) = await RawHttp.SendAsync(host.ProxyAddress, "GET", path, "odd.test", "X-Forwarded-For: 10.9.8.7", "X-Forwarded-Host: other.test", "Forwarded: for=10.1.1.1");
+            Assert.True(status == 503, $"{path}: {response}");
+        }
+
+        Assert.Equal(1, backend.Requests);
+        Assert.Equal(5, host.Load("odd").RejectedQueueFull);
+        backend.Gate.TrySetResult();
+        using var first = await holding;
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+    }
+
+    [Fact]
     public async Task Limits_out_of_range_and_a_queue_without_a_cap_are_refused_field_by_field()
     {
         using var response = await host.Api.PostAsJsonAsync("/api/v1/pools", new { name = "bad-limits", maxConcurrentRequests = 0, queue = new { length = 10_001, timeoutSeconds = 0 }, backends = Array.Empty<object>() });
