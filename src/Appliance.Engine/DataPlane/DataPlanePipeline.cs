@@ -6,6 +6,7 @@ using Appliance.Engine.HeaderRules;
 using Appliance.Engine.Maintenance;
 using Appliance.Engine.Metrics;
 using Appliance.Engine.Mirroring;
+using Appliance.Engine.PoolLimits;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
 using Appliance.Engine.Security.Shield;
@@ -42,6 +43,7 @@ internal static class DataPlanePipeline
             proxy.UseCompression();
             proxy.UseResponseCache();
             proxy.UseTrafficSplit();
+            proxy.UsePoolLimits();
             proxy.UseMirroring();
             proxy.UseRetry();
             proxy.UseLoadBalancing();

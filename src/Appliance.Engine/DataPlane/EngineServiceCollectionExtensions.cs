@@ -17,6 +17,7 @@ using Appliance.Engine.Security.Shield;
 using Appliance.Engine.Streams;
 using Appliance.Engine.Tls;
 using Appliance.Engine.Tls.Acme;
+using Appliance.Engine.PoolLimits;
 using Appliance.Engine.Uptime;
 using Appliance.Engine.Warnings;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public static class EngineServiceCollectionExtensions
             .AddCaching()
             .AddLoadBalancing()
             .AddMirroring()
+            .AddPoolLimits()
             .AddHealth()
             .AddStreams()
             .AddWarnings()

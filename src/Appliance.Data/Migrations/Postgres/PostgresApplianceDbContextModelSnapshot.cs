@@ -657,10 +657,19 @@ namespace Appliance.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("MaxConcurrentRequests")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.Property<int?>("QueueLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QueueTimeoutSeconds")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -625,10 +625,19 @@ namespace Appliance.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MaxConcurrentRequests")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("QueueLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QueueTimeoutSeconds")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
