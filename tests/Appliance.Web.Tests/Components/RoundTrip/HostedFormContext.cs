@@ -37,6 +37,7 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Uptime.UptimeReader>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Alerts.AlertChannelStatusBoard>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Alerts.AlertChannelTester>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.GeoIp.CountryDatabase>());
         Services.AddSingleton(host.App.Services.GetRequiredService<AdminSessions>());
     }
 
