@@ -32,7 +32,7 @@ public sealed class CountryDatabase : ICountryRules, IDisposable
     private string? _problem;
     private FileSystemWatcher? _watcher;
     private ITimer? _timer;
-    private bool _started;
+    private volatile bool _started;
     private bool _disposed;
     private long _lookups;
     private long _unknown;

@@ -7,13 +7,14 @@ internal sealed class GeoIpMetrics(CountryDatabase database, CountryBlocks block
 {
     public void Write(PrometheusText text)
     {
+        // Always there: a node of several that lacks the database others have shows as 0.
+        text.Single("appliance_geoip_database_loaded", "gauge", "1 while a country database is loaded for country rules, 0 when none is configured or it cannot be read.", database.Status().Loaded ? 1 : 0);
         if (!database.IsConfigured)
         {
             return;
         }
 
         var (lookups, unknown, failures) = database.Counts;
-        text.Single("appliance_geoip_database_loaded", "gauge", "1 while a country database is loaded for country rules, 0 when the configured file cannot be read.", database.Status().Loaded ? 1 : 0);
         text.Single("appliance_geoip_lookups_total", "counter", "Country lookups made for access lists with country rules.", lookups);
         text.Single("appliance_geoip_lookups_unknown_total", "counter", "Country lookups of addresses the database places in no country (they match no country rule).", unknown);
         text.Single("appliance_geoip_lookup_failures_total", "counter", "Country lookups the database could not answer.", failures);
