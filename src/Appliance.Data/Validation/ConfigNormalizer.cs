@@ -65,7 +65,15 @@ public static class ConfigNormalizer
     public static AccessListSpec Normalize(AccessListSpec list) => list with
     {
         Name = list.Name?.Trim() ?? "",
-        Rules = list.Rules?.Select(r => r is null ? null! : r with { Action = r.Action?.Trim() ?? "", Cidr = r.Cidr?.Trim() ?? "" }).ToArray() ?? null!,
+        Rules = list.Rules?.Select(r => r is null ? null! : Normalize(r)).ToArray() ?? null!,
+    };
+
+    /// <summary>Normalises an access rule: a blank address or country is none, a country code is upper-cased.</summary>
+    public static AccessRuleSpec Normalize(AccessRuleSpec rule) => rule with
+    {
+        Action = rule.Action?.Trim() ?? "",
+        Cidr = string.IsNullOrWhiteSpace(rule.Cidr) ? null : rule.Cidr.Trim(),
+        Country = string.IsNullOrWhiteSpace(rule.Country) ? null : rule.Country.Trim().ToUpperInvariant(),
     };
 
     /// <summary>Normalises a rate limit.</summary>

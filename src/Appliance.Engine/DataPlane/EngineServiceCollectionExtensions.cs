@@ -5,6 +5,7 @@ using Appliance.Engine.Cluster;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.CustomErrorPages;
 using Appliance.Engine.DataPlane;
+using Appliance.Engine.GeoIp;
 using Appliance.Engine.HeaderRules;
 using Appliance.Engine.Health;
 using Appliance.Engine.LoadBalancing;
@@ -43,6 +44,7 @@ public static class EngineServiceCollectionExtensions
             .AddSecurity()
             .AddRouting()
             .AddTls()
+            .AddGeoIp()
             .AddShield()
             .AddHeaderRules()
             .AddMaintenance()

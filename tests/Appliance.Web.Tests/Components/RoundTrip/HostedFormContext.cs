@@ -39,6 +39,7 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Warnings.SetupWarningReader>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Alerts.AlertChannelStatusBoard>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Alerts.AlertChannelTester>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.GeoIp.CountryDatabase>());
         Services.AddSingleton(host.App.Services.GetRequiredService<AdminSessions>());
     }
 
