@@ -7,5 +7,5 @@ namespace Appliance.Data.Users.Preferences;
 /// </summary>
 public sealed record UserPreferences
 {
-    public ThemePreference Theme { get; init; } = ThemePreference.System;
+    public required ThemePreference Theme { get; init; }
 }
