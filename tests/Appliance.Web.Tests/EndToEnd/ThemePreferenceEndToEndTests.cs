@@ -41,7 +41,7 @@ public sealed class ThemePreferenceEndToEndTests(ThemePreferenceEndToEndTests.Th
                 await Eventually.TrueAsync(async () => (await host.Preferences.GetAsync("theme-anna"))?.Theme == ThemePreference.Dark, TimeSpan.FromSeconds(10), "Anna's choice to be stored");
 
                 // Signing out and in again keeps it.
-                await phone.ClickUntilVisibleAsync(page.GetByTestId("app-bar-menu").Locator("button").First, page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
+                await SmallScreenEndToEndTests.ClickThenSeeAsync(page.GetByTestId("app-bar-menu").Locator("button").First, page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
                 await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
                 await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login"));
                 await SignInAsync(phone, "theme-anna");
@@ -78,7 +78,7 @@ public sealed class ThemePreferenceEndToEndTests(ThemePreferenceEndToEndTests.Th
                 Assert.True(await IsDarkAsync(page));
 
                 var themeMenu = page.GetByTestId("theme-menu").Locator("button").First;
-                await desktop.ClickUntilVisibleAsync(themeMenu, page.Locator("[data-theme-choice='Dark'][data-chosen='true']"));
+                await SmallScreenEndToEndTests.ClickThenSeeAsync(themeMenu, page.Locator("[data-theme-choice='Dark'][data-chosen='true']"));
                 await page.GetByRole(AriaRole.Menuitem, new() { Name = "System theme" }).ClickAsync();
                 await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", LightBackground);
                 await Eventually.TrueAsync(async () => (await host.Preferences.GetAsync("theme-anna"))?.Theme == ThemePreference.System, TimeSpan.FromSeconds(10), "Anna's System to be stored");
@@ -104,19 +104,13 @@ public sealed class ThemePreferenceEndToEndTests(ThemePreferenceEndToEndTests.Th
 
     private static async Task<bool> IsDarkAsync(IPage page) => await page.EvaluateAsync<bool>(IsDarkScript);
 
-    private static async Task SignInAsync(BrowserSession browser, string userName)
-    {
-        await browser.Page.GotoAsync("/login");
-        await browser.Page.FillAsync("input[name='Input.UserName']", userName);
-        await browser.Page.FillAsync("input[name='Input.Password']", Password);
-        await browser.Page.ClickAsync("button[type=submit]");
-        await browser.Page.Locator("[data-circuit='live']").WaitForAsync();
-    }
+    private static Task SignInAsync(BrowserSession browser, string userName) =>
+        SmallScreenEndToEndTests.SignInAsync(browser.Page, userName, Password);
 
     private static async Task ChooseAsync(BrowserSession browser, ILocator menu, string theme)
     {
         var item = browser.Page.GetByRole(AriaRole.Menuitem, new() { Name = theme });
-        await browser.ClickUntilVisibleAsync(menu, item);
+        await SmallScreenEndToEndTests.ClickThenSeeAsync(menu, item);
         await item.ClickAsync();
     }
 

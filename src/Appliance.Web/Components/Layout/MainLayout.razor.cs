@@ -89,6 +89,12 @@ public partial class MainLayout : LayoutComponentBase
             return;
         }
 
+        if (theme == ThemePreference.System && _themeProvider is not null)
+        {
+            // Not watched while another theme was chosen: the browser's preference may have changed since.
+            _systemDarkMode = await _themeProvider.GetSystemDarkModeAsync();
+        }
+
         var previous = _theme;
         _theme = theme;
         var result = await Preferences.SetAsync(session.User.UserName, new UserPreferences { Theme = theme });

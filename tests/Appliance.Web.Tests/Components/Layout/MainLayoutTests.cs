@@ -62,6 +62,27 @@ public sealed class MainLayoutTests : FormContext, IClassFixture<ConfigDatabase>
         var layout = RenderLayout();
 
         layout.WaitForAssertion(() => Assert.True(IsDark(layout)));
+        var provider = layout.FindComponent<MudThemeProvider>();
+        Assert.True(provider.Instance.GetState(x => x.ObserveSystemDarkModeChange));
+
+        // The browser's preference changes while the page is open: System follows it.
+        await layout.InvokeAsync(() => provider.Instance.SystemDarkModeChangedAsync(false));
+        layout.WaitForAssertion(() => Assert.False(IsDark(layout)));
+    }
+
+    [Fact]
+    public async Task A_chosen_theme_does_not_watch_the_browser()
+    {
+        var name = UniqueName("light");
+        await SignInAsync(name);
+        Assert.True((await Preferences.SetAsync(name, new UserPreferences { Theme = ThemePreference.Light })).Succeeded);
+        JSInterop.Setup<bool>("mudThemeProvider.isDarkMode").SetResult(true);
+
+        var layout = RenderLayout();
+
+        layout.WaitForAssertion(() => Assert.Equal("live", layout.Find("[data-circuit]").GetAttribute("data-circuit")));
+        Assert.False(IsDark(layout));
+        Assert.False(layout.FindComponent<MudThemeProvider>().Instance.GetState(x => x.ObserveSystemDarkModeChange));
     }
 
     [Fact]
