@@ -82,26 +82,34 @@ public partial class MainLayout : LayoutComponentBase
     /// </summary>
     private async Task ChooseThemeAsync(ThemePreference theme)
     {
-        var user = (await AuthenticationState).User;
-        if (await Sessions.ValidateNowAsync(user) is not { } session)
-        {
-            Navigation.NavigateTo("/login", forceLoad: true);
-            return;
-        }
-
-        if (theme == ThemePreference.System && _themeProvider is not null)
-        {
-            // Not watched while another theme was chosen: the browser's preference may have changed since.
-            _systemDarkMode = await _themeProvider.GetSystemDarkModeAsync();
-        }
-
         var previous = _theme;
-        _theme = theme;
-        var result = await Preferences.SetAsync(session.User.UserName, new UserPreferences { Theme = theme });
-        if (!result.Succeeded)
+        try
+        {
+            var user = (await AuthenticationState).User;
+            if (await Sessions.ValidateNowAsync(user) is not { } session)
+            {
+                Navigation.NavigateTo("/login", forceLoad: true);
+                return;
+            }
+
+            if (theme == ThemePreference.System && _themeProvider is not null)
+            {
+                // Not watched while another theme was chosen: the browser's preference may have changed since.
+                _systemDarkMode = await _themeProvider.GetSystemDarkModeAsync();
+            }
+
+            _theme = theme;
+            var result = await Preferences.SetAsync(session.User.UserName, new UserPreferences { Theme = theme });
+            if (!result.Succeeded)
+            {
+                _theme = previous;
+                Snackbar.Add($"The theme was not saved: {result.Detail}", Severity.Error);
+            }
+        }
+        catch (Exception ex) when (DatabaseOutage.IsCause(ex))
         {
             _theme = previous;
-            Snackbar.Add($"The theme was not saved: {result.Detail}", Severity.Error);
+            Snackbar.Add("The theme was not saved: the configuration database cannot be reached.", Severity.Error);
         }
     }
 }
