@@ -166,6 +166,7 @@ public sealed class BackupRestorer(
                 // A new stamp: no session cookie issued before the restore, here or on the old machine, works after it.
                 SecurityStamp = UserStore.NewSecurityStamp(),
                 RecentSignInAddresses = [.. user.RecentSignInAddresses],
+                ThemePreference = Enum.IsDefined(user.Theme) ? user.Theme : Users.Preferences.ThemePreference.System,
                 CreatedAt = user.CreatedAt,
             };
             db.Users.Add(entity);

@@ -44,6 +44,7 @@ public static class DataServiceCollectionExtensions
         services.AddSharedCounters(configuration);
         services.AddSingleton<Appliance.Data.Users.SignInThrottle>();
         services.AddSingleton<Appliance.Data.Users.UserStore>();
+        services.AddSingleton<Appliance.Data.Users.Preferences.UserPreferencesStore>();
         services.AddSingleton<Appliance.Data.Users.RevokedSessionStore>();
         services.AddSingleton<Appliance.Data.Users.SessionCheckCache>();
 

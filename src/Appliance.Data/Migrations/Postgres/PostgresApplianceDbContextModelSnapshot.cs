@@ -1047,6 +1047,13 @@ namespace Appliance.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ThemePreference")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("System");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1001,6 +1001,13 @@ namespace Appliance.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ThemePreference")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("System");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
