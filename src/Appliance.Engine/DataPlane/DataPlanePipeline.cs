@@ -8,6 +8,7 @@ using Appliance.Engine.Metrics;
 using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
+using Appliance.Engine.Security.Bans;
 using Appliance.Engine.Security.Shield;
 using Appliance.Engine.Tls;
 using Appliance.Engine.Tls.Acme;
@@ -25,6 +26,7 @@ internal static class DataPlanePipeline
     {
         app.UseClientAddress();
         app.UseRequestRecording();
+        app.UseBans();
         app.UseCanonicalPath();
         app.UseAcmeHttpChallenge();
         app.UseErrorPages();

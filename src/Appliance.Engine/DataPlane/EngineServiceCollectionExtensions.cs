@@ -13,6 +13,7 @@ using Appliance.Engine.Metrics;
 using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
+using Appliance.Engine.Security.Bans;
 using Appliance.Engine.Security.Shield;
 using Appliance.Engine.Streams;
 using Appliance.Engine.Tls;
@@ -42,6 +43,7 @@ public static class EngineServiceCollectionExtensions
             .AddRouting()
             .AddTls()
             .AddShield()
+            .AddBans()
             .AddHeaderRules()
             .AddMaintenance()
             .AddCustomErrorPages()
