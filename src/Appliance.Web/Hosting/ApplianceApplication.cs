@@ -129,6 +129,7 @@ public static class ApplianceApplication
             .MapCacheEndpoints()
             .MapErrorPageEndpoints()
             .MapShieldEndpoints()
+            .MapBanEndpoints()
             .MapStreamEndpoints()
             .MapNodeEndpoints()
             .MapUserEndpoints()
