@@ -16,6 +16,7 @@ public sealed class ConfigObjectApiTests(ApplianceHost host) : IClassFixture<App
         { "/api/v1/cache-rules", """{"name":"NAME","match":"/static"}""" },
         { "/api/v1/access-lists", """{"name":"NAME","rules":[]}""" },
         { "/api/v1/rate-limits", """{"name":"NAME"}""" },
+        { "/api/v1/ban-rules", """{"name":"NAME","statuses":[404]}""" },
     };
 
     [Theory]

@@ -56,14 +56,14 @@ internal sealed partial class BanSync(
     /// <summary>One round: push what this node changed, then pull what others did.</summary>
     internal async Task SyncAsync()
     {
-        if (!await PushAsync())
+        // Looked at before pushing too: a push into an emptied Redis would hide that it was emptied.
+        if (changes.Count > 0 && await RestoreIfEmptiedAsync() is null)
         {
             Failed();
             return;
         }
 
-        var version = await shared.VersionAsync();
-        if (version is null)
+        if (!await PushAsync() || await RestoreIfEmptiedAsync() is not { } version)
         {
             Failed();
             return;
@@ -102,6 +102,33 @@ internal sealed partial class BanSync(
         }
     }
 
+    // No version while bans this node read from Redis are in force: Redis restarted empty (it keeps
+    // the version as long as the last ban). This node's bans are written back, so that a restart of
+    // Redis lifts nobody's ban. The version Redis holds then, or null when it could not be asked.
+    private async Task<string?> RestoreIfEmptiedAsync()
+    {
+        if (await shared.VersionAsync() is not { } version)
+        {
+            return null;
+        }
+
+        if (version.Length > 0 || _version is not { Length: > 0 } || table.ActiveCount() == 0)
+        {
+            return version;
+        }
+
+        foreach (var ban in table.Active())
+        {
+            if (BanKey.TryParse(ban.Subject, out var key))
+            {
+                changes.Enqueue(new BanChange(key, ban, Replace: false));
+            }
+        }
+
+        LogRestoring();
+        return await PushAsync() ? await shared.VersionAsync() : null;
+    }
+
     private async Task<bool> PushAsync()
     {
         while (changes.TryPeek(out var change))
@@ -131,6 +158,9 @@ internal sealed partial class BanSync(
 
     [LoggerMessage(EventId = 2702, Level = LogLevel.Warning, Message = "Cannot share bans through Redis: this node enforces its own ({Pending} changes wait to be written).")]
     private partial void LogFailed(int pending);
+
+    [LoggerMessage(EventId = 2704, Level = LogLevel.Warning, Message = "Redis has lost the bans (restarted empty?): this node writes back the ones it enforces.")]
+    private partial void LogRestoring();
 
     [LoggerMessage(EventId = 2703, Level = LogLevel.Information, Message = "Bans are shared through Redis again.")]
     private partial void LogBack();
