@@ -29,6 +29,7 @@ public abstract class FormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(database.Services.GetRequiredService<Appliance.Data.TwoFactor.TwoFactorStore>());
         Services.AddSingleton(database.Services.GetRequiredService<Appliance.Data.TwoFactor.TwoFactorAdministration>());
         Services.AddSingleton(ActivatorUtilities.CreateInstance<AdminSessions>(database.Services));
+        Security.BanComponentServices.AddTo(Services, database);
     }
 
     protected const string UserPassword = "component test passphrase";
