@@ -84,6 +84,9 @@ internal sealed class BanMiddleware(
             return ErrorPages.WriteAsync(context, StatusCodes.Status403Forbidden);
         }
 
+        // Nothing is sent; the status is what the metrics and the access log record: refused.
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+
         // HTTP/2 and HTTP/3 would close only the stream: the connection is asked to close as well.
         context.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
         context.Abort();

@@ -117,6 +117,6 @@ public sealed partial class BanService(
             : string.Create(CultureInfo.InvariantCulture, $"{(int)left.TotalDays} d");
     }
 
-    [LoggerMessage(EventId = 2701, Level = LogLevel.Warning, Message = "Banned {Subject} for {Seconds} s by rule '{Rule}': {Detail}")]
+    [LoggerMessage(EventId = 2701, Level = LogLevel.Information, Message = "Banned {Subject} for {Seconds} s by rule '{Rule}': {Detail}")]
     private partial void LogBanned(string subject, string rule, int seconds, string detail);
 }
