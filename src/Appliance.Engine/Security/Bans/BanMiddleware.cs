@@ -1,9 +1,8 @@
 using System.Net;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Routing;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections.Features;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
 
 namespace Appliance.Engine.Security.Bans;
 
