@@ -57,6 +57,7 @@ public sealed class ConfigStore
         Streams = new(this, Kinds.Streams);
         AlertChannels = new(this, Kinds.AlertChannels);
         AlertRules = new(this, Kinds.AlertRules);
+        BanRules = new(this, Kinds.BanRules);
     }
 
     /// <summary>Pools of backends.</summary>
@@ -85,6 +86,9 @@ public sealed class ConfigStore
 
     /// <summary>Which alert events go to which channels.</summary>
     public ConfigObjects<AlertRuleSpec> AlertRules { get; }
+
+    /// <summary>Which answers count against a client address, and how many ban it.</summary>
+    public ConfigObjects<BanRuleSpec> BanRules { get; }
 
     /// <summary>Encrypts the secrets that objects keep (alert channels'), before the write lock is taken.</summary>
     internal ConfigSecretProtector Secrets { get; }

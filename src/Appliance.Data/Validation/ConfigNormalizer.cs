@@ -111,6 +111,14 @@ public static class ConfigNormalizer
         Channels = rule.Channels?.Select(c => c?.Trim() ?? "").ToArray() ?? null!,
     };
 
+    /// <summary>Normalises a ban rule: name and paths trimmed, a trailing slash on a path dropped (it is ignored when matching).</summary>
+    public static BanRuleSpec Normalize(BanRuleSpec rule) => rule with
+    {
+        Name = rule.Name?.Trim() ?? "",
+        Statuses = rule.Statuses ?? null!,
+        Paths = rule.Paths?.Select(p => p?.Trim() is { Length: > 1 } path && path.EndsWith('/') && !path.EndsWith("//", StringComparison.Ordinal) ? path[..^1] : p?.Trim() ?? "").ToArray() ?? null!,
+    };
+
     /// <summary>Normalises every object of a document; a missing optional list becomes empty.</summary>
     public static ConfigDocument Normalize(ConfigDocument document) =>
         Kinds.All.Aggregate(document, (normalized, kind) => kind.Normalize(normalized));

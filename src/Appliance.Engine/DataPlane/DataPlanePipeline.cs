@@ -9,6 +9,7 @@ using Appliance.Engine.Mirroring;
 using Appliance.Engine.PoolLimits;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
+using Appliance.Engine.Security.Bans;
 using Appliance.Engine.Security.Shield;
 using Appliance.Engine.Tls;
 using Appliance.Engine.Tls.Acme;
@@ -26,6 +27,7 @@ internal static class DataPlanePipeline
     {
         app.UseClientAddress();
         app.UseRequestRecording();
+        app.UseBans();
         app.UseCanonicalPath();
         app.UseAcmeHttpChallenge();
         app.UseErrorPages();

@@ -14,6 +14,7 @@ using Appliance.Engine.Metrics;
 using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
+using Appliance.Engine.Security.Bans;
 using Appliance.Engine.Security.Shield;
 using Appliance.Engine.Streams;
 using Appliance.Engine.Tls;
@@ -46,6 +47,7 @@ public static class EngineServiceCollectionExtensions
             .AddTls()
             .AddGeoIp()
             .AddShield()
+            .AddBans()
             .AddHeaderRules()
             .AddMaintenance()
             .AddCustomErrorPages()

@@ -131,6 +131,7 @@ public static class ApplianceApplication
             .MapCacheEndpoints()
             .MapErrorPageEndpoints()
             .MapShieldEndpoints()
+            .MapBanEndpoints()
             .MapStreamEndpoints()
             .MapNodeEndpoints()
             .MapUserEndpoints()

@@ -17,7 +17,7 @@ internal static class TestSnapshots
 {
     public static IRoutePlanCompiler[] Compilers() =>
         [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler(), new RouteRedirectCompiler(), new RouteMirrorCompiler(),
-            new RouteHeaderRulesCompiler(), new RouteMaintenanceCompiler(), new ErrorPageSetCompiler(), new PoolLimitsCompiler()];
+            new RouteHeaderRulesCompiler(), new RouteMaintenanceCompiler(), new ErrorPageSetCompiler(), new PoolLimitsCompiler(), new Appliance.Engine.Security.Bans.BanRulesCompiler()];
 
     public static SnapshotBuilder Builder(SnapshotBuilderOptions? options = null) => new(options ?? new SnapshotBuilderOptions(), Compilers());
 }

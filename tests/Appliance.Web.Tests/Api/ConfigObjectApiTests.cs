@@ -20,6 +20,7 @@ public sealed class ConfigObjectApiTests(ApplianceHost host) : IClassFixture<App
         { "/api/v1/streams", """{"name":"NAME","sniHosts":["objects-api.test"],"pool":"objects-api"}""", "A stream" },
         { "/api/v1/alerts/channels", """{"name":"NAME","webhook":{"url":"https://hooks.example.com/objects"}}""", "An alert channel" },
         { "/api/v1/alerts/rules", """{"name":"NAME","events":["BackendDown"],"channels":["objects-api"]}""", "An alert rule" },
+        { "/api/v1/ban-rules", """{"name":"NAME","statuses":[404]}""", "A ban rule" },
     };
 
     [Theory]

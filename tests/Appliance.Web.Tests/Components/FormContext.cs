@@ -34,6 +34,7 @@ public abstract class FormContext : BunitContext, IAsyncLifetime
         // No country database, as the store here has none; a test that needs one adds its own.
         Services.AddSingleton(new Appliance.Engine.GeoIp.CountryDatabase(
             new Appliance.Engine.GeoIp.GeoIpOptions(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Appliance.Engine.GeoIp.CountryDatabase>.Instance));
+        Security.BanComponentServices.AddTo(Services, database);
     }
 
     protected const string UserPassword = "component test passphrase";

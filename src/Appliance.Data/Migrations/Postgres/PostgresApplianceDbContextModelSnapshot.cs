@@ -311,6 +311,47 @@ namespace Appliance.Data.Migrations.Postgres
                     b.ToTable("Backends", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.BanRuleEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BanSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("PathsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatusesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowSeconds")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BanRules", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.CacheRuleEntity", b =>
                 {
                     b.Property<int>("Id")

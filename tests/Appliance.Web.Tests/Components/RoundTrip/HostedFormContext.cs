@@ -41,6 +41,8 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Alerts.AlertChannelTester>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.GeoIp.CountryDatabase>());
         Services.AddSingleton(host.App.Services.GetRequiredService<AdminSessions>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Security.Bans.BanService>());
+        Services.AddSingleton(TimeProvider.System);
     }
 
     protected ApplianceHost Host { get; }
