@@ -32,6 +32,7 @@ public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(o
     internal DbSet<StreamEntity> Streams => Set<StreamEntity>();
     internal DbSet<AlertChannelEntity> AlertChannels => Set<AlertChannelEntity>();
     internal DbSet<AlertRuleEntity> AlertRules => Set<AlertRuleEntity>();
+    internal DbSet<BanRuleEntity> BanRules => Set<BanRuleEntity>();
     internal DbSet<UptimeSessionEntity> UptimeSessions => Set<UptimeSessionEntity>();
     internal DbSet<HealthTransitionEntity> HealthTransitions => Set<HealthTransitionEntity>();
 

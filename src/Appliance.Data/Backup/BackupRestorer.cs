@@ -111,7 +111,7 @@ public sealed class BackupRestorer(
         // Secrets the backup carries open (alert channels') are sealed with this node's key ring, as an import seals them.
         var sealedConfiguration = ConfigKinds.Kinds.All.Aggregate(ConfigNormalizer.Normalize(payload.Configuration), (d, kind) => kind.SealSecrets(d, store.Secrets));
         var written = await DocumentWriter.WriteAsync(db, time, editor.Name,
-            before => BackupRestoreEdit.Propose(before, sealedConfiguration, name), store.ReservedPorts, cancellationToken);
+            before => BackupRestoreEdit.Propose(before, sealedConfiguration, name), store.ReservedPorts, store.CountryRules, cancellationToken);
         return written.Succeeded
             ? StoreResult<BackupSummary>.Ok(summary)
             : new StoreResult<BackupSummary> { Status = written.Status, Errors = written.Errors, Detail = written.Detail };
@@ -166,6 +166,7 @@ public sealed class BackupRestorer(
                 // A new stamp: no session cookie issued before the restore, here or on the old machine, works after it.
                 SecurityStamp = UserStore.NewSecurityStamp(),
                 RecentSignInAddresses = [.. user.RecentSignInAddresses],
+                ThemePreference = Enum.IsDefined(user.Theme) ? user.Theme : Users.Preferences.ThemePreference.System,
                 CreatedAt = user.CreatedAt,
             };
             db.Users.Add(entity);

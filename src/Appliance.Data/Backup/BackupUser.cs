@@ -9,6 +9,9 @@ public sealed record BackupUser
     public DateTimeOffset CreatedAt { get; init; }
     public IReadOnlyList<string> RecentSignInAddresses { get; init; } = [];
 
+    /// <summary>The admin site's theme the user chose; System in backups made before it was kept.</summary>
+    public Users.Preferences.ThemePreference Theme { get; init; }
+
     /// <summary>The user's authenticator, or null.</summary>
     public BackupTwoFactor? TwoFactor { get; init; }
 

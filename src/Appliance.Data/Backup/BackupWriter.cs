@@ -80,6 +80,7 @@ public sealed class BackupWriter(
                 Role = u.Role,
                 CreatedAt = u.CreatedAt,
                 RecentSignInAddresses = u.RecentSignInAddresses,
+                Theme = u.ThemePreference,
                 TwoFactor = enrolments.TryGetValue(u.Id, out var enrolment)
                     ? new BackupTwoFactor
                     {

@@ -61,9 +61,13 @@ public sealed partial class CertificateStore(
 
         return configStore.WriteAsync(async db =>
         {
-            if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
+            // An uploaded one can be replaced in place, and the refusal says how; an ACME one renews itself.
+            var taken = await db.Certificates.Where(c => c.Name == name).Select(c => (CertificateSource?)c.Source).FirstOrDefaultAsync(cancellationToken);
+            if (taken is not null)
             {
-                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists; replace it with PUT /api/v1/certificates/{name} (Replace on the Certificates page).");
+                return taken == CertificateSource.Uploaded
+                    ? StoreResult<CertificateInfo>.NameTaken("A certificate", name, insteadHint: $"replace it with PUT /api/v1/certificates/{name} (Replace on the Certificates page).")
+                    : StoreResult<CertificateInfo>.NameTaken("A certificate", name);
             }
 
             var entity = new CertificateEntity { Name = name, Source = CertificateSource.Uploaded, CreatedAt = time.GetUtcNow() };
@@ -92,7 +96,7 @@ public sealed partial class CertificateStore(
         {
             if (await db.Certificates.AnyAsync(c => c.Name == name, cancellationToken))
             {
-                return StoreResult<CertificateInfo>.Conflict("name", $"A certificate named '{name}' already exists.");
+                return StoreResult<CertificateInfo>.NameTaken("A certificate", name);
             }
 
             var entity = NewAcmeEntity(name, hostnames!);

@@ -1,6 +1,7 @@
 using Appliance.Data.ConfigKinds.AccessLists;
 using Appliance.Data.ConfigKinds.AlertChannels;
 using Appliance.Data.ConfigKinds.AlertRules;
+using Appliance.Data.ConfigKinds.BanRules;
 using Appliance.Data.ConfigKinds.CacheRules;
 using Appliance.Data.ConfigKinds.ErrorPages;
 using Appliance.Data.ConfigKinds.Pools;
@@ -31,9 +32,11 @@ internal static class Kinds
 
     public static AlertRuleKind AlertRules { get; } = new();
 
+    public static BanRuleKind BanRules { get; } = new();
+
     /// <summary>
     /// A kind comes after the kinds its objects refer to: rows are added in this order, so a route's
     /// targets find the pools an import adds with it.
     /// </summary>
-    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, ErrorPages, Streams, AlertChannels, AlertRules];
+    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, ErrorPages, Streams, AlertChannels, AlertRules, BanRules];
 }

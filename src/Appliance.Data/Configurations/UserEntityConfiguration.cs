@@ -17,5 +17,8 @@ internal sealed class UserEntityConfiguration : IEntityTypeConfiguration<UserEnt
         builder.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
         // A JSON array of at most RecentSignInAddresses.Kept network keys.
         builder.PrimitiveCollection(u => u.RecentSignInAddresses).HasMaxLength(512);
+        // Stored as its name; users from before the column existed get the default, System.
+        builder.Property(u => u.ThemePreference).HasConversion<string>().HasMaxLength(16)
+            .HasDefaultValue(Users.Preferences.ThemePreference.System);
     }
 }

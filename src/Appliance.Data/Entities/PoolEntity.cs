@@ -7,4 +7,9 @@ internal sealed class PoolEntity : INamedEntity
     public string LoadBalancing { get; set; } = "";
     public HealthCheckSettings? HealthCheck { get; set; }
     public List<BackendEntity> Backends { get; set; } = [];
+    public int? MaxConcurrentRequests { get; set; }
+
+    // Both null, or both set: the queue is one value of the spec.
+    public int? QueueLength { get; set; }
+    public int? QueueTimeoutSeconds { get; set; }
 }

@@ -19,5 +19,8 @@ internal sealed class UserEntity
     // The networks of the last few successful sign-ins, most recent first (RecentSignInAddresses):
     // the owner's usual places, exempt from the slow-down that guesses from many addresses bring.
     public List<string> RecentSignInAddresses { get; set; } = [];
+
+    // The admin site's theme the user chose; System (the browser's preference) until they choose.
+    public Users.Preferences.ThemePreference ThemePreference { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

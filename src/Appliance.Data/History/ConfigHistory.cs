@@ -92,7 +92,7 @@ public sealed class ConfigHistory(
             }
 
             var kept = json.Deserialize(entry.Document);
-            return await DocumentWriter.WriteAsync(db, time, actor, before => RestoreEdit.Propose(before, kept, number), store.ReservedPorts, cancellationToken);
+            return await DocumentWriter.WriteAsync(db, time, actor, before => RestoreEdit.Propose(before, kept, number), store.ReservedPorts, store.CountryRules, cancellationToken);
         }, cancellationToken);
 
     private static Task<ConfigHistoryEntry?> FindAsync(ApplianceDbContext db, long number, CancellationToken cancellationToken) =>

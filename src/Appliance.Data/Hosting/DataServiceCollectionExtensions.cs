@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConfigChangeSignal>();
         // The engine registers the ports it listens on; alone, the store knows none.
         services.TryAddSingleton<Appliance.Data.Validation.IReservedPorts, Appliance.Data.Validation.NoReservedPorts>();
+        services.TryAddSingleton<Appliance.Data.Validation.ICountryRules, Appliance.Data.Validation.NoCountryDatabase>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Appliance.Data.Uptime.UptimeStore>();
@@ -43,6 +44,7 @@ public static class DataServiceCollectionExtensions
         services.AddSharedCounters(configuration);
         services.AddSingleton<Appliance.Data.Users.SignInThrottle>();
         services.AddSingleton<Appliance.Data.Users.UserStore>();
+        services.AddSingleton<Appliance.Data.Users.Preferences.UserPreferencesStore>();
         services.AddSingleton<Appliance.Data.Users.RevokedSessionStore>();
         services.AddSingleton<Appliance.Data.Users.SessionCheckCache>();
 

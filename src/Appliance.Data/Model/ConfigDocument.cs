@@ -29,4 +29,7 @@ public sealed record ConfigDocument
 
     /// <summary>Every alert rule; a document without the member imports none.</summary>
     public IReadOnlyList<AlertRuleSpec> AlertRules { get; init; } = [];
+
+    /// <summary>Every automatic ban rule; a document without the member imports none.</summary>
+    public IReadOnlyList<BanRuleSpec> BanRules { get; init; } = [];
 }

@@ -14,4 +14,13 @@ public sealed record PoolSpec
 
     /// <summary>Backends in list order; the order matters to <see cref="LoadBalancingPolicyNames.FirstAvailable"/>.</summary>
     public IReadOnlyList<BackendSpec> Backends { get; init; } = [];
+
+    /// <summary>
+    /// Requests this node forwards to the pool at once, counted from the request's start to the end
+    /// of its response; null means no cap. Each node enforces its own cap.
+    /// </summary>
+    public int? MaxConcurrentRequests { get; init; }
+
+    /// <summary>Where requests beyond <see cref="MaxConcurrentRequests"/> wait; null means none wait.</summary>
+    public PoolQueueSpec? Queue { get; init; }
 }

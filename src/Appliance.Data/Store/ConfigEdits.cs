@@ -20,7 +20,7 @@ internal static class ConfigEdits
         var name = kind.NameOf(incoming);
         if (IndexOf(kind, items, name) >= 0)
         {
-            return ConfigEdit<TSpec>.Refuse(StoreResult<TSpec>.Conflict("name", $"{kind.ANoun} named '{name}' already exists."));
+            return ConfigEdit<TSpec>.Refuse(StoreResult<TSpec>.NameTaken(kind.ANoun, name));
         }
 
         var errors = new ValidationErrors();

@@ -24,6 +24,9 @@ public sealed class ConfigStore
     /// <summary>The ports a stream may not take, for writes that go round the store's own methods (a restore).</summary>
     internal IReservedPorts ReservedPorts => _reservedPorts;
 
+    /// <summary>Whether access lists may name countries, for writes that go round the store's own methods.</summary>
+    internal ICountryRules CountryRules { get; }
+
     // SQLite has one writer at a time anyway; serialising here turns "database is locked" into a short wait.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -34,8 +37,10 @@ public sealed class ConfigStore
         ConfigSecretProtector secrets,
         TimeProvider time,
         History.ConfigHistoryRecorder history,
-        IReservedPorts? reservedPorts = null)
+        IReservedPorts? reservedPorts = null,
+        ICountryRules? countryRules = null)
     {
+        CountryRules = countryRules ?? new NoCountryDatabase();
         _reservedPorts = reservedPorts ?? new NoReservedPorts();
         _contexts = contexts;
         _changeSignal = changeSignal;
@@ -52,6 +57,7 @@ public sealed class ConfigStore
         Streams = new(this, Kinds.Streams);
         AlertChannels = new(this, Kinds.AlertChannels);
         AlertRules = new(this, Kinds.AlertRules);
+        BanRules = new(this, Kinds.BanRules);
     }
 
     /// <summary>Pools of backends.</summary>
@@ -80,6 +86,9 @@ public sealed class ConfigStore
 
     /// <summary>Which alert events go to which channels.</summary>
     public ConfigObjects<AlertRuleSpec> AlertRules { get; }
+
+    /// <summary>Which answers count against a client address, and how many ban it.</summary>
+    public ConfigObjects<BanRuleSpec> BanRules { get; }
 
     /// <summary>Encrypts the secrets that objects keep (alert channels'), before the write lock is taken.</summary>
     internal ConfigSecretProtector Secrets { get; }
@@ -115,7 +124,7 @@ public sealed class ConfigStore
 
     // A change of the configuration document: the one write path (DocumentWriter) in the one transaction.
     internal Task<StoreResult<T>> ChangeAsync<T>(string actor, Func<ConfigDocument, ConfigEdit<T>> change, CancellationToken cancellationToken) =>
-        WriteAsync(db => DocumentWriter.WriteAsync(db, _time, actor, change, _reservedPorts, cancellationToken), cancellationToken);
+        WriteAsync(db => DocumentWriter.WriteAsync(db, _time, actor, change, _reservedPorts, CountryRules, cancellationToken), cancellationToken);
 
     internal async Task<IReadOnlyList<TSpec>> ReadObjectsAsync<TSpec>(ConfigKind<TSpec> kind, string? name, CancellationToken cancellationToken)
         where TSpec : class

@@ -14,7 +14,7 @@ namespace Appliance.Data.Store;
 internal static class DocumentWriter
 {
     public static async Task<StoreResult<T>> WriteAsync<T>(
-        ApplianceDbContext db, TimeProvider time, string actor, Func<ConfigDocument, ConfigEdit<T>> change, IReservedPorts reservedPorts, CancellationToken cancellationToken)
+        ApplianceDbContext db, TimeProvider time, string actor, Func<ConfigDocument, ConfigEdit<T>> change, IReservedPorts reservedPorts, ICountryRules countryRules, CancellationToken cancellationToken)
     {
         var before = await ConfigDocumentReader.ReadAsync(db, tracked: true, cancellationToken);
         var edit = change(before);
@@ -27,9 +27,11 @@ internal static class DocumentWriter
         var certificates = (await db.Certificates.Select(c => c.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         // Streams may not take a port the appliance listens on itself.
         var ports = reservedPorts.Read();
+        // Access lists may name countries only while a country database is there to look them up.
+        var countries = countryRules.Refusal();
         var errors = edit.Changed is { } changed
-            ? DocumentValidator.ValidateChange(before, edit.After, changed, certificates, ports)
-            : DocumentValidator.ValidateDocument(edit.After, certificates, ports);
+            ? DocumentValidator.ValidateChange(before, edit.After, changed, certificates, ports, countries)
+            : DocumentValidator.ValidateDocument(edit.After, certificates, ports, countries);
         errors.AddAll(edit.Errors);
         if (!errors.IsEmpty)
         {

@@ -27,6 +27,14 @@ public sealed record StoreResult<T>
 
     public static StoreResult<T> Forbidden(string detail) => new() { Status = StoreStatus.Forbidden, Detail = detail };
 
+    /// <summary>
+    /// The one answer to a create under a name that is taken, for every kind: 409 with the message on
+    /// the name field, so the API and every "new" form say it alike ("A pool named 'web' already exists.").
+    /// </summary>
+    /// <summary>A create under a name in use; <paramref name="insteadHint"/> says how to change the existing one, where that is not obvious.</summary>
+    public static StoreResult<T> NameTaken(string aNoun, string name, string field = "name", string? insteadHint = null) =>
+        Conflict(field, insteadHint is null ? $"{aNoun} named '{name}' already exists." : $"{aNoun} named '{name}' already exists; {insteadHint}");
+
     public static StoreResult<T> Conflict(string field, string message)
     {
         var errors = new ValidationErrors();

@@ -95,7 +95,7 @@ public sealed partial class UserStore(IDbContextFactory<ApplianceDbContext> cont
         var normalized = UserNames.Normalize(userName);
         if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, cancellationToken))
         {
-            return StoreResult<UserInfo>.Conflict("userName", $"A user named '{userName}' already exists.");
+            return StoreResult<UserInfo>.NameTaken("A user", userName, field: "userName");
         }
 
         var entity = new UserEntity { UserName = userName, NormalizedUserName = normalized, Role = user.Role, CreatedAt = time.GetUtcNow(), SecurityStamp = NewSecurityStamp() };

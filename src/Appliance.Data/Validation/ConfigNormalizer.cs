@@ -68,7 +68,15 @@ public static class ConfigNormalizer
     public static AccessListSpec Normalize(AccessListSpec list) => list with
     {
         Name = list.Name?.Trim() ?? "",
-        Rules = list.Rules?.Select(r => r is null ? null! : r with { Action = r.Action?.Trim() ?? "", Cidr = r.Cidr?.Trim() ?? "" }).ToArray() ?? null!,
+        Rules = list.Rules?.Select(r => r is null ? null! : Normalize(r)).ToArray() ?? null!,
+    };
+
+    /// <summary>Normalises an access rule: a blank address or country is none, a country code is upper-cased.</summary>
+    public static AccessRuleSpec Normalize(AccessRuleSpec rule) => rule with
+    {
+        Action = rule.Action?.Trim() ?? "",
+        Cidr = string.IsNullOrWhiteSpace(rule.Cidr) ? null : rule.Cidr.Trim(),
+        Country = string.IsNullOrWhiteSpace(rule.Country) ? null : rule.Country.Trim().ToUpperInvariant(),
     };
 
     /// <summary>Normalises a rate limit.</summary>
@@ -104,6 +112,14 @@ public static class ConfigNormalizer
         Name = rule.Name?.Trim() ?? "",
         Events = rule.Events?.Select(e => AlertEvents.All.FirstOrDefault(known => string.Equals(known, e?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? e ?? "").ToArray() ?? null!,
         Channels = rule.Channels?.Select(c => c?.Trim() ?? "").ToArray() ?? null!,
+    };
+
+    /// <summary>Normalises a ban rule: name and paths trimmed, a trailing slash on a path dropped (it is ignored when matching).</summary>
+    public static BanRuleSpec Normalize(BanRuleSpec rule) => rule with
+    {
+        Name = rule.Name?.Trim() ?? "",
+        Statuses = rule.Statuses ?? null!,
+        Paths = rule.Paths?.Select(p => p?.Trim() is { Length: > 1 } path && path.EndsWith('/') && !path.EndsWith("//", StringComparison.Ordinal) ? path[..^1] : p?.Trim() ?? "").ToArray() ?? null!,
     };
 
     /// <summary>Normalises every object of a document; a missing optional list becomes empty.</summary>

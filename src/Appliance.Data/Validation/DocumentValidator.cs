@@ -10,27 +10,27 @@ namespace Appliance.Data.Validation;
 /// </summary>
 internal static class DocumentValidator
 {
-    /// <summary>The context a document gives its objects: the names of every kind in it, the document itself, and the certificates and the appliance's own ports when known.</summary>
-    public static ConfigValidationContext ContextFor(ConfigDocument document, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null) =>
-        new(Kinds.All.ToDictionary(k => k.SpecType, k => k.NamesIn(document)), certificateNames, document, reservedPorts);
+    /// <summary>The context a document gives its objects: the names of every kind in it, the document itself, and the certificates, the appliance's own ports and whether countries may be named, when known.</summary>
+    public static ConfigValidationContext ContextFor(ConfigDocument document, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null, string? countryRulesRefusal = null) =>
+        new(Kinds.All.ToDictionary(k => k.SpecType, k => k.NamesIn(document)), certificateNames, document, reservedPorts, countryRulesRefusal);
 
     /// <summary>
     /// Every place in <paramref name="document"/> that has something wrong. A kind's list that is
     /// missing altogether is the only answer then: every reference into it would fail too.
     /// </summary>
-    public static IReadOnlyList<ConfigObjectErrors> Validate(ConfigDocument document, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null)
+    public static IReadOnlyList<ConfigObjectErrors> Validate(ConfigDocument document, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null, string? countryRulesRefusal = null)
     {
-        var context = ContextFor(document, certificateNames, reservedPorts);
+        var context = ContextFor(document, certificateNames, reservedPorts, countryRulesRefusal);
         var found = Kinds.All.SelectMany(k => k.Validate(document, context)).ToArray();
         var missingLists = found.Where(o => o.Index < 0).ToArray();
         return missingLists.Length > 0 ? missingLists : found;
     }
 
     /// <summary>The messages about a whole document, with document paths (<c>pools[0].backends[0].address</c>): what an import answers.</summary>
-    public static ValidationErrors ValidateDocument(ConfigDocument document, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null)
+    public static ValidationErrors ValidateDocument(ConfigDocument document, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null, string? countryRulesRefusal = null)
     {
         var errors = new ValidationErrors();
-        foreach (var place in Validate(document, certificateNames, reservedPorts))
+        foreach (var place in Validate(document, certificateNames, reservedPorts, countryRulesRefusal))
         {
             errors.AddAll(place.Errors, place.Path);
         }
@@ -47,11 +47,11 @@ internal static class DocumentValidator
     /// change that breaks another object is refused.
     /// </summary>
     public static ValidationErrors ValidateChange(
-        ConfigDocument before, ConfigDocument after, ChangedObject changed, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null)
+        ConfigDocument before, ConfigDocument after, ChangedObject changed, IReadOnlySet<string>? certificateNames = null, IReadOnlyDictionary<int, string>? reservedPorts = null, string? countryRulesRefusal = null)
     {
         var errors = new ValidationErrors();
         var elsewhere = new List<ConfigObjectErrors>();
-        foreach (var place in Validate(after, certificateNames, reservedPorts))
+        foreach (var place in Validate(after, certificateNames, reservedPorts, countryRulesRefusal))
         {
             if (place.Kind == changed.Kind && place.Index == changed.Index)
             {
@@ -68,7 +68,7 @@ internal static class DocumentValidator
             return errors;
         }
 
-        var already = Validate(before, certificateNames, reservedPorts)
+        var already = Validate(before, certificateNames, reservedPorts, countryRulesRefusal)
             .SelectMany(place => place.Errors.Entries.Select(e => (place.Kind, place.Name, e.Field, e.Message)))
             .ToHashSet();
         foreach (var place in elsewhere)

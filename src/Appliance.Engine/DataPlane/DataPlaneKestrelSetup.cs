@@ -24,7 +24,8 @@ internal sealed class DataPlaneKestrelSetup(
     TlsAlpnChallengeStore tlsAlpnChallenges,
     AcmeChallengeActivity acmeActivity,
     FallbackCertificate fallback,
-    Streams.SniPassthrough passthrough) : IConfigureOptions<KestrelServerOptions>
+    Streams.SniPassthrough passthrough,
+    Security.Bans.BanConnectionFilter bans) : IConfigureOptions<KestrelServerOptions>
 {
     public void Configure(KestrelServerOptions kestrel)
     {
@@ -64,6 +65,9 @@ internal sealed class DataPlaneKestrelSetup(
             var headerTimeout = TimeSpan.FromSeconds(options.Limits.RequestHeadersTimeoutSeconds);
             listen.Use(next => connection => ProxyProtocol.ProxyProtocolConnection.HandleAsync(connection, next, balancers, headerTimeout));
         }
+
+        // Banned and globally dropped clients go before they are counted or cost a handshake.
+        listen.Use(next => connection => bans.OnConnectionAsync(connection, next));
 
         var perAddressCap = options.Limits.MaxConnectionsPerAddress;
         var trusted = options.TrustedNetworks();

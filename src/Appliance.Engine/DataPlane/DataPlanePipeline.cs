@@ -7,8 +7,10 @@ using Appliance.Engine.HeaderRules;
 using Appliance.Engine.Maintenance;
 using Appliance.Engine.Metrics;
 using Appliance.Engine.Mirroring;
+using Appliance.Engine.PoolLimits;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
+using Appliance.Engine.Security.Bans;
 using Appliance.Engine.Security.Shield;
 using Appliance.Engine.Tls;
 using Appliance.Engine.Tls.Acme;
@@ -26,6 +28,7 @@ internal static class DataPlanePipeline
     {
         app.UseClientAddress();
         app.UseRequestRecording();
+        app.UseBans();
         app.UseCanonicalPath();
         app.UseAcmeHttpChallenge();
         app.UseChallengeAnswers();
@@ -45,6 +48,7 @@ internal static class DataPlanePipeline
             proxy.UseCompression();
             proxy.UseResponseCache();
             proxy.UseTrafficSplit();
+            proxy.UsePoolLimits();
             proxy.UseMirroring();
             proxy.UseRetry();
             proxy.UseLoadBalancing();

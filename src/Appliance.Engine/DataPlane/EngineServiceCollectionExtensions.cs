@@ -6,6 +6,7 @@ using Appliance.Engine.Cluster;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.CustomErrorPages;
 using Appliance.Engine.DataPlane;
+using Appliance.Engine.GeoIp;
 using Appliance.Engine.HeaderRules;
 using Appliance.Engine.Health;
 using Appliance.Engine.LoadBalancing;
@@ -14,11 +15,14 @@ using Appliance.Engine.Metrics;
 using Appliance.Engine.Mirroring;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
+using Appliance.Engine.Security.Bans;
 using Appliance.Engine.Security.Shield;
 using Appliance.Engine.Streams;
 using Appliance.Engine.Tls;
 using Appliance.Engine.Tls.Acme;
+using Appliance.Engine.PoolLimits;
 using Appliance.Engine.Uptime;
+using Appliance.Engine.Warnings;
 using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -42,7 +46,9 @@ public static class EngineServiceCollectionExtensions
             .AddSecurity()
             .AddRouting()
             .AddTls()
+            .AddGeoIp()
             .AddShield()
+            .AddBans()
             .AddHeaderRules()
             .AddMaintenance()
             .AddChallenge()
@@ -50,8 +56,10 @@ public static class EngineServiceCollectionExtensions
             .AddCaching()
             .AddLoadBalancing()
             .AddMirroring()
+            .AddPoolLimits()
             .AddHealth()
             .AddStreams()
+            .AddWarnings()
 
             // Hosted services start in this order and stop in reverse: the data plane starts after
             // the access log's writer and stops before it, so requests that finish while it drains

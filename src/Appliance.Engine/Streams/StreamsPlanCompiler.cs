@@ -4,12 +4,12 @@ using Appliance.Engine.Security.Shield;
 
 namespace Appliance.Engine.Streams;
 
-/// <summary>Compiles the streams of a document once per snapshot, each access list once however many streams name it.</summary>
-internal sealed class StreamsPlanCompiler : ISnapshotPartCompiler
+/// <summary>Compiles the streams of a document once per snapshot, each access list once however many streams name it (country rules read the one country database).</summary>
+internal sealed class StreamsPlanCompiler(GeoIp.CountryDatabase? countries = null) : ISnapshotPartCompiler
 {
     public void Compile(ConfigDocument document, SnapshotParts parts)
     {
-        var lists = document.AccessLists.ToDictionary(l => l.Name, l => new CompiledAccessList(l), StringComparer.Ordinal);
+        var lists = document.AccessLists.ToDictionary(l => l.Name, l => new CompiledAccessList(l, countries), StringComparer.Ordinal);
         var streams = document.Streams
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .Select(s => new StreamPlan(s, s.AccessList is { } name ? lists.GetValueOrDefault(name) ?? DenyAll(name) : null))

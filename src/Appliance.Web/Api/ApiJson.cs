@@ -37,13 +37,23 @@ internal static class ApiJson
 
     private static IResult Describe(JsonException ex)
     {
+        var (field, message) = Explain(ex);
+        return ApiProblems.Invalid(field, message);
+    }
+
+    /// <summary>
+    /// The field and message for JSON that does not read as the configuration's shape: the API's 400
+    /// and the admin site's import say the same.
+    /// </summary>
+    public static (string Field, string Message) Explain(JsonException ex)
+    {
         var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";
 
         // A member that does not exist or has the wrong type belongs to its field; broken syntax
         // belongs to the body as a whole.
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            return ApiProblems.Invalid(FieldOf(ex.Path), $"Unknown member{where}; check the spelling against the API's schema.");
+            return (FieldOf(ex.Path), $"Unknown member{where}; check the spelling against the API's schema.");
         }
 
         // "... was missing required properties including: 'pools', 'routes'." names them.
@@ -51,15 +61,15 @@ internal static class ApiJson
         {
             var names = System.Text.RegularExpressions.Regex.Matches(ex.Message[ex.Message.IndexOf(':', StringComparison.Ordinal)..], "'([^']+)'")
                 .Select(m => m.Groups[1].Value).ToArray();
-            return ApiProblems.Invalid(names.FirstOrDefault() ?? "body", $"Required: {string.Join(", ", names)}.");
+            return (names.FirstOrDefault() ?? "body", $"Required: {string.Join(", ", names)}.");
         }
 
         if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return ApiProblems.Invalid(FieldOf(ex.Path), $"The value has the wrong type{where}.");
+            return (FieldOf(ex.Path), $"The value has the wrong type{where}.");
         }
 
-        return ApiProblems.Invalid("body", $"The body is not valid JSON{where}.");
+        return ("body", $"The body is not valid JSON{where}.");
     }
 
     // "$.backends[0].weight" is the field "backends[0].weight".

@@ -29,8 +29,8 @@ internal sealed partial class BlazorHubOriginMiddleware(RequestDelegate next, IL
     // The authority is compared, not the scheme: behind a TLS-terminating proxy the page's origin is
     // https while this listener sees http, for the same host and the same site. Behind a proxy in
     // Appliance:Admin:TrustedProxies, Request.Host is already the one the browser used (X-Forwarded-Host),
-    // whatever Host the proxy sent.
-    private static bool IsOwnOrigin(HttpRequest request) =>
+    // whatever Host the proxy sent. The account API's writes ask the same question.
+    internal static bool IsOwnOrigin(HttpRequest request) =>
         request.Headers.Origin is [{ } origin]
         && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

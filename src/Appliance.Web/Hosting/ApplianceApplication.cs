@@ -115,6 +115,8 @@ public static class ApplianceApplication
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapLogout();
+        // The signed-in user's own preferences: answered to the site's cookie, outside the token-only group.
+        app.MapAccountEndpoints();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         api.MapPoolEndpoints()
@@ -129,12 +131,14 @@ public static class ApplianceApplication
             .MapCacheEndpoints()
             .MapErrorPageEndpoints()
             .MapShieldEndpoints()
+            .MapBanEndpoints()
             .MapStreamEndpoints()
             .MapNodeEndpoints()
             .MapUserEndpoints()
             .MapSignInPolicyEndpoints()
             .MapAccessLogEndpoints()
             .MapUptimeEndpoints()
+            .MapWarningEndpoints()
             .MapAlertEndpoints();
         app.MapOpenApi("/api/v1/openapi.json").RequireAuthorization(ApiTokenDefaults.ReadPolicy);
         app.MapGet("/metrics", (PrometheusMetricsWriter writer) => Results.Text(writer.Write(), PrometheusMetricsWriter.ContentType))

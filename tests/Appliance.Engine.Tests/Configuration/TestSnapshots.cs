@@ -5,6 +5,7 @@ using Appliance.Engine.Mirroring;
 using Appliance.Engine.CustomErrorPages;
 using Appliance.Engine.HeaderRules;
 using Appliance.Engine.Maintenance;
+using Appliance.Engine.PoolLimits;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Routing.Rules;
 using Appliance.Engine.Security.Shield;
@@ -17,7 +18,7 @@ internal static class TestSnapshots
 {
     public static IRoutePlanCompiler[] Compilers() =>
         [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler(), new RouteRedirectCompiler(), new RouteMirrorCompiler(),
-            new RouteHeaderRulesCompiler(), new RouteMaintenanceCompiler(), new RouteChallengeCompiler(), new ErrorPageSetCompiler()];
+            new RouteHeaderRulesCompiler(), new RouteMaintenanceCompiler(), new RouteChallengeCompiler(), new ErrorPageSetCompiler(), new PoolLimitsCompiler(), new Appliance.Engine.Security.Bans.BanRulesCompiler()];
 
     public static SnapshotBuilder Builder(SnapshotBuilderOptions? options = null) => new(options ?? new SnapshotBuilderOptions(), Compilers());
 }

@@ -58,6 +58,8 @@ public sealed class BackupHosts : IAsyncLifetime
         await PostAsync(Source, "/api/v1/alerts/channels", new { name = "mail", email = new { host = "smtp.example.com", port = 587, security = "StartTls", userName = "alerts", password = SmtpPassword, from = "appliance@example.com", to = new[] { "ops@example.com" } } });
         await Source.App.Services.GetRequiredService<UserStore>().CreateAsync(
             new NewUser { UserName = AdminUser, Password = AdminPassword, Role = ApplianceRoles.Admin }, Editor.Authorized("test"));
+        await Source.App.Services.GetRequiredService<Appliance.Data.Users.Preferences.UserPreferencesStore>().SetAsync(
+            AdminUser, new Appliance.Data.Users.Preferences.UserPreferences { Theme = Appliance.Data.Users.Preferences.ThemePreference.Dark });
         DeployToken = await CreateTokenAsync(Source, "deploy", ApplianceRoles.Admin);
         ViewerToken = await CreateTokenAsync(Target, "watch", ApplianceRoles.Viewer);
         await Source.WaitForLiveConfigAsync();

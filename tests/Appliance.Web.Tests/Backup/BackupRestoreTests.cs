@@ -73,6 +73,8 @@ public sealed class BackupRestoreTests(BackupHosts hosts) : IClassFixture<Backup
         }
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        var preferences = await hosts.Target.App.Services.GetRequiredService<Appliance.Data.Users.Preferences.UserPreferencesStore>().GetAsync(BackupHosts.AdminUser);
+        Assert.Equal(Appliance.Data.Users.Preferences.ThemePreference.Dark, preferences?.Theme);
 
         using var deploy = new HttpClient { BaseAddress = hosts.Target.Api.BaseAddress };
         deploy.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hosts.DeployToken);

@@ -30,6 +30,11 @@ public abstract class FormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(database.Services.GetRequiredService<Appliance.Data.TwoFactor.TwoFactorStore>());
         Services.AddSingleton(database.Services.GetRequiredService<Appliance.Data.TwoFactor.TwoFactorAdministration>());
         Services.AddSingleton(ActivatorUtilities.CreateInstance<AdminSessions>(database.Services));
+
+        // No country database, as the store here has none; a test that needs one adds its own.
+        Services.AddSingleton(new Appliance.Engine.GeoIp.CountryDatabase(
+            new Appliance.Engine.GeoIp.GeoIpOptions(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Appliance.Engine.GeoIp.CountryDatabase>.Instance));
+        Security.BanComponentServices.AddTo(Services, database);
     }
 
     protected const string UserPassword = "component test passphrase";

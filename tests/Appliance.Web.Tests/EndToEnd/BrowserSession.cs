@@ -33,7 +33,11 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>What the page wrote to its console, for the failure report.</summary>
     public IReadOnlyCollection<string> ConsoleMessages => _console;
 
-    public static async Task<BrowserSession> StartAsync(Uri baseAddress)
+    /// <summary>
+    /// Starts Chromium with one page on the admin site: a desktop window unless <paramref name="viewport"/>
+    /// says otherwise (a phone's 390×844, say), with a system that prefers <paramref name="colorScheme"/>.
+    /// </summary>
+    public static async Task<BrowserSession> StartAsync(Uri baseAddress, ViewportSize? viewport = null, ColorScheme colorScheme = ColorScheme.Light)
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -50,8 +54,8 @@ public sealed class BrowserSession : IAsyncDisposable
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 960 },
-            ColorScheme = ColorScheme.Light,
+            ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 960 },
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

@@ -1,11 +1,10 @@
 using Appliance.Data.Model;
-using Appliance.Data.Networking;
 using Appliance.Data.Validation;
 
 namespace Appliance.Data.ConfigKinds.AccessLists;
 
 /// <summary>
-/// An access list: its actions, every rule's address or CIDR range, and how many basic-auth users it
+/// An access list: its actions, every rule's address, CIDR range or country, and how many basic-auth users it
 /// has. The users themselves are checked where their passwords are resolved
 /// (<see cref="Passwords.BasicAuthPasswords"/>), because only there is it known whether a user sent
 /// without a password has one stored.
@@ -60,10 +59,7 @@ internal sealed class AccessListValidator : IConfigValidator<AccessListSpec>
                 errors.Add($"rules[{i}].action", $"Use {AccessActions.Allow} or {AccessActions.Deny}.");
             }
 
-            if (!NetworkRanges.TryParse(rule.Cidr, out _))
-            {
-                errors.Add($"rules[{i}].cidr", $"'{rule.Cidr}' is not an IPv4 or IPv6 address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32.");
-            }
+            AccessRuleTargetValidator.Check(rule, $"rules[{i}]", context, errors);
         }
     }
 }

@@ -17,7 +17,7 @@ internal sealed class PoolKind : EntityConfigKind<PoolSpec, PoolEntity>
     public override string MissingListMessage => "Pools are required (an empty list is allowed).";
 
     public override IReadOnlyList<IConfigValidator<PoolSpec>> Validators { get; } =
-        [new PoolValidator(), new HealthCheckValidator(), new BackendsValidator()];
+        [new PoolValidator(), new HealthCheckValidator(), new BackendsValidator(), new PoolLimitsValidator()];
 
     public override IConfigMapper<PoolSpec, PoolEntity> Mapper { get; } = new PoolMapper();
 

@@ -22,6 +22,8 @@ internal sealed class PoolMapper : IConfigMapper<PoolSpec, PoolEntity>
         Backends = pool.Backends.OrderBy(b => b.Position)
             .Select(b => new BackendSpec { Address = b.Address, Weight = b.Weight, Enabled = b.Enabled })
             .ToArray(),
+        MaxConcurrentRequests = pool.MaxConcurrentRequests,
+        Queue = pool is { QueueLength: { } length, QueueTimeoutSeconds: { } timeout } ? new PoolQueueSpec { Length = length, TimeoutSeconds = timeout } : null,
     };
 
     public void Apply(PoolSpec spec, PoolEntity pool, ApplianceDbContext db)
@@ -39,6 +41,9 @@ internal sealed class PoolMapper : IConfigMapper<PoolSpec, PoolEntity>
                 HealthyAfter = h.HealthyAfter,
             }
             : null;
+        pool.MaxConcurrentRequests = spec.MaxConcurrentRequests;
+        pool.QueueLength = spec.Queue?.Length;
+        pool.QueueTimeoutSeconds = spec.Queue?.TimeoutSeconds;
 
         // Backends are matched by address so that an edit keeps their identity.
         var existing = pool.Backends.ToDictionary(b => b.Address, StringComparer.OrdinalIgnoreCase);

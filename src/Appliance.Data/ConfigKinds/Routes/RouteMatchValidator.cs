@@ -54,6 +54,10 @@ internal sealed partial class RouteMatchValidator : IConfigValidator<RouteSpec>
         }
     }
 
+    // The methods YARP's route matcher accepts (its MethodsValidator); a route naming another would
+    // pass here and then be refused when the snapshot is built, and with it every later revision.
+    private static readonly string[] Matchable = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"];
+
     private static void ValidateMethods(IReadOnlyList<string> methods, ValidationErrors errors)
     {
         if (methods is null)
@@ -68,6 +72,10 @@ internal sealed partial class RouteMatchValidator : IConfigValidator<RouteSpec>
             if (!MethodPattern().IsMatch(methods[i]))
             {
                 errors.Add($"methods[{i}]", $"'{methods[i]}' is not an HTTP method.");
+            }
+            else if (!Matchable.Contains(methods[i]))
+            {
+                errors.Add($"methods[{i}]", $"A route cannot match '{methods[i]}' by name: name only {string.Join(", ", Matchable)}, or leave methods empty to match every method (WebDAV's and other extension methods included).");
             }
             else if (!seen.Add(methods[i]))
             {

@@ -311,6 +311,47 @@ namespace Appliance.Data.Migrations.Postgres
                     b.ToTable("Backends", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.BanRuleEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BanSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("PathsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatusesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowSeconds")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BanRules", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.CacheRuleEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -657,10 +698,19 @@ namespace Appliance.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("MaxConcurrentRequests")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.Property<int?>("QueueLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QueueTimeoutSeconds")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -755,12 +805,6 @@ namespace Appliance.Data.Migrations.Postgres
 
                     b.Property<string>("AccessList")
                         .HasColumnType("text");
-
-                    b.Property<string>("Challenge")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("text")
-                        .HasDefaultValue("{}");
 
                     b.Property<bool>("Compression")
                         .ValueGeneratedOnAdd()
@@ -1043,6 +1087,13 @@ namespace Appliance.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ThemePreference")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("System");
 
                     b.Property<string>("UserName")
                         .IsRequired()

@@ -291,6 +291,45 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.ToTable("Backends", (string)null);
                 });
 
+            modelBuilder.Entity("Appliance.Data.Entities.BanRuleEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BanSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PathsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BanRules", (string)null);
+                });
+
             modelBuilder.Entity("Appliance.Data.Entities.CacheRuleEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -625,10 +664,19 @@ namespace Appliance.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MaxConcurrentRequests")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("QueueLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QueueTimeoutSeconds")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -717,12 +765,6 @@ namespace Appliance.Data.Migrations.Sqlite
 
                     b.Property<string>("AccessList")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Challenge")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("{}");
 
                     b.Property<bool>("Compression")
                         .ValueGeneratedOnAdd()
@@ -997,6 +1039,13 @@ namespace Appliance.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ThemePreference")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("System");
 
                     b.Property<string>("UserName")
                         .IsRequired()

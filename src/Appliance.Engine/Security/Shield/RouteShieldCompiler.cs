@@ -6,14 +6,14 @@ namespace Appliance.Engine.Security.Shield;
 /// <summary>
 /// The shield's part of each route's plan: the global access lists and rate limits, then the
 /// route's own, and its body limit. Lists and limits are compiled once per snapshot and shared by
-/// the routes that use them.
+/// the routes that use them; country rules read the one country database.
 /// </summary>
-internal sealed class RouteShieldCompiler : IRoutePlanCompiler
+internal sealed class RouteShieldCompiler(GeoIp.CountryDatabase? countries = null) : IRoutePlanCompiler
 {
     public void Compile(ConfigDocument document, RoutePlanBuilder plans)
     {
         var accessLists = (document.AccessLists ?? []).OrderBy(l => l.Name, StringComparer.Ordinal)
-            .ToDictionary(l => l.Name, l => (l.Global, Compiled: new CompiledAccessList(l)), StringComparer.Ordinal);
+            .ToDictionary(l => l.Name, l => (l.Global, Compiled: new CompiledAccessList(l, countries)), StringComparer.Ordinal);
         var rateLimits = (document.RateLimits ?? []).OrderBy(l => l.Name, StringComparer.Ordinal)
             .ToDictionary(l => l.Name, l => (l.Global, Plan: RateLimitPlan.From(l)), StringComparer.Ordinal);
         var globalLists = accessLists.Values.Where(l => l.Global).Select(l => l.Compiled).ToArray();

@@ -11,7 +11,7 @@ namespace Appliance.Engine.Security.Shield;
 /// limits take a token and an in-flight slot. A refusal never reaches a backend: 403 (or a closed
 /// connection), 401 with a challenge, or 429 (503 while every password check is busy) with Retry-After.
 /// </summary>
-internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth)
+internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth, GeoIp.CountryBlocks countryBlocks)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -75,7 +75,13 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
                 continue;
             }
 
-            log.Record(ShieldReasons.AccessList, routeId, client, rule < 0 ? $"{list.Name}: default" : $"{list.Name}: rule {rule + 1}");
+            var country = list.CountryOf(rule);
+            log.Record(ShieldReasons.AccessList, routeId, client, rule < 0 ? $"{list.Name}: default" : country is null ? $"{list.Name}: rule {rule + 1}" : $"{list.Name}: rule {rule + 1} (country {country})");
+            if (country is not null)
+            {
+                countryBlocks.Record(country);
+            }
+
             if (list.Drop)
             {
                 context.Abort();

@@ -7,6 +7,9 @@ public sealed class Http01ChallengeStore
 {
     private readonly ConcurrentDictionary<string, string> _answers = new(StringComparer.Ordinal);
 
+    /// <summary>True when no validation is under way on this node.</summary>
+    public bool IsEmpty => _answers.IsEmpty;
+
     public void Add(string token, string keyAuthorization) => _answers[token] = keyAuthorization;
 
     public void Remove(string token) => _answers.TryRemove(token, out _);

@@ -34,4 +34,8 @@ public sealed class FieldMessages(IDictionary<string, string[]> messages)
 
     /// <summary>True when there is any message at all.</summary>
     public bool Any => messages.Count > 0;
+
+    /// <summary>Every message with its field, for a form that lists them rather than placing them (a whole document's import).</summary>
+    public IEnumerable<(string Field, string Message)> Entries =>
+        messages.SelectMany(m => m.Value.Select(message => (m.Key, message)));
 }

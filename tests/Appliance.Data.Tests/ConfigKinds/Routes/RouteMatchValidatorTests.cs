@@ -59,4 +59,13 @@ public sealed class RouteMatchValidatorTests
     [Fact]
     public void Methods_are_tokens_and_listed_once() =>
         Assert.Equal(["methods[1]", "methods[2]"], NormalizedErrors(new RouteSpec { Name = "site", Methods = ["get", "GET", "BAD METHOD"] }).Keys.Order());
+
+    [Fact]
+    public void Methods_the_router_cannot_match_are_refused_with_what_to_do_instead()
+    {
+        var errors = NormalizedErrors(new RouteSpec { Name = "site", Methods = ["GET", "PROPFIND", "TRACE"] });
+
+        Assert.Equal(["methods[1]"], errors.Keys);
+        Assert.Contains("leave methods empty", errors["methods[1]"].Single(), StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Components;
 
 namespace Appliance.Web.Tests.Components.Pools;
 
-// The pools page reads live health, so it renders against a running appliance.
+// The pools page reads live health, so it renders against a running appliance; it refreshes itself
+// every 2 s, so each find and fire happens in one dispatcher turn (a tick can re-render between).
 [Collection(FormRoundTrips.Name)]
 public sealed class PoolsPageTests(ApplianceHost host) : HostedFormContext(host)
 {
@@ -21,10 +22,11 @@ public sealed class PoolsPageTests(ApplianceHost host) : HostedFormContext(host)
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var page = Render<Appliance.Web.Components.Pages.Pools.Pools>();
 
-        page.Find($"button[aria-label='Delete pool {name}']").Click();
+        page.WaitForElement($"button[aria-label='Delete pool {name}']");
+        await page.InvokeAsync(() => page.Find($"button[aria-label='Delete pool {name}']").Click());
         dialogs.WaitForAssertion(() => Assert.Contains($"Delete pool '{name}'", dialogs.Markup));
         Assert.True((await Users.SetRoleAsync(SignedIn.User.Id, ApplianceRoles.Viewer, Editor.Authorized("test"))).Succeeded);
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click());
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.Equal("/login", new Uri(navigation.Uri).AbsolutePath));

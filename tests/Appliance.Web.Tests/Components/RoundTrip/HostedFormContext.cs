@@ -36,15 +36,22 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Caching.CachePurger>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Health.HealthReader>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Uptime.UptimeReader>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Warnings.SetupWarningReader>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Alerts.AlertChannelStatusBoard>());
         Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Alerts.AlertChannelTester>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.GeoIp.CountryDatabase>());
         Services.AddSingleton(host.App.Services.GetRequiredService<AdminSessions>());
+        Services.AddSingleton(host.App.Services.GetRequiredService<Appliance.Engine.Security.Bans.BanService>());
+        Services.AddSingleton(TimeProvider.System);
     }
 
     protected ApplianceHost Host { get; }
 
-    /// <summary>The Admin this test is signed in as.</summary>
+    /// <summary>The user this test is signed in as, with <see cref="Role"/>.</summary>
     protected SessionUser SignedIn { get; private set; } = default!;
+
+    /// <summary>The role the test's own user gets: an Admin unless a test class asks for a Viewer.</summary>
+    protected virtual string Role => ApplianceRoles.Admin;
 
     protected UserStore Users => Host.App.Services.GetRequiredService<UserStore>();
 
@@ -74,9 +81,9 @@ public abstract class HostedFormContext : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         var name = UniqueName("admin");
-        Assert.True((await Users.CreateAsync(new NewUser { UserName = name, Password = "round trip passphrase", Role = ApplianceRoles.Admin }, Editor.Authorized("test"))).Succeeded);
+        Assert.True((await Users.CreateAsync(new NewUser { UserName = name, Password = "round trip passphrase", Role = Role }, Editor.Authorized("test"))).Succeeded);
         SignedIn = (await Users.FindAsync(name))!;
-        AddAuthorization().SetAuthorized(name).SetRoles(ApplianceRoles.Admin).SetClaims(
+        AddAuthorization().SetAuthorized(name).SetRoles(Role).SetClaims(
             new Claim(AdminCookie.SecurityStampClaim, SignedIn.SecurityStamp),
             new Claim(AdminCookie.SessionIdClaim, AdminCookie.NewSessionId()));
         Render<MudPopoverProvider>();

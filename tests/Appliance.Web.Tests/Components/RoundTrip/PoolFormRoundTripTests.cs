@@ -18,6 +18,8 @@ public sealed class PoolFormRoundTripTests(ApplianceHost host) : HostedFormConte
             name,
             loadBalancing = LoadBalancingPolicyNames.WeightedRoundRobin,
             healthCheck = new { path = "/healthz", intervalSeconds = 7, timeoutSeconds = 3, unhealthyAfter = 4, healthyAfter = 3 },
+            maxConcurrentRequests = 7,
+            queue = new { length = 42, timeoutSeconds = 9 },
             backends = new object[]
             {
                 new { address = "http://127.0.0.1:9001", weight = 5, enabled = true },

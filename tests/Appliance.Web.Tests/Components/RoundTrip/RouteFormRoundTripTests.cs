@@ -20,7 +20,7 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
         var form = RenderEditForm(name, out var saved);
         Assert.Equal("default-src 'self'; img-src *", form.Find("#route-csp").GetAttribute("value"));
         Assert.Equal("1048577", form.Find("#route-max-body").GetAttribute("value"));
-        Assert.NotNull(form.Find("[data-method='PROPFIND']"));
+        Assert.NotNull(form.Find("[data-method='TRACE']"));
         Assert.Equal("1\na,b", form.Find("#headers-0-values").GetAttribute("value"));
         Assert.Equal("/v2", form.Find("#route-rewrite").GetAttribute("value"));
         Assert.Equal("12.34", form.Find("#route-mirror-percent").GetAttribute("value"));
@@ -84,7 +84,7 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
 
         var form = RenderEditForm(name, out var saved);
         form.Find("[data-host='*.full.example.test'] button").Click();
-        form.Find("[data-method='PROPFIND'] button").Click();
+        form.Find("[data-method='TRACE'] button").Click();
         form.Find("[data-testid=save]").Click();
 
         form.WaitForAssertion(() => Assert.NotNull(saved()));
@@ -148,7 +148,7 @@ public sealed class RouteFormRoundTripTests(ApplianceHost host) : HostedFormCont
             name,
             hosts = new[] { "full.example.test", "*.full.example.test" },
             path = "/api",
-            methods = new[] { "GET", "PROPFIND" },
+            methods = new[] { "GET", "TRACE" },
             order = 7,
             targets = new[] { new { pool = stable, weight = 90 }, new { pool = canary, weight = 10 } },
             sticky = true,

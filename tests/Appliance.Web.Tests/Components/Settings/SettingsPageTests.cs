@@ -10,7 +10,8 @@ using MudBlazor.Services;
 
 namespace Appliance.Web.Tests.Components.Settings;
 
-public sealed class SettingsPageTests : BunitContext
+// The configuration file section reads the store, so the page renders over a real database.
+public sealed class SettingsPageTests(ConfigDatabase database) : BunitContext, IClassFixture<ConfigDatabase>
 {
     [Theory]
     [InlineData(PathParameterMode.Strip, "Strip: removed before matching and forwarding")]
@@ -46,6 +47,8 @@ public sealed class SettingsPageTests : BunitContext
         Services.AddSingleton(new Appliance.Engine.Alerts.AlertOptions());
         Services.AddSingleton(new DataDirectory(Path.GetTempPath()));
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        Services.AddSingleton(database.Store);
+        Services.AddSingleton(TimeProvider.System);
         AddAuthorization().SetAuthorized("ops");
         return Render<SettingsPage>();
     }

@@ -15,6 +15,7 @@ public sealed class PoolFormModel : FormModel<PoolSpec>
         HealthCheckEnabled = true;
         HealthCheck = new HealthCheckFormModel(new HealthCheckSpec());
         Backends = [new BackendFormRow()];
+        Limits = new PoolLimitsFormModel(Spec);
     }
 
     /// <summary>A form for <paramref name="pool"/> as stored.</summary>
@@ -26,6 +27,7 @@ public sealed class PoolFormModel : FormModel<PoolSpec>
         // Switching the probe off and on again before saving brings back the stored one, not the defaults.
         HealthCheck = new HealthCheckFormModel(pool.HealthCheck ?? new HealthCheckSpec());
         Backends = pool.Backends.Select(backend => new BackendFormRow(backend)).ToList();
+        Limits = new PoolLimitsFormModel(pool);
     }
 
     public string Name { get => Spec.Name; set => Spec = Spec with { Name = value }; }
@@ -38,10 +40,12 @@ public sealed class PoolFormModel : FormModel<PoolSpec>
 
     public List<BackendFormRow> Backends { get; }
 
+    public PoolLimitsFormModel Limits { get; }
+
     /// <inheritdoc />
-    public override PoolSpec ToSpec() => Spec with
+    public override PoolSpec ToSpec() => Limits.ApplyTo(Spec with
     {
         HealthCheck = HealthCheckEnabled ? HealthCheck.ToSpec() : null,
         Backends = Backends.Select(backend => backend.ToSpec()).ToArray(),
-    };
+    });
 }

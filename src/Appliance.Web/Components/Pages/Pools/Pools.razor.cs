@@ -1,18 +1,29 @@
 using Appliance.Data.Model;
 using Appliance.Engine.Uptime;
+using Appliance.Engine.Warnings;
 using Appliance.Web.Components.Shared;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Pools;
 
-/// <summary>The pools with their backends' health; each opens in the pool form, in a dialog.</summary>
+/// <summary>
+/// The pools with their backends' live health and uptime, and the warnings about each; each pool
+/// opens in the pool form, in a dialog.
+/// </summary>
 public partial class Pools
 {
     private static readonly DialogOptions FormOptions = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
 
+    // As the dashboard: health is read from memory, so following it every 2 s costs nothing.
+    private static readonly TimeSpan HealthEvery = TimeSpan.FromSeconds(2);
+
+    // Uptime is a database read and its figures move slowly; every 10 s keeps the bar current.
+    private static readonly TimeSpan UptimeEvery = TimeSpan.FromSeconds(10);
+
     private IReadOnlyList<PoolSpec>? _pools;
     private Dictionary<(string Pool, string Backend), string> _health = [];
     private Dictionary<(string Pool, string Backend), BackendUptime>? _uptime;
+    private ILookup<string, SetupWarning> _warnings = Array.Empty<SetupWarning>().ToLookup(w => w.Object);
     private string? _error;
 
     protected override async Task OnInitializedAsync()
@@ -24,22 +35,32 @@ public partial class Pools
     private async Task LoadAsync()
     {
         _pools = await Store.Pools.ListAsync();
-        _health = Health.Read().Pools
+        ReadHealth();
+        await ReadUptimeAsync();
+    }
+
+    // The pools' warnings need no certificate: they are judged on the same health report as the chips.
+    private void ReadHealth()
+    {
+        var report = Health.Read();
+        _health = report.Pools
             .SelectMany(pool => pool.Backends.Select(backend => (Key: (pool.Name, backend.Address), backend.Health)))
             .ToDictionary(entry => entry.Key, entry => entry.Health);
-        _uptime = await ReadUptimeAsync();
+        _warnings = Warnings.Read(report, certificates: null)
+            .Where(w => SetupWarningKinds.ObjectTypeOf(w.Kind) == "pool")
+            .ToLookup(w => w.Object, StringComparer.Ordinal);
     }
 
     // The history is a nicety beside the pools: a database that cannot give it leaves the column out.
-    private async Task<Dictionary<(string Pool, string Backend), BackendUptime>?> ReadUptimeAsync()
+    private async Task ReadUptimeAsync()
     {
         try
         {
-            return (await UptimeReader.ReadAsync()).ToDictionary(u => (u.Pool, u.Address));
+            _uptime = (await UptimeReader.ReadAsync()).ToDictionary(u => (u.Pool, u.Address));
         }
         catch (Exception ex) when (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
         {
-            return null;
+            _uptime = null;
         }
     }
 

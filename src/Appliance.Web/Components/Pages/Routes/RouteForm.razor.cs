@@ -9,6 +9,7 @@ public partial class RouteForm
 {
     private RouteFormModel _model = new();
     private IReadOnlyList<string> _pools = [];
+    private IReadOnlySet<string> _emptyPools = new HashSet<string>();
     private IReadOnlyList<string> _certificates = [];
     private IReadOnlyList<string> _accessLists = [];
     private IReadOnlyList<string> _rateLimits = [];
@@ -30,7 +31,9 @@ public partial class RouteForm
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
-        _pools = (await Store.Pools.ListAsync()).Select(p => p.Name).ToArray();
+        var pools = await Store.Pools.ListAsync();
+        _pools = pools.Select(p => p.Name).ToArray();
+        _emptyPools = pools.Where(p => !p.Backends.Any(b => b.Enabled)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
         _accessLists = (await Store.AccessLists.ListAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
         _rateLimits = (await Store.RateLimits.ListAsync()).Where(l => !l.Global).Select(l => l.Name).ToArray();
@@ -41,9 +44,11 @@ public partial class RouteForm
             .Where(name => !name.StartsWith(TlsModes.AutoCertificatePrefix, StringComparison.Ordinal))
             .ToArray();
         _model = Route is null ? new() : new(Route);
+        // A pool with no enabled backend would make the new route answer 503: the first target
+        // starts on the first pool that has one, or on none when no pool has.
         if (Route is null && _pools.Count > 0)
         {
-            _model.AddTarget(_pools);
+            _model.AddTarget(_pools.Where(p => !_emptyPools.Contains(p)).ToArray());
         }
     }
 
@@ -54,8 +59,9 @@ public partial class RouteForm
             return;
         }
 
-        // A host typed but not yet turned into a chip is what the operator meant to add.
+        // A host or method typed but not yet turned into a chip is what the operator meant to add.
         _model.AddTypedHosts();
+        _model.AddTypedMethod();
         if (_model.TwiceSetHeader() is var (field, message))
         {
             _submission.Refuse(field, message);

@@ -28,7 +28,7 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
         ResponseHeaders = new(route.ResponseHeaders);
     }
 
-    /// <summary>The methods offered as check boxes; a route may name others through the API.</summary>
+    /// <summary>The methods offered as check boxes; a route may also name TRACE through the API.</summary>
     public static IReadOnlyList<string> CommonMethods => Common;
 
     public string Name { get => Spec.Name; set => Spec = Spec with { Name = value }; }
@@ -125,7 +125,10 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
     /// <summary>Hosts typed but not yet turned into chips.</summary>
     public string? HostInput { get; set; }
 
-    /// <summary>Methods set through the API that have no check box; the form shows them so they can be removed.</summary>
+    /// <summary>A method without a check box (<c>TRACE</c>; the store refuses extension methods with its reason) typed but not yet added.</summary>
+    public string? MethodInput { get; set; }
+
+    /// <summary>Methods without a check box, set through the API or typed; the form shows them so they can be removed.</summary>
     public IEnumerable<string> OtherMethods => Methods.Where(m => !Common.Contains(m, StringComparer.Ordinal));
 
     /// <inheritdoc />
@@ -171,6 +174,20 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
         HostInput = "";
     }
 
+    /// <summary>Adds the method typed into <see cref="MethodInput"/>, upper-cased as the store keeps it; the store checks that it is a token.</summary>
+    public void AddTypedMethod()
+    {
+        var method = (MethodInput ?? "").Trim().ToUpperInvariant();
+
+        // Saving calls this too: with nothing typed, the stored list stays the very one stored.
+        if (method.Length > 0 && !Methods.Contains(method, StringComparer.Ordinal))
+        {
+            SetMethod(method, on: true);
+        }
+
+        MethodInput = "";
+    }
+
     /// <summary>Removes the host chip at <paramref name="index"/>.</summary>
     public void RemoveHost(int index) => Spec = Spec with { Hosts = Hosts.Where((_, i) => i != index).ToArray() };
 
@@ -188,7 +205,11 @@ public sealed class RouteFormModel : FormModel<RouteSpec>
         Spec = Spec with { Methods = methods };
     }
 
-    /// <summary>Adds a target on the first pool the route does not use yet: the common next step of a canary.</summary>
+    /// <summary>
+    /// Adds a target on the first of <paramref name="pools"/> the route does not use yet, the common
+    /// next step of a canary, or on none (the picker left empty) when it uses them all. The form
+    /// passes only pools with an enabled backend.
+    /// </summary>
     public void AddTarget(IReadOnlyList<string> pools)
     {
         var unused = pools.FirstOrDefault(p => Targets.All(t => t.Pool != p)) ?? "";

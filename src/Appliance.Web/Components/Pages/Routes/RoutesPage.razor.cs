@@ -1,16 +1,21 @@
 using Appliance.Data.Model;
+using Appliance.Engine.Warnings;
 using Appliance.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Appliance.Web.Components.Pages.Routes;
 
-/// <summary>The routes; each opens in the route form, in a dialog.</summary>
+/// <summary>The routes with the warnings about each, followed live; each opens in the route form, in a dialog.</summary>
 public partial class RoutesPage
 {
     private static readonly DialogOptions FormOptions = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
 
+    // A backend going down can leave a route with nothing in rotation; the certificates are one database read.
+    private static readonly TimeSpan WarningsEvery = TimeSpan.FromSeconds(5);
+
     private IReadOnlyList<RouteSpec>? _routes;
+    private ILookup<string, SetupWarning> _warnings = Array.Empty<SetupWarning>().ToLookup(w => w.Object);
 
     /// <summary>A route to open at once (<c>/routes?edit=shop</c>): other pages link to a route this way.</summary>
     [SupplyParameterFromQuery(Name = "edit")]
@@ -20,6 +25,23 @@ public partial class RoutesPage
     {
         await base.OnInitializedAsync();
         _routes = await Store.Routes.ListAsync();
+        await ReadWarningsAsync();
+    }
+
+    private async Task ReadWarningsAsync()
+    {
+        IReadOnlyList<SetupWarning> warnings;
+        try
+        {
+            warnings = await Warnings.ReadAsync();
+        }
+        catch (Exception ex) when (Appliance.Data.Providers.DatabaseOutage.IsCause(ex))
+        {
+            // Without the certificates, the targets can still be judged.
+            warnings = Warnings.Read(Health.Read(), certificates: null);
+        }
+
+        _warnings = warnings.Where(w => SetupWarningKinds.ObjectTypeOf(w.Kind) == "route").ToLookup(w => w.Object, StringComparer.Ordinal);
     }
 
     // After the first interactive render: the dialog provider is live only then.

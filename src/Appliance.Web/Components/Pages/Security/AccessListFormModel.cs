@@ -21,7 +21,7 @@ public sealed class AccessListFormModel : FormModel<AccessListSpec>
     public AccessListFormModel(AccessListSpec list)
         : base(list)
     {
-        _shownRules = string.Join('\n', list.Rules.Select(r => $"{r.Action} {r.Cidr}"));
+        _shownRules = string.Join('\n', list.Rules.Select(AccessRuleText.Format));
         Rules = _shownRules;
         Users = list.BasicAuthUsers.Select(user => new BasicAuthUserRow(user)).ToList();
     }
@@ -34,7 +34,7 @@ public sealed class AccessListFormModel : FormModel<AccessListSpec>
 
     public string DenyAction { get => Spec.DenyAction; set => Spec = Spec with { DenyAction = value }; }
 
-    /// <summary>One rule a line: <c>Allow 203.0.113.0/24</c>.</summary>
+    /// <summary>One rule a line: <c>Allow 203.0.113.0/24</c>, or <c>Deny country FR</c> (see <see cref="AccessRuleText"/>).</summary>
     public string? Rules { get; set; }
 
     public List<BasicAuthUserRow> Users { get; }
@@ -46,14 +46,9 @@ public sealed class AccessListFormModel : FormModel<AccessListSpec>
         BasicAuthUsers = Users.Select(user => user.ToSpec()).ToArray(),
     };
 
-    // "Allow 203.0.113.0/24" per line; anything unreadable goes to the store as is, which names it.
+    // One rule a line; anything unreadable goes to the store as is, which names it.
     private static AccessRuleSpec[] ParseRules(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(parts => new AccessRuleSpec
-            {
-                Action = parts[0].Length > 0 ? char.ToUpperInvariant(parts[0][0]) + parts[0][1..].ToLowerInvariant() : "",
-                Cidr = parts.Length > 1 ? parts[1] : "",
-            })
+            .Select(AccessRuleText.Parse)
             .ToArray();
 }

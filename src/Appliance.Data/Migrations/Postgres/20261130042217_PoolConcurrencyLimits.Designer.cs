@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Appliance.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresApplianceDbContext))]
-    [Migration("20261130045258_RouteChallenge")]
-    partial class RouteChallenge
+    [Migration("20261130042217_PoolConcurrencyLimits")]
+    partial class PoolConcurrencyLimits
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -660,10 +660,19 @@ namespace Appliance.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("MaxConcurrentRequests")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.Property<int?>("QueueLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QueueTimeoutSeconds")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -758,12 +767,6 @@ namespace Appliance.Data.Migrations.Postgres
 
                     b.Property<string>("AccessList")
                         .HasColumnType("text");
-
-                    b.Property<string>("Challenge")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("text")
-                        .HasDefaultValue("{}");
 
                     b.Property<bool>("Compression")
                         .ValueGeneratedOnAdd()

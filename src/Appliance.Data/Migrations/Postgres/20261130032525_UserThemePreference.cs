@@ -2,28 +2,29 @@
 
 #nullable disable
 
-namespace Appliance.Data.Migrations.Sqlite
+namespace Appliance.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class RouteChallenge : Migration
+    public partial class UserThemePreference : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
-                name: "Challenge",
-                table: "Routes",
-                type: "TEXT",
+                name: "ThemePreference",
+                table: "Users",
+                type: "character varying(16)",
+                maxLength: 16,
                 nullable: false,
-                defaultValue: "{}");
+                defaultValue: "System");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "Challenge",
-                table: "Routes");
+                name: "ThemePreference",
+                table: "Users");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appliance.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApplianceDbContext))]
-    [Migration("20261130045159_RouteChallenge")]
-    partial class RouteChallenge
+    [Migration("20261130042204_PoolConcurrencyLimits")]
+    partial class PoolConcurrencyLimits
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -628,10 +628,19 @@ namespace Appliance.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MaxConcurrentRequests")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("QueueLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QueueTimeoutSeconds")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -720,12 +729,6 @@ namespace Appliance.Data.Migrations.Sqlite
 
                     b.Property<string>("AccessList")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Challenge")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("{}");
 
                     b.Property<bool>("Compression")
                         .ValueGeneratedOnAdd()

@@ -1,0 +1,62 @@
+using Appliance.Engine.Configuration;
+using Appliance.Engine.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Yarp.ReverseProxy;
+
+namespace Appliance.Engine.PoolLimits;
+
+/// <summary>
+/// Holds a slot of the request's pool for the whole proxied request, until its response is complete,
+/// when the pool has a cap. Beyond the cap the request waits in the pool's queue; with the queue
+/// full it gets the 503 page at once, and after the queue's timeout it gets it too, both with
+/// <c>Retry-After</c>. A client that goes away while waiting just leaves the queue.
+/// </summary>
+internal sealed class PoolLimitMiddleware(RequestDelegate next, PoolGates gates)
+{
+    private const string Explanation = "The service is busy right now. Please try again in a moment.";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var plan = context.GetRoutePlan();
+        var limits = plan.Get<PoolLimitSet>();
+        var pool = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
+        if (limits.Limits.Count == 0 || limits.For(pool) is not { } limit)
+        {
+            await next(context);
+            return;
+        }
+
+        var gate = gates.For(pool, limit, plan.Revision);
+        var outcome = await gate.EnterAsync(context.RequestAborted);
+        if (outcome == PoolGateOutcome.Entered)
+        {
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                gate.Exit();
+            }
+
+            return;
+        }
+
+        if (outcome == PoolGateOutcome.ClientGone)
+        {
+            return;
+        }
+
+        gates.CountRejection(pool, outcome);
+
+        // Set at response start: the error page clears the headers set before it.
+        context.Response.OnStarting(static state =>
+        {
+            var (response, retryAfter) = ((HttpResponse, string))state;
+            response.Headers[HeaderNames.RetryAfter] = retryAfter;
+            return Task.CompletedTask;
+        }, (context.Response, gate.Limit.RetryAfter));
+        await ErrorPages.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, Explanation);
+    }
+}
