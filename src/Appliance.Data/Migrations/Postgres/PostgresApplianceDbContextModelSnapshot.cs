@@ -806,6 +806,12 @@ namespace Appliance.Data.Migrations.Postgres
                     b.Property<string>("AccessList")
                         .HasColumnType("text");
 
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}");
+
                     b.Property<bool>("Compression")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
@@ -941,6 +947,21 @@ namespace Appliance.Data.Migrations.Postgres
                     b.HasIndex("RouteId");
 
                     b.ToTable("RouteTargets", (string)null);
+                });
+
+            modelBuilder.Entity("Appliance.Data.Entities.SettingEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings", (string)null);
                 });
 
             modelBuilder.Entity("Appliance.Data.Entities.SignInPolicyEntity", b =>

@@ -766,6 +766,12 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.Property<string>("AccessList")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}");
+
                     b.Property<bool>("Compression")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -899,6 +905,21 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.HasIndex("RouteId");
 
                     b.ToTable("RouteTargets", (string)null);
+                });
+
+            modelBuilder.Entity("Appliance.Data.Entities.SettingEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings", (string)null);
                 });
 
             modelBuilder.Entity("Appliance.Data.Entities.SignInPolicyEntity", b =>
