@@ -33,6 +33,7 @@ public abstract class ApplianceDbContext(DbContextOptions options) : DbContext(o
     internal DbSet<AlertChannelEntity> AlertChannels => Set<AlertChannelEntity>();
     internal DbSet<AlertRuleEntity> AlertRules => Set<AlertRuleEntity>();
     internal DbSet<BanRuleEntity> BanRules => Set<BanRuleEntity>();
+    internal DbSet<SettingEntity> Settings => Set<SettingEntity>();
     internal DbSet<UptimeSessionEntity> UptimeSessions => Set<UptimeSessionEntity>();
     internal DbSet<HealthTransitionEntity> HealthTransitions => Set<HealthTransitionEntity>();
 

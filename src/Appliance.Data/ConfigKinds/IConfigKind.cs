@@ -20,6 +20,9 @@ internal interface IConfigKind
     /// <summary>The names of the kind's objects in <paramref name="document"/>, for references from other kinds.</summary>
     IReadOnlySet<string> NamesIn(ConfigDocument document);
 
+    /// <summary>Where the object at <paramref name="index"/> is in the document (<c>pools[2]</c>), or the list itself at -1 (<c>pools</c>).</summary>
+    string PathOf(int index) => index < 0 ? Member : $"{Member}[{index}]";
+
     /// <summary>The spec type whose names <see cref="NamesIn"/> gives.</summary>
     Type SpecType { get; }
 

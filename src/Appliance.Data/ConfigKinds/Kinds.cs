@@ -3,6 +3,7 @@ using Appliance.Data.ConfigKinds.AlertChannels;
 using Appliance.Data.ConfigKinds.AlertRules;
 using Appliance.Data.ConfigKinds.BanRules;
 using Appliance.Data.ConfigKinds.CacheRules;
+using Appliance.Data.ConfigKinds.ChallengeSettings;
 using Appliance.Data.ConfigKinds.ErrorPages;
 using Appliance.Data.ConfigKinds.Pools;
 using Appliance.Data.ConfigKinds.RateLimits;
@@ -34,9 +35,11 @@ internal static class Kinds
 
     public static BanRuleKind BanRules { get; } = new();
 
+    public static ChallengeSettingsKind ChallengeSettings { get; } = new();
+
     /// <summary>
     /// A kind comes after the kinds its objects refer to: rows are added in this order, so a route's
     /// targets find the pools an import adds with it.
     /// </summary>
-    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, ErrorPages, Streams, AlertChannels, AlertRules, BanRules];
+    public static IReadOnlyList<IConfigKind> All { get; } = [Pools, AccessLists, RateLimits, Routes, CacheRules, ErrorPages, Streams, AlertChannels, AlertRules, BanRules, ChallengeSettings];
 }

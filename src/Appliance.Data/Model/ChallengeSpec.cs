@@ -6,8 +6,11 @@ namespace Appliance.Data.Model;
 /// </summary>
 public sealed record ChallengeSpec
 {
-    /// <summary>One of <see cref="ChallengeModes"/>.</summary>
-    public string Mode { get; init; } = ChallengeModes.Off;
+    /// <summary>
+    /// One of <see cref="ChallengeModes"/>. UnderAttack by default, so that the installation-wide
+    /// switch protects every route that has not opted out: routes that scripts call say Off.
+    /// </summary>
+    public string Mode { get; init; } = ChallengeModes.UnderAttack;
 
     /// <summary>Leading zero hex digits the proof's SHA-256 must have: each one is 16 times the work (4 is about 65 000 hashes).</summary>
     public int Difficulty { get; init; } = 4;

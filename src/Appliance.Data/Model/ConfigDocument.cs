@@ -32,4 +32,7 @@ public sealed record ConfigDocument
 
     /// <summary>Every automatic ban rule; a document without the member imports none.</summary>
     public IReadOnlyList<BanRuleSpec> BanRules { get; init; } = [];
+
+    /// <summary>The installation-wide challenge settings; a document without the member has the under-attack switch off and the well-known crawlers.</summary>
+    public ChallengeSettingsSpec Challenge { get; init; } = new();
 }

@@ -75,6 +75,12 @@ internal static class ConfigEdits
             new ConfigAudit(AuditAction.Delete, kind.EntityType, name, Before: items[index], After: null));
     }
 
+    /// <summary>Replaces a settings object, of which there is always exactly one.</summary>
+    public static ConfigEdit<TSpec> Replace<TSpec>(SettingsKind<TSpec> kind, ConfigDocument before, TSpec incoming)
+        where TSpec : class, new() =>
+        ConfigEdit<TSpec>.Propose(kind.With(before, incoming), new ChangedObject(kind, 0), new ValidationErrors(), incoming,
+            new ConfigAudit(AuditAction.Update, kind.EntityType, kind.Member, Before: kind.Get(before), After: incoming));
+
     /// <summary>Replaces the whole configuration with <paramref name="incoming"/> (normalised), every kind prepared against what is stored.</summary>
     public static ConfigEdit<ConfigDocument> Import(ConfigDocument before, ConfigDocument incoming)
     {

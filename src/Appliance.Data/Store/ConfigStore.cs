@@ -58,6 +58,7 @@ public sealed class ConfigStore
         AlertChannels = new(this, Kinds.AlertChannels);
         AlertRules = new(this, Kinds.AlertRules);
         BanRules = new(this, Kinds.BanRules);
+        ChallengeSettings = new(this, Kinds.ChallengeSettings);
     }
 
     /// <summary>Pools of backends.</summary>
@@ -89,6 +90,9 @@ public sealed class ConfigStore
 
     /// <summary>Which answers count against a client address, and how many ban it.</summary>
     public ConfigObjects<BanRuleSpec> BanRules { get; }
+
+    /// <summary>The under-attack switch and who never gets the proof-of-work challenge.</summary>
+    public ConfigSettings<ChallengeSettingsSpec> ChallengeSettings { get; }
 
     /// <summary>Encrypts the secrets that objects keep (alert channels'), before the write lock is taken.</summary>
     internal ConfigSecretProtector Secrets { get; }

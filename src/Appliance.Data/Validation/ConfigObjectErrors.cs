@@ -8,6 +8,6 @@ namespace Appliance.Data.Validation;
 /// </summary>
 internal sealed record ConfigObjectErrors(IConfigKind Kind, int Index, string? Name, ValidationErrors Errors)
 {
-    /// <summary>Where the place is in the document: <c>pools</c> or <c>pools[2]</c>.</summary>
-    public string Path => Index < 0 ? Kind.Member : $"{Kind.Member}[{Index}]";
+    /// <summary>Where the place is in the document: <c>pools</c>, <c>pools[2]</c>, or <c>challenge</c> for a settings object.</summary>
+    public string Path => Kind.PathOf(Index);
 }

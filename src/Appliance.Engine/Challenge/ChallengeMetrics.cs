@@ -7,7 +7,7 @@ internal sealed class ChallengeMetrics(ChallengeCounter counter) : IMetricsSourc
 {
     public void Write(PrometheusText text)
     {
-        text.Family("appliance_challenge_total", "counter", "Proof-of-work challenges, by result (issued, passed, failed, replayed).");
+        text.Family("appliance_challenge_total", "counter", "Proof-of-work challenges, by result (issued, passed, failed, replayed; allowed and crawler went through without one; impostor claimed a crawler DNS did not confirm).");
         foreach (var (result, count) in counter.Counts())
         {
             text.Sample("appliance_challenge_total", PrometheusText.Label("result", result), count);

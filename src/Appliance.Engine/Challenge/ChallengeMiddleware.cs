@@ -1,4 +1,5 @@
 using Appliance.Data.Networking;
+using Appliance.Engine.Challenge.Crawlers;
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,30 +9,62 @@ namespace Appliance.Engine.Challenge;
 /// <summary>
 /// On a route whose challenge applies, a request without a valid clearance cookie for its settled
 /// client address gets the challenge page, whatever its method or Accept: nothing of it reaches the
-/// cache or the backends. Routes that scripts call opt out with mode Off.
+/// cache or the backends. Allowed address ranges and crawlers that DNS confirms pass without one;
+/// routes that scripts call opt out with mode Off.
 /// </summary>
-internal sealed class ChallengeMiddleware(RequestDelegate next, ChallengeTokens tokens, ChallengeCounter counter)
+internal sealed class ChallengeMiddleware(RequestDelegate next, ChallengeTokens tokens, ChallengeCounter counter, CrawlerVerifier crawlers)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var challenge = context.GetRoutePlan().Get<RouteChallenge>();
-        if (!challenge.AppliesWhen(false))
+        if (!challenge.Applies)
         {
             return next(context);
         }
 
-        var address = AddressOf(context);
+        var client = ClientAddresses.NormalizeOrNull(context.Connection.RemoteIpAddress);
+        if (challenge.Exemptions.Allows(client))
+        {
+            counter.Count(ChallengeResult.Allowed);
+            return next(context);
+        }
+
+        var address = client?.ToString() ?? "";
         if (tokens.IsCleared(context.Request.Cookies[ChallengePaths.ClearanceCookie], address))
         {
             return next(context);
         }
 
-        counter.Count(ChallengeResult.Issued);
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        return ChallengePage.WriteAsync(context, tokens.Issue(address, challenge.Difficulty, challenge.ValidMinutes), challenge.Difficulty, ReturnTargets.Safe(target));
+        // Only a request that claims a crawler's User-Agent costs a (cached) DNS check.
+        if (client is not null && challenge.Exemptions.CrawlerClaimedBy(context.Request.Headers.UserAgent) is { } crawler)
+        {
+            return CheckCrawlerAsync(context, challenge, client, address, crawler);
+        }
+
+        return AskAsync(context, challenge, address);
     }
 
     /// <summary>The settled client address (trusted proxies' forwarding already applied), as the tokens bind it.</summary>
     public static string AddressOf(HttpContext context) =>
         ClientAddresses.NormalizeOrNull(context.Connection.RemoteIpAddress)?.ToString() ?? "";
+
+    private async Task CheckCrawlerAsync(HttpContext context, RouteChallenge challenge, System.Net.IPAddress client, string address, CompiledCrawler crawler)
+    {
+        if (await crawlers.IsVerifiedAsync(client, crawler))
+        {
+            counter.Count(ChallengeResult.Crawler);
+            await next(context);
+            return;
+        }
+
+        counter.Count(ChallengeResult.Impostor);
+        await AskAsync(context, challenge, address);
+    }
+
+    private Task AskAsync(HttpContext context, RouteChallenge challenge, string address)
+    {
+        counter.Count(ChallengeResult.Issued);
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        return ChallengePage.WriteAsync(context, tokens.Issue(address, challenge.Difficulty, challenge.ValidMinutes), challenge.Difficulty, ReturnTargets.Safe(target));
+    }
 }

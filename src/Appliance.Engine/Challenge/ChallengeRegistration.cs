@@ -12,7 +12,9 @@ internal static class ChallengeRegistration
     {
         engine.AddShared<ChallengeCounter>()
             .AddShared<UsedChallenges>()
-            .AddShared<ChallengeTokens>();
+            .AddShared<ChallengeTokens>()
+            .TryAddShared<Crawlers.ICrawlerResolver, Crawlers.DnsCrawlerResolver>()
+            .AddShared<Crawlers.CrawlerVerifier>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteChallengeCompiler>();
         engine.Services.AddSingleton<Metrics.IMetricsSource, ChallengeMetrics>();
         return engine;

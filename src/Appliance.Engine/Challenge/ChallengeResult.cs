@@ -14,4 +14,13 @@ internal enum ChallengeResult
 
     /// <summary>A proof for a challenge already solved once.</summary>
     Replayed,
+
+    /// <summary>A client in an allowed address range went through without a proof.</summary>
+    Allowed,
+
+    /// <summary>A crawler that DNS confirmed went through without a proof.</summary>
+    Crawler,
+
+    /// <summary>A client claimed a verified crawler's User-Agent and DNS did not confirm it: it got the page.</summary>
+    Impostor,
 }
