@@ -32,6 +32,11 @@ public class ApplianceHost : IAsyncLifetime
     /// <summary>Settings on top of the test defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services registered before the appliance's own, which then keep them (a fake DNS resolver).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?>
@@ -55,6 +60,7 @@ public class ApplianceHost : IAsyncLifetime
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
+            ConfigureServices(builder.Services);
         });
         await _app.StartAsync();
 
