@@ -132,6 +132,7 @@ public static class ApplianceApplication
             .MapErrorPageEndpoints()
             .MapShieldEndpoints()
             .MapBanEndpoints()
+            .MapUnderAttackEndpoints()
             .MapStreamEndpoints()
             .MapNodeEndpoints()
             .MapUserEndpoints()
