@@ -17,6 +17,11 @@ internal sealed class OffenderSketch
     private readonly int[] _reasons;
     private int _used;
 
+    // No count is below this while every slot is taken (counts only grow, an evicted slot takes the
+    // smallest plus one): a slot found at it is a smallest one, without scanning the rest.
+    private long _floor;
+    private int _cursor;
+
     public OffenderSketch(int slots)
     {
         _index = new Dictionary<BanKey, int>(slots);
@@ -71,11 +76,25 @@ internal sealed class OffenderSketch
     {
         _index.Clear();
         _used = 0;
+        _floor = 0;
+        _cursor = 0;
     }
 
-    // A scan of a few hundred longs: cheaper than keeping a heap in order on every count.
+    // Under a flood of addresses seen once, many slots share the smallest count: going round from
+    // where the last search stopped finds one in a step or two. Only when none is left at the floor
+    // does a full scan raise it. Cheaper than keeping a heap in order on every count.
     private int Smallest()
     {
+        for (var step = 0; step < _used; step++)
+        {
+            var i = _cursor;
+            _cursor = i + 1 == _used ? 0 : i + 1;
+            if (_counts[i] == _floor)
+            {
+                return i;
+            }
+        }
+
         var smallest = 0;
         for (var i = 1; i < _used; i++)
         {
@@ -85,6 +104,7 @@ internal sealed class OffenderSketch
             }
         }
 
+        _floor = _counts[smallest];
         return smallest;
     }
 }
