@@ -73,6 +73,28 @@ public sealed class UnderAttackApiTests(UnderAttackHost host) : IClassFixture<Un
     }
 
     [Fact]
+    public async Task A_client_refused_because_its_pool_is_full_shows_as_overload()
+    {
+        host.Held.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = host.TargetStatusFromAsync("127.0.0.56", "capped.test", "/slow/1");
+        try
+        {
+            await Eventually.TrueAsync(() => host.Held.Requests >= 1, Patience, "the first request at the capped pool's backend");
+            Assert.Equal(503, await host.TargetStatusFromAsync("127.0.0.55", "capped.test", "/slow/2"));
+        }
+        finally
+        {
+            host.Held.Gate.TrySetResult();
+        }
+
+        Assert.Equal(200, await holding);
+        var report = await host.ReportAsync();
+        Assert.Equal(["Overload"], Reasons(UnderAttackHost.Offender(report, "127.0.0.55")));
+        Assert.Null(UnderAttackHost.Offender(report, "127.0.0.56"));
+        Assert.Matches("appliance_turned_away_total\\{reason=\"overload\"\\} [1-9]", await host.MetricsAsync());
+    }
+
+    [Fact]
     public async Task A_forwarding_header_from_an_untrusted_client_names_no_one_else_and_a_trusted_proxy_s_names_its_client()
     {
         string[] claims = ["X-Forwarded-For: 203.0.113.99", "X-Real-IP: 203.0.113.98", "Forwarded: for=203.0.113.97", "True-Client-IP: 203.0.113.96"];

@@ -8,7 +8,9 @@ namespace Appliance.Web.Tests.Security.TurnedAway;
 /// <summary>
 /// The appliance with bans on loopback (exempt by default), 127.0.0.60 as a trusted proxy, and three
 /// routes to one backend: <c>site.test</c> open, <c>guarded.test</c> whose access list denies
-/// 127.0.0.52, <c>tight.test</c> whose rate limit lets one request a minute through per client.
+/// 127.0.0.52, <c>tight.test</c> whose rate limit lets one request a minute through per client;
+/// and <c>capped.test</c> to a pool of its own backend (<see cref="Held"/>) capped at one request
+/// in flight with no queue.
 /// Each test plays its clients from addresses of its own in 127.0.0.0/8.
 /// </summary>
 public sealed class UnderAttackHost : ApplianceHost
@@ -16,6 +18,9 @@ public sealed class UnderAttackHost : ApplianceHost
     public const string TrustedProxy = "127.0.0.60";
 
     private TestBackend _backend = null!;
+
+    /// <summary>The capped pool's backend: requests to <c>/slow/…</c> wait on its gate.</summary>
+    public TestBackend Held { get; private set; } = null!;
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -33,6 +38,9 @@ public sealed class UnderAttackHost : ApplianceHost
         await AddRouteAsync(new { name = "guarded", hosts = new[] { "guarded.test" }, targets = new[] { new { pool = "site", weight = 1 } }, accessList = "guard" });
         (await Api.PostAsJsonAsync("/api/v1/rate-limits", new { name = "tight", permits = 1, periodSeconds = 60, burst = 1 })).EnsureSuccessStatusCode();
         await AddRouteAsync(new { name = "tight", hosts = new[] { "tight.test" }, targets = new[] { new { pool = "site", weight = 1 } }, rateLimit = "tight" });
+        Held = await TestBackend.StartAsync("held");
+        await AddPoolAsync(new { name = "capped", maxConcurrentRequests = 1, backends = new[] { new { address = Held.Address } } });
+        await AddRouteAsync(new { name = "capped", hosts = new[] { "capped.test" }, targets = new[] { new { pool = "capped", weight = 1 } } });
         await WaitForLiveConfigAsync();
     }
 
@@ -40,11 +48,16 @@ public sealed class UnderAttackHost : ApplianceHost
     {
         await base.DisposeAsync();
         await _backend.DisposeAsync();
+        await Held.DisposeAsync();
     }
 
     /// <summary>A GET of <c>/</c> on <paramref name="host"/> from <paramref name="source"/>: its status, 0 for none.</summary>
-    public async Task<int> StatusFromAsync(string source, string host, params string[] headers) =>
-        (await SourceBoundHttp.SendAsync(IPAddress.Parse(source), ProxyAddress, "GET", "/", host, headers)).Status;
+    public Task<int> StatusFromAsync(string source, string host, params string[] headers) =>
+        TargetStatusFromAsync(source, host, "/", headers);
+
+    /// <summary>A GET of <paramref name="target"/> on <paramref name="host"/> from <paramref name="source"/>: its status, 0 for none.</summary>
+    public async Task<int> TargetStatusFromAsync(string source, string host, string target, params string[] headers) =>
+        (await SourceBoundHttp.SendAsync(IPAddress.Parse(source), ProxyAddress, "GET", target, host, headers)).Status;
 
     /// <summary>The report, as the API answers it to <paramref name="client"/> (the bootstrap token's by default).</summary>
     public async Task<JsonElement> ReportAsync(HttpClient? client = null) =>
