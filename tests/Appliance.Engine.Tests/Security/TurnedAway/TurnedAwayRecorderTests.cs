@@ -177,4 +177,14 @@ public sealed class TurnedAwayRecorderTests
         Assert.Empty(recorder.Top(5));
         Assert.Equal(0, recorder.TrackedAddresses);
     }
+
+    [Fact]
+    public void Every_reason_has_a_label_of_its_own_for_metrics()
+    {
+        var labels = TurnedAwayReasons.All.Select(TurnedAwayReasons.Label).ToArray();
+
+        Assert.Equal(TurnedAwayReasons.Count, labels.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("access-list", TurnedAwayReasons.Label(TurnedAwayReason.AccessList));
+        Assert.Equal("challenge", TurnedAwayReasons.Label(TurnedAwayReason.Challenge));
+    }
 }
