@@ -17,6 +17,7 @@ using Appliance.Engine.Routing;
 using Appliance.Engine.Security;
 using Appliance.Engine.Security.Bans;
 using Appliance.Engine.Security.Shield;
+using Appliance.Engine.Security.TurnedAway;
 using Appliance.Engine.Streams;
 using Appliance.Engine.Tls;
 using Appliance.Engine.Tls.Acme;
@@ -47,6 +48,7 @@ public static class EngineServiceCollectionExtensions
             .AddRouting()
             .AddTls()
             .AddGeoIp()
+            .AddTurnedAway()
             .AddShield()
             .AddBans()
             .AddHeaderRules()

@@ -1,5 +1,6 @@
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Security;
+using Appliance.Engine.Security.TurnedAway;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy;
@@ -12,7 +13,7 @@ namespace Appliance.Engine.PoolLimits;
 /// full it gets the 503 page at once, and after the queue's timeout it gets it too, both with
 /// <c>Retry-After</c>. A client that goes away while waiting just leaves the queue.
 /// </summary>
-internal sealed class PoolLimitMiddleware(RequestDelegate next, PoolGates gates)
+internal sealed class PoolLimitMiddleware(RequestDelegate next, PoolGates gates, ITurnedAwayRecorder turnedAway)
 {
     private const string Explanation = "The service is busy right now. Please try again in a moment.";
 
@@ -49,6 +50,7 @@ internal sealed class PoolLimitMiddleware(RequestDelegate next, PoolGates gates)
         }
 
         gates.CountRejection(pool, outcome);
+        turnedAway.Record(TurnedAwayReason.Overload, context.Connection.RemoteIpAddress);
 
         // Set at response start: the error page clears the headers set before it.
         context.Response.OnStarting(static state =>

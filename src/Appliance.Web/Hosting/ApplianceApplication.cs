@@ -133,6 +133,7 @@ public static class ApplianceApplication
             .MapShieldEndpoints()
             .MapBanEndpoints()
             .MapChallengeEndpoints()
+            .MapUnderAttackEndpoints()
             .MapStreamEndpoints()
             .MapNodeEndpoints()
             .MapUserEndpoints()

@@ -1,5 +1,6 @@
 using System.Net;
 using Appliance.Engine.Configuration;
+using Appliance.Engine.Security.TurnedAway;
 using Appliance.Engine.Tls.Acme;
 using Microsoft.AspNetCore.Connections;
 
@@ -20,7 +21,8 @@ internal sealed class BanConnectionFilter(
     SnapshotStore snapshots,
     Http01ChallengeStore http01,
     TlsAlpnChallengeStore tlsAlpn,
-    AcmeChallengeActivity acme)
+    AcmeChallengeActivity acme,
+    ITurnedAwayRecorder turnedAway)
 {
     public Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
@@ -35,6 +37,7 @@ internal sealed class BanConnectionFilter(
             if (table.IsBanned(peer))
             {
                 statistics.DroppedBanned();
+                turnedAway.Record(TurnedAwayReason.Banned, peer);
                 connection.Abort();
                 return Task.CompletedTask;
             }
@@ -42,6 +45,7 @@ internal sealed class BanConnectionFilter(
             if (snapshots.Serving.Parts.Get<GlobalDropLists>() is { IsEmpty: false } lists && DeniedByList(lists, peer))
             {
                 statistics.DroppedByList();
+                turnedAway.Record(TurnedAwayReason.AccessList, peer);
                 connection.Abort();
                 return Task.CompletedTask;
             }

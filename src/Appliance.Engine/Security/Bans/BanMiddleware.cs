@@ -1,6 +1,7 @@
 using System.Net;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Routing;
+using Appliance.Engine.Security.TurnedAway;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
@@ -14,7 +15,7 @@ namespace Appliance.Engine.Security.Bans;
 /// it had one (a path the canonical form refuses, a body over the limit) counts by its status alone.
 /// </summary>
 internal sealed class BanMiddleware(
-    RequestDelegate next, BanTable table, BanService bans, BanCounter counter, BanExemptions exemptions, BanStatistics statistics, SnapshotStore snapshots)
+    RequestDelegate next, BanTable table, BanService bans, BanCounter counter, BanExemptions exemptions, BanStatistics statistics, SnapshotStore snapshots, ITurnedAwayRecorder turnedAway)
 {
     private const int MaxPathInReason = 100;
 
@@ -78,6 +79,7 @@ internal sealed class BanMiddleware(
     private Task RefuseAsync(HttpContext context)
     {
         statistics.RefusedRequest();
+        turnedAway.Record(TurnedAwayReason.Banned, context.Connection.RemoteIpAddress);
         if (context.Features.Get<TrustedProxyConnection>() is not null)
         {
             return ErrorPages.WriteAsync(context, StatusCodes.Status403Forbidden);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Appliance.Engine.Configuration;
+using Appliance.Engine.Security.TurnedAway;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -11,7 +12,7 @@ namespace Appliance.Engine.Security.Shield;
 /// limits take a token and an in-flight slot. A refusal never reaches a backend: 403 (or a closed
 /// connection), 401 with a challenge, or 429 (503 while every password check is busy) with Retry-After.
 /// </summary>
-internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth, GeoIp.CountryBlocks countryBlocks)
+internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth, GeoIp.CountryBlocks countryBlocks, ITurnedAwayRecorder turnedAway)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -31,6 +32,7 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
             if (context.Request.ContentLength > maxBody)
             {
                 log.Record(ShieldReasons.BodySize, routeId, context.Connection.RemoteIpAddress, $"{context.Request.ContentLength} bytes");
+                turnedAway.Record(TurnedAwayReason.BodySize, context.Connection.RemoteIpAddress);
                 context.Response.OnStarting(static state =>
                 {
                     ((HttpResponse)state).Headers.Connection = "close";
@@ -77,6 +79,7 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
 
             var country = list.CountryOf(rule);
             log.Record(ShieldReasons.AccessList, routeId, client, rule < 0 ? $"{list.Name}: default" : country is null ? $"{list.Name}: rule {rule + 1}" : $"{list.Name}: rule {rule + 1} (country {country})");
+            turnedAway.Record(country is null ? TurnedAwayReason.AccessList : TurnedAwayReason.Country, client);
             if (country is not null)
             {
                 countryBlocks.Record(country);
@@ -108,6 +111,7 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
                 if (!decision.Allowed)
                 {
                     log.Record(decision.ConcurrencyRefused ? ShieldReasons.Concurrency : ShieldReasons.RateLimit, routeId, client, limit.Name);
+                    turnedAway.Record(decision.ConcurrencyRefused ? TurnedAwayReason.Concurrency : TurnedAwayReason.RateLimit, client);
                     await WriteRetryLaterAsync(context, StatusCodes.Status429TooManyRequests, decision.RetryAfter);
                     return;
                 }
@@ -128,6 +132,8 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
 
     private Task RefuseAsync(HttpContext context, BasicAuthOutcome outcome, TimeSpan retryAfter, string routeId, System.Net.IPAddress client, string list)
     {
+        // Wrong, throttled or unheard for lack of a free hash: each of the shield's three counts below.
+        turnedAway.Record(TurnedAwayReason.BasicAuth, client);
         switch (outcome)
         {
             case BasicAuthOutcome.Throttled:
