@@ -1,6 +1,7 @@
 using Appliance.Data.Networking;
 using Appliance.Engine.Challenge.Crawlers;
 using Appliance.Engine.Configuration;
+using Appliance.Engine.Security.TurnedAway;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -12,7 +13,7 @@ namespace Appliance.Engine.Challenge;
 /// cache or the backends. Allowed address ranges and crawlers that DNS confirms pass without one;
 /// routes that scripts call opt out with mode Off.
 /// </summary>
-internal sealed class ChallengeMiddleware(RequestDelegate next, ChallengeTokens tokens, ChallengeCounter counter, CrawlerVerifier crawlers)
+internal sealed class ChallengeMiddleware(RequestDelegate next, ChallengeTokens tokens, ChallengeCounter counter, CrawlerVerifier crawlers, ITurnedAwayRecorder turnedAway)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -41,7 +42,7 @@ internal sealed class ChallengeMiddleware(RequestDelegate next, ChallengeTokens 
             return CheckCrawlerAsync(context, challenge, client, address, crawler);
         }
 
-        return AskAsync(context, challenge, address);
+        return AskAsync(context, challenge, client, address);
     }
 
     /// <summary>The settled client address (trusted proxies' forwarding already applied), as the tokens bind it.</summary>
@@ -58,12 +59,13 @@ internal sealed class ChallengeMiddleware(RequestDelegate next, ChallengeTokens 
         }
 
         counter.Count(ChallengeResult.Impostor);
-        await AskAsync(context, challenge, address);
+        await AskAsync(context, challenge, client, address);
     }
 
-    private Task AskAsync(HttpContext context, RouteChallenge challenge, string address)
+    private Task AskAsync(HttpContext context, RouteChallenge challenge, System.Net.IPAddress? client, string address)
     {
         counter.Count(ChallengeResult.Issued);
+        turnedAway.Record(TurnedAwayReason.Challenge, client);
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         return ChallengePage.WriteAsync(context, tokens.Issue(address, challenge.Difficulty, challenge.ValidMinutes), challenge.Difficulty, ReturnTargets.Safe(target));
     }

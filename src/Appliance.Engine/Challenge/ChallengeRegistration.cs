@@ -16,6 +16,7 @@ internal static class ChallengeRegistration
             .TryAddShared<Crawlers.ICrawlerResolver, Crawlers.DnsCrawlerResolver>()
             .AddShared<Crawlers.CrawlerVerifier>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteChallengeCompiler>();
+        engine.DataPlane.AddSingleton<ISnapshotPartCompiler, UnderAttackStateCompiler>();
         engine.Services.AddSingleton<Metrics.IMetricsSource, ChallengeMetrics>();
         return engine;
     }

@@ -35,7 +35,14 @@ public sealed class UnderAttackTests(UnderAttackTests.UnderAttackHost host) : IC
         Assert.Contains("data-difficulty", challenged.Response);
         Assert.Equal(200, (await GetAsync(Visitor, "/api/x")).Status);
 
+        // The dashboard's card and its API see the switch and who was sent the page.
+        var report = await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/security/under-attack");
+        Assert.True(report.GetProperty("underAttack").GetBoolean(), report.ToString());
+        Assert.Contains(report.GetProperty("topAddresses").EnumerateArray(), a =>
+            a.GetProperty("address").GetString() == Visitor.ToString() && a.GetProperty("reasons").EnumerateArray().Any(r => r.GetString() == "Challenge"));
+
         await host.SetSwitchAsync(false);
+        Assert.False((await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/security/under-attack")).GetProperty("underAttack").GetBoolean());
         Assert.Equal(200, (await GetAsync(Visitor, "/site/x")).Status);
     }
 

@@ -1,3 +1,5 @@
+using Appliance.Engine.Challenge;
+using Appliance.Engine.Configuration;
 using Appliance.Engine.GeoIp;
 using Appliance.Engine.Security.Bans;
 
@@ -7,7 +9,7 @@ namespace Appliance.Engine.Security.TurnedAway;
 /// Puts the recorder's figures, the country database and the bans in force together into one
 /// <see cref="UnderAttackReport"/>, for the API and the dashboard alike. Reads memory only.
 /// </summary>
-public sealed class UnderAttackReader(TurnedAwayRecorder recorder, CountryDatabase countries, BanService bans)
+public sealed class UnderAttackReader(TurnedAwayRecorder recorder, CountryDatabase countries, BanService bans, SnapshotStore snapshots)
 {
     /// <summary>The seconds the rates average over.</summary>
     public const int WindowSeconds = 10;
@@ -42,8 +44,8 @@ public sealed class UnderAttackReader(TurnedAwayRecorder recorder, CountryDataba
             Countries(topCountries),
             new UnderAttackBans(active.Count, active.OrderByDescending(b => b.Since).Take(RecentBans).ToArray()),
 
-            // The challenge's global switch fills this when it exists; until then nothing turns it on.
-            UnderAttack: false);
+            // The switch as the data plane serves it, which trails a save by the moments a revision takes.
+            UnderAttack: snapshots.Current.Parts.Get<UnderAttackState>()?.On == true);
     }
 
     // Summed over the addresses the top list tracks, not over every refusal: a lookup per refusal

@@ -22,7 +22,7 @@ public sealed class UnderAttackCardTests : FormContext, IClassFixture<ConfigData
         : base(database)
     {
         _recorder = new TurnedAwayRecorder(_clock);
-        Services.AddSingleton(sp => new UnderAttackReader(_recorder, sp.GetRequiredService<CountryDatabase>(), sp.GetRequiredService<BanService>()));
+        Services.AddSingleton(sp => new UnderAttackReader(_recorder, sp.GetRequiredService<CountryDatabase>(), sp.GetRequiredService<BanService>(), new Appliance.Engine.Configuration.SnapshotStore()));
     }
 
     private BanService Bans => Services.GetRequiredService<BanService>();
