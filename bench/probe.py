@@ -4,8 +4,9 @@
 Probe k is due at start + k * interval. Its latency is measured from that due time, not from when
 it was actually sent, so a slow answer cannot hide the delay of the probes queued behind it
 (coordinated omission; wrk2 and HdrHistogram correct the same way). Requests go one at a time over
-one keep-alive connection (reopened after any failure) from --source, so the proxy sees this
-client at an address the flood does not use.
+one keep-alive connection (reopened after any failure; a request that finds the kept-alive
+connection closed is retried once on a new one, as browsers do) from --source, so the proxy sees
+this client at an address the flood does not use.
 
 A probe is served when a 2xx answer arrives within --timeout of its due time. Anything else fails:
 another status (a 429, a 403), a connection error, no answer in time, or a probe that is already
@@ -56,23 +57,38 @@ class Probe:
 
     def once(self, deadline):
         """Sends one request; True when a 2xx answer (fully read) arrives before the deadline."""
+        reused = self.connection is not None and self.connection.sock is not None
         try:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
+            return self._send(deadline)
+        except (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected):
+            # A kept-alive connection the server had already closed: browsers retry once on a new
+            # one, and so does the probe, within the same deadline.
+            self._drop()
+            if not reused:
                 return False
-            if self.connection is None:
-                self._connect(remaining)
-            else:
-                self.connection.sock.settimeout(remaining)
-            self.connection.request("GET", self.args.path, headers=self.headers)
-            response = self.connection.getresponse()
-            response.read()
-            if response.will_close:
-                self._drop()
-            return 200 <= response.status < 300 and time.monotonic() <= deadline
         except (OSError, http.client.HTTPException):
             self._drop()
             return False
+        try:
+            return self._send(deadline)
+        except (OSError, http.client.HTTPException):
+            self._drop()
+            return False
+
+    def _send(self, deadline):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        if self.connection is None or self.connection.sock is None:
+            self._connect(remaining)
+        else:
+            self.connection.sock.settimeout(remaining)
+        self.connection.request("GET", self.args.path, headers=self.headers)
+        response = self.connection.getresponse()
+        response.read()
+        if response.will_close:
+            self._drop()
+        return 200 <= response.status < 300 and time.monotonic() <= deadline
 
 
 def percentile(sorted_values, fraction):
