@@ -146,7 +146,11 @@ measure() {
   local cpu_before started probe ended cpu_after
   cpu_before=$(cpu_ticks "$pid")
   started=$(date +%s.%N)
-  probe=$(python3 bench/probe.py --port "$port" --source "$probe_source" --seconds "$seconds" "$@")
+  # In the background and in pids, so that an interrupted run stops the probe too.
+  python3 bench/probe.py --port "$port" --source "$probe_source" --seconds "$seconds" "$@" >"$work/probe.out" &
+  pids+=("$!")
+  wait "$!"
+  probe=$(cat "$work/probe.out")
   ended=$(date +%s.%N)
   cpu_after=$(cpu_ticks "$pid")
   if [ -n "$flood_pid" ]; then
