@@ -110,9 +110,9 @@ trust_flood_address() {
 }
 
 # JIT and connection pools: the forwarding path, the limit's refusals and the probe's own path. Then
-# wait (up to 30 s) until the appliance is nearly idle: for half a minute after a start, .NET's
-# tiered compiler takes up to a third of a core in the background, which would weigh on the quiet
-# figure every ratio is taken against.
+# wait (up to 30 s) until the appliance is nearly idle: for about half a minute after a start .NET's
+# tiered compiler keeps recompiling in the background (a third of a core at first), which would
+# weigh on the quiet figure every ratio is taken against.
 warm_up() {
   wrk -t1 -c8 -d2s -H "Host: warm.test" "http://127.0.0.1:$http_port/1k.bin" >/dev/null
   wrk -t1 -c8 -d2s -H "Host: site.test" "http://127.0.0.1:$http_port/1k.bin" >/dev/null
