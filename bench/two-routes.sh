@@ -1,7 +1,8 @@
-# Sourced by the benchmarks that compare two routes of one appliance (shield.sh, rules.sh, mirror.sh): it
-# installs nginx and wrk if missing, starts an nginx origin serving a 1 KiB file and the Release
-# appliance in front of it, and defines `api`, `ready` and `compare`. The caller sets rounds,
-# seconds, connections and the four ports (origin_port http_port https_port admin_port) first.
+# Sourced by the benchmarks that compare two routes of one appliance (shield.sh, rules.sh, mirror.sh),
+# and by bans.sh and flood.sh for the setup alone: it installs nginx and wrk if missing, starts an
+# nginx origin serving a 1 KiB file and the Release appliance in front of it, and defines
+# `start_appliance`, `api`, `ready` and `compare`. The caller sets rounds, seconds, connections and
+# the four ports (origin_port http_port https_port admin_port) first.
 # shellcheck shell=bash
 
 need=()
@@ -35,20 +36,27 @@ nginx -c "$work/origin.conf"
 echo "Building (Release)..."
 dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-Appliance__DataDirectory="$work/data" \
-Appliance__Admin__Urls="http://127.0.0.1:$admin_port" \
-Appliance__Admin__BootstrapToken="$token" \
-Appliance__Proxy__HttpPort=$http_port \
-Appliance__Proxy__HttpsPort=$https_port \
-Appliance__Proxy__BindAddress=127.0.0.1 \
-Appliance__Proxy__Limits__MaxConnectionsPerAddress=0 \
-Appliance__AccessLog__Target=Off \
-ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
-pids+=($!)
-
 wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; exit 1; }
-wait_for "http://127.0.0.1:$admin_port/"
+
+# start_appliance: starts the appliance (its pid in appliance_pid) and waits for its admin port.
+# Settings the caller exported (Appliance__...) are added; flood.sh stops it and starts it again on
+# the same data directory with other startup-only settings.
+start_appliance() {
+  Appliance__DataDirectory="$work/data" \
+  Appliance__Admin__Urls="http://127.0.0.1:$admin_port" \
+  Appliance__Admin__BootstrapToken="$token" \
+  Appliance__Proxy__HttpPort=$http_port \
+  Appliance__Proxy__HttpsPort=$https_port \
+  Appliance__Proxy__BindAddress=127.0.0.1 \
+  Appliance__Proxy__Limits__MaxConnectionsPerAddress=0 \
+  Appliance__AccessLog__Target=Off \
+  ASPNETCORE_ENVIRONMENT=Production \
+    dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >>"$work/appliance.log" 2>&1 &
+  appliance_pid=$!
+  pids+=("$appliance_pid")
+  wait_for "http://127.0.0.1:$admin_port/"
+}
+start_appliance
 api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@" >/dev/null; }
 api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
 
