@@ -5,7 +5,10 @@
 #   one-address     one address, `connections` connections, over a per-address rate limit;
 #   many-addresses  2 000 addresses through a trusted proxy's X-Forwarded-For (the appliance is
 #                   restarted trusting 127.0.0.1), each under the limit;
-#   banned          127.0.0.1 banned through the API: every connection closed at accept.
+#   banned          127.0.0.1 banned through the API: every connection closed at accept;
+#   challenged      the 2 000 addresses again with the under-attack switch on: the flood gets the
+#                   proof-of-work page, the probe passed it once (as a browser would) and carries
+#                   its clearance.
 # nginx with an equivalent limit_req zone in front of the same origin gets the quiet probe and
 # one-address. Prints the probe's served share, p50 and p99 beside the quiet p99, the proxy's
 # CPU and the flood's own rate and refusals. Figures, never a pass/fail: run it by hand.
@@ -92,6 +95,16 @@ flood() {
 scenario_quiet() { :; }
 scenario_one_address() { flood "$1"; }
 scenario_many_addresses() { flood "$1" -s "$work/many.lua"; }
+scenario_challenged() {
+  api -X PUT -d '{"underAttack":true}' "$base/security/challenge"
+  # Applied when a client without a clearance gets the page (403) instead of the file.
+  local _
+  for _ in $(seq 1 50); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: site.test' "http://127.0.0.1:$1/1k.bin")" = 403 ] && break
+    sleep 0.1
+  done
+  flood "$1" -s "$work/many.lua"
+}
 scenario_banned() {
   api -d "{\"address\":\"$flood_address\",\"seconds\":600,\"reason\":\"bench/flood.sh\"}" "$base/bans"
   flood "$1"
@@ -184,6 +197,7 @@ measure one-address nginx "$nginx_port" "$nginx_pid"
 measure banned appliance "$http_port" "$appliance_pid"
 trust_flood_address
 measure many-addresses appliance "$http_port" "$appliance_pid"
+measure challenged appliance "$http_port" "$appliance_pid" --solve-challenge
 
 echo
 echo "Probe every 20 ms for $seconds s from $probe_source; flood: wrk -t1 -c$connections from $flood_address; limit $permits/s burst $burst per address; $(nproc) cores shared by probe, flood, proxy and origin."

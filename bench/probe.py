@@ -18,6 +18,12 @@ as --timeout, as slow as anything the client would wait for.
 Prints one line: served=<percent> p50=<ms> p99=<ms> probes=<count> failed=<count>.
 """
 import argparse
+import hashlib
+import html
+import itertools
+import re
+import sys
+import urllib.parse
 import http.client
 import queue
 import socket
@@ -37,6 +43,8 @@ def parse_args():
     parser.add_argument("--timeout", type=float, default=2.0)
     parser.add_argument("--connections", type=int, default=6, help="requests in flight at most")
     parser.add_argument("--cookie", help="a Cookie header value to send (a challenge's clearance, say)")
+    parser.add_argument("--solve-challenge", action="store_true",
+                        help="first pass the proof-of-work page as a browser would, from --source, and send its clearance")
     return parser.parse_args()
 
 
@@ -107,6 +115,28 @@ class Probe:
         return 200 <= response.status < 300 and time.monotonic() <= deadline
 
 
+def solve_challenge(args):
+    """Does what the challenge page's script does: reads the form, finds the counter, posts it; returns the clearance cookie."""
+    connection = http.client.HTTPConnection(args.address, args.port, timeout=10, source_address=(args.source, 0))
+    connection.request("GET", args.path, headers={"Host": args.host})
+    page = connection.getresponse().read().decode()
+    token = html.unescape(re.search(r'name="token" value="([^"]*)"', page).group(1))
+    difficulty = int(re.search(r'data-difficulty="(\d+)"', page).group(1))
+    back = html.unescape(re.search(r'name="return" value="([^"]*)"', page).group(1))
+    counter = next(c for c in itertools.count()
+                   if hashlib.sha256(f"{token}{c}".encode()).hexdigest().startswith("0" * difficulty))
+    body = urllib.parse.urlencode({"token": token, "counter": counter, "return": back})
+    connection.request("POST", "/.within/appliance/challenge", body=body,
+                       headers={"Host": args.host, "Content-Type": "application/x-www-form-urlencoded"})
+    answer = connection.getresponse()
+    answer.read()
+    cookie = answer.getheader("Set-Cookie")
+    if answer.status != 303 or not cookie:
+        sys.exit(f"the challenge was not passed: {answer.status}")
+    connection.close()
+    return cookie.split(";")[0]
+
+
 def percentile(sorted_values, fraction):
     """Nearest-rank percentile of an already sorted list."""
     rank = max(1, -(-len(sorted_values) * fraction // 1))
@@ -115,6 +145,8 @@ def percentile(sorted_values, fraction):
 
 def main():
     args = parse_args()
+    if args.solve_challenge:
+        args.cookie = solve_challenge(args)
     probe = Probe(args)
     count = int(args.seconds / args.interval)
     # Started up front and fed through a queue, so a due probe goes to the first idle connection at
