@@ -123,7 +123,7 @@ load() { # scenario, seconds
   esac
 }
 
-declare -A bytes rates
+declare -A bytes rates cpus
 for s in "${scenarios[@]}"; do
   echo
   echo "=== $s: warm-up 5 s, then $seconds s measured, $connections connections ==="
@@ -138,7 +138,9 @@ for s in "${scenarios[@]}"; do
     perf record -F 499 -g -p "$appliance" -o "$work/perf.data" -- sleep "$seconds" >/dev/null 2>&1 &
     recorder=$!
   fi
+  ticks_before=$(awk '{print $14 + $15}' "/proc/$appliance/stat")
   requests=$(load "$s" "$seconds")
+  ticks_after=$(awk '{print $14 + $15}' "/proc/$appliance/stat")
   if [ "$profile" = 1 ]; then wait "$recorder" || true; fi
   wait "$collector" || true
   [ -n "${KEEP:-}" ] && cp "$work/counters.csv" "/tmp/profile-$s-counters.csv"
@@ -148,8 +150,10 @@ for s in "${scenarios[@]}"; do
   allocated=$(awk -F, 'NR > 1 && $0 ~ /total_allocated/ {print $NF}' "$work/counters.csv" | sort -g -r | head -n "$seconds" | awk '{s += $1} END {printf "%.0f", s}')
   rate=$(awk -v n="$requests" -v d="$seconds" 'BEGIN {printf "%.0f", n / d}')
   per=$(awk -v a="$allocated" -v n="$requests" 'BEGIN {printf "%.0f", (n > 0 ? a / n : 0)}')
-  bytes[$s]=$per rates[$s]=$rate
-  echo "$s: $requests requests ($rate/s), $allocated bytes allocated: $per bytes per request"
+  # CPU time (user + system) of the appliance per request: steadier than requests/s on a shared machine.
+  cpu=$(awk -v t=$((ticks_after - ticks_before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (n > 0 ? t * 1000000 / hz / n : 0)}')
+  bytes[$s]=$per rates[$s]=$rate cpus[$s]=$cpu
+  echo "$s: $requests requests ($rate/s), $cpu us CPU per request, $allocated bytes allocated: $per bytes per request"
 
   if [ "$profile" = 1 ]; then
     echo
@@ -157,8 +161,8 @@ for s in "${scenarios[@]}"; do
     perf report -i "$work/perf.data" --stdio --no-children --sort dso,sym -g none --percent-limit 0.3 2>/dev/null \
       | grep -E '^ +[0-9]' | head -n "$top" || true
     echo
-    # Managed frames only: the runtime's and libc's stripped frames say nothing here.
-    echo "--- $s: top $top managed frames by inclusive time (what the CPU is spent under) ---"
+    # Named frames only (managed and kernel): the runtime's and libc's stripped ones say nothing here.
+    echo "--- $s: top $top named frames by inclusive time (what the CPU is spent under) ---"
     perf report -i "$work/perf.data" --stdio --children --sort sym -g none --percent-limit 1 2>/dev/null \
       | grep -E '^ +[0-9]' | grep -v -E '\] 0x[0-9a-f]+ *$|start_thread|StartHelper|StartCallback|WorkerThreadStart' \
       | sed -E 's/\[(OptimizedTier1|Optimized|QuickJitted|Tier0|Tier1|PreJIT)\]$//' | head -n "$top" || true
@@ -166,5 +170,5 @@ for s in "${scenarios[@]}"; do
 done
 
 echo
-echo "Bytes allocated per request ($seconds s each, $connections connections, $(nproc) cores shared by client, appliance and origin):"
-for s in "${scenarios[@]}"; do printf '%-10s %8s B/request %10s req/s\n' "$s" "${bytes[$s]}" "${rates[$s]}"; done
+echo "Per request ($seconds s each, $connections connections, $(nproc) cores shared by client, appliance and origin${PROFILE_NOTE:+; $PROFILE_NOTE}):"
+for s in "${scenarios[@]}"; do printf '%-10s %8s B allocated %8s us CPU %10s req/s\n' "$s" "${bytes[$s]}" "${cpus[$s]}" "${rates[$s]}"; done
