@@ -114,7 +114,8 @@ for round in $(seq 1 "$rounds"); do
     after=$(cpu_ticks $watched)
     grep -q 'h2' <<<"$(grep 'Application protocol' <<<"$out")" || { echo "${names[$i]} did not speak h2:" >&2; echo "$out" >&2; exit 1; }
     ok=$(awk '/^requests:/ {print $8}' <<<"$out")
-    failed=$(awk '/^status codes:/ {print $6 + $8 + $10}' <<<"$out")
+    # Requests that failed or errored, and answers in 4xx or 5xx.
+    failed=$(awk '/^requests:/ {f += $10 + $12} /^status codes:/ {f += $7 + $9} END {print f + 0}' <<<"$out")
     [ "${failed:-0}" = 0 ] || { echo "${names[$i]} answered errors; figures discarded:" >&2; echo "$out" >&2; exit 1; }
     r=$(awk -v n="$ok" -v d="$seconds" 'BEGIN {printf "%.0f", n / d}')
     c=$(awk -v t=$((after - before)) -v n="$ok" -v hz="$tick" 'BEGIN {printf "%.1f", t * 1000000 / hz / n}')
