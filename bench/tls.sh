@@ -3,10 +3,16 @@
 # ECDSA P-256 certificate for "localhost" and proxying to the same nginx origin (1 KiB body).
 #   - handshakes: a new connection (and a full TLS handshake) per request (wrk with Connection: close)
 #   - keep-alive: HTTPS requests/s over kept-alive connections
-# Measured with wrk in interleaved rounds; prints medians and appliance/nginx ratios. Figures,
-# never a pass/fail: run it by hand, not in CI.
+#   - new / resumed: one client (openssl s_time) connecting again and again, with a full handshake
+#     each time (-new) or resuming its first session (-reuse: a TLS 1.3 ticket), both with
+#     session resumption on (nginx: ssl_session_cache and tickets; the appliance:
+#     Appliance:Tls:SessionResumption, RESUMPTION=false to measure it off), as connections/s and
+#     the server's CPU time per connection
+# Measured in interleaved rounds; prints medians and appliance/nginx ratios. Figures, never a
+# pass/fail: run it by hand, not in CI.
 #
 #   bench/tls.sh [rounds=3] [seconds=10] [connections=50]
+#   RESUMPTION=false bench/tls.sh     the appliance without session resumption (its default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -61,7 +67,7 @@ nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepa
 nginx_conf peer "upstream origin { server 127.0.0.1:$origin_port; keepalive 64; }
   server { listen 127.0.0.1:$nginx_port ssl http2; keepalive_requests 1000000;
     ssl_certificate $work/cert.pem; ssl_certificate_key $work/key.pem;
-    ssl_protocols TLSv1.2 TLSv1.3; ssl_session_tickets off;
+    ssl_protocols TLSv1.2 TLSv1.3; ssl_session_cache shared:SSL:10m; ssl_session_tickets on;
     location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection \"\"; } }"
 
 echo "Building (Release)..."
@@ -75,6 +81,7 @@ Appliance__Proxy__HttpPort=$http_port \
 Appliance__Proxy__HttpsPort=$https_port \
 Appliance__Proxy__BindAddress=127.0.0.1 \
 Appliance__AccessLog__Target=Off \
+Appliance__Tls__SessionResumption=${RESUMPTION:-true} \
 ASPNETCORE_ENVIRONMENT=Production \
   dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
 pids+=($!)
@@ -116,6 +123,32 @@ for mode in handshakes keep-alive; do
   done
 done
 
+# One client, one connection at a time: a full handshake each time, or the first session resumed.
+tick=$(getconf CLK_TCK)
+server_pids() { case "$1" in appliance) echo "${pids[0]}" ;; nginx) echo "$(cat "$work/peer.pid") $(pgrep -P "$(cat "$work/peer.pid")" | tr '\n' ' ')" ;; esac; }
+cpu_ticks() { local total=0; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
+declare -A cpu
+for mode in new resumed; do
+  flag=-new
+  [ "$mode" = resumed ] && flag=-reuse
+  for round in $(seq 1 "$rounds"); do
+    for i in 0 1; do
+      watched=$(server_pids "${names[$i]}")
+      before=$(cpu_ticks $watched)
+      out=$(openssl s_time -connect "127.0.0.1:${ports[$i]}" -www /1k.bin "$flag" -time "$seconds" 2>&1)
+      after=$(cpu_ticks $watched)
+      n=$(awk '/connections in .* real seconds/ {print $1}' <<<"$out")
+      real=$(awk '/connections in .* real seconds/ {print $4}' <<<"$out")
+      [ -n "$n" ] && [ "$n" -gt 0 ] || { echo "openssl s_time against ${names[$i]} made no connection:" >&2; echo "$out" >&2; exit 1; }
+      r=$(awk -v n="$n" -v t="$real" 'BEGIN {printf "%.0f", n / t}')
+      c=$(awk -v t=$((after - before)) -v n="$n" -v hz="$tick" 'BEGIN {printf "%.0f", t * 1000000 / hz / n}')
+      rps[$mode,${names[$i]}]="${rps[$mode,${names[$i]}]:-} $r"
+      cpu[$mode,${names[$i]}]="${cpu[$mode,${names[$i]}]:-} $c"
+      printf '%-10s round %d %-9s %10s conn/s %8s us server CPU/conn\n' "$mode" "$round" "${names[$i]}" "$r" "$c"
+    done
+  done
+done
+
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo
 echo "Medians of $rounds rounds, $seconds s each, $connections connections, wrk -t2 ($(nproc) cores shared by client, proxies and origin):"
@@ -123,4 +156,11 @@ for mode in handshakes keep-alive; do
   a=$(median <<<"${rps[$mode,appliance]}")
   n=$(median <<<"${rps[$mode,nginx]}")
   awk -v m="$mode" -v a="$a" -v n="$n" 'BEGIN { printf "%-10s appliance %9.0f/s   nginx %9.0f/s   appliance/nginx %.2f\n", m, a, n, a/n }'
+done
+echo "One openssl s_time client, session resumption ${RESUMPTION:-true} on the appliance, on in nginx:"
+for mode in new resumed; do
+  a=$(median <<<"${rps[$mode,appliance]}") n=$(median <<<"${rps[$mode,nginx]}")
+  ac=$(median <<<"${cpu[$mode,appliance]}") nc=$(median <<<"${cpu[$mode,nginx]}")
+  awk -v m="$mode" -v a="$a" -v n="$n" -v ac="$ac" -v nc="$nc" \
+    'BEGIN { printf "%-10s appliance %7.0f conn/s %6.0f us CPU/conn   nginx %7.0f conn/s %6.0f us CPU/conn   appliance/nginx %.2f\n", m, a, ac, n, nc, a/n }'
 done

@@ -1,5 +1,7 @@
 using Appliance.Engine.Randomness;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +13,8 @@ internal static class DataPlaneRegistration
     /// <summary><c>Appliance:Proxy</c>, the clock and the random source, for every feature after it.</summary>
     public static ApplianceEngineBuilder AddProxySettings(this ApplianceEngineBuilder engine)
     {
+        // Now, while the host is being built: the runtime reads it at the first socket.
+        InlineSocketCompletions.Apply(engine.Configuration.GetValue<bool>($"{ProxyOptions.SectionName}:Transport:{nameof(TransportOptions.InlineSocketCompletions)}"));
         return engine.AddSettings<ProxyOptions>(ProxyOptions.SectionName)
             .TryAddShared(TimeProvider.System)
             .TryAddShared<IRandomSource, SharedRandomSource>();
@@ -22,6 +26,7 @@ internal static class DataPlaneRegistration
         engine.Services.AddSingleton<DataPlaneHost>();
         engine.Services.AddHostedService(sp => sp.GetRequiredService<DataPlaneHost>());
         engine.DataPlane.AddSingleton<IConfigureOptions<KestrelServerOptions>, DataPlaneKestrelSetup>();
+        engine.DataPlane.AddSingleton<IConfigureOptions<SocketTransportOptions>, DataPlaneSocketTransportSetup>();
         return engine;
     }
 }

@@ -78,6 +78,10 @@ public sealed class ProxyOptions : IValidatableObject
     [ValidateObjectMembers]
     public ProxyLimitsOptions Limits { get; set; } = new();
 
+    /// <summary>Socket, Kestrel and backend-client switches that trade safety margins for CPU per request.</summary>
+    [ValidateObjectMembers]
+    public TransportOptions Transport { get; set; } = new();
+
     public TimeSpan ConfigPollInterval => TimeSpan.FromSeconds(ConfigPollSeconds ?? SingleNodePollSeconds);
 
     /// <summary>The rules that span fields or parse values; single-field bounds are on the properties.</summary>

@@ -17,17 +17,22 @@ internal sealed class PoolLimitMiddleware(RequestDelegate next, PoolGates gates,
 {
     private const string Explanation = "The service is busy right now. Please try again in a moment.";
 
-    public async Task InvokeAsync(HttpContext context)
+    // Not async on the way through: a pool without a cap (most) costs no state machine per request.
+    public Task InvokeAsync(HttpContext context)
     {
         var plan = context.GetRoutePlan();
         var limits = plan.Get<PoolLimitSet>();
-        var pool = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
-        if (limits.Limits.Count == 0 || limits.For(pool) is not { } limit)
+        if (limits.Limits.Count == 0)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
+        var pool = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
+        return limits.For(pool) is { } limit ? LimitedAsync(context, plan, pool, limit) : next(context);
+    }
+
+    private async Task LimitedAsync(HttpContext context, Configuration.RoutePlan plan, string pool, PoolLimit limit)
+    {
         var gate = gates.For(pool, limit, plan.Revision);
         var outcome = await gate.EnterAsync(context.RequestAborted);
         if (outcome == PoolGateOutcome.Entered)

@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Runtime.CompilerServices;
 using System.Security.Authentication;
 using Appliance.Data.Cluster;
 using Appliance.Engine.Tls.Sni;
@@ -8,13 +9,15 @@ namespace Appliance.Engine.Tls;
 /// <summary>
 /// The server side of every data-plane handshake: TLS 1.2 and 1.3 only, AEAD cipher suites with
 /// ECDHE as in Mozilla's "intermediate" profile (no CBC, no static RSA key exchange), HTTP/2 or
-/// HTTP/1.1 by ALPN, and the certificate chosen by SNI from the live set.
+/// HTTP/1.1 by ALPN, and the certificate chosen by SNI from the live set. With
+/// <see cref="TlsOptions.SessionResumption"/> the suites are left to OpenSSL so that sessions resume.
 /// </summary>
 internal sealed class TlsHandshakePolicy(
     CertificateSetStore certificates,
     Acme.TlsAlpnChallengeStore tlsAlpnChallenges,
     Acme.ClusterChallengeLookup cluster,
-    TimeProvider time)
+    TimeProvider time,
+    TlsOptions settings)
 {
     /// <summary>TLS 1.3's three suites and their TLS 1.2 ECDHE counterparts.</summary>
     public static IReadOnlyList<TlsCipherSuite> CipherSuites { get; } =
@@ -35,6 +38,11 @@ internal sealed class TlsHandshakePolicy(
     private static readonly List<SslApplicationProtocol> Protocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11];
 
     private static readonly List<SslApplicationProtocol> AcmeProtocols = [Acme.TlsAlpnChallengeStore.AcmeTls1];
+
+    // One options object per certificate, made at its first handshake and reused by every later
+    // one (SslStream copies what it needs), so that choosing a certificate allocates nothing. Keyed
+    // weakly: a certificate set replaced by a new revision takes its entries with it.
+    private readonly ConditionalWeakTable<SslStreamCertificateContext, SslServerAuthenticationOptions> _ordinary = new();
 
     public ValueTask<SslServerAuthenticationOptions> OptionsFor(Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackContext context, FallbackCertificate fallback)
     {
@@ -75,11 +83,24 @@ internal sealed class TlsHandshakePolicy(
         ApplicationProtocols = AcmeProtocols,
     };
 
-    private SslServerAuthenticationOptions Ordinary(string? serverName, FallbackCertificate fallback) => new()
+    private SslServerAuthenticationOptions Ordinary(string? serverName, FallbackCertificate fallback)
     {
-        ServerCertificateContext = certificates.Current?.Select(serverName) ?? fallback.Context,
+        var certificate = certificates.Current?.Select(serverName) ?? fallback.Context;
+        return _ordinary.TryGetValue(certificate, out var cached)
+            ? cached
+            : _ordinary.GetValue(certificate, OrdinaryOptions);
+    }
+
+    /// <summary>The options every ordinary handshake with <paramref name="certificate"/> gets.</summary>
+    internal SslServerAuthenticationOptions OrdinaryOptions(SslStreamCertificateContext certificate) => new()
+    {
+        ServerCertificateContext = certificate,
         EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-        CipherSuitesPolicy = Suites,
+
+        // No policy is what lets .NET cache the OpenSSL context per certificate, and with it the
+        // session cache and ticket keys that resumption needs.
+        CipherSuitesPolicy = settings.SessionResumption ? null : Suites,
+        AllowTlsResume = settings.SessionResumption,
         ApplicationProtocols = Protocols,
         ClientCertificateRequired = false,
         AllowRenegotiation = false,

@@ -16,7 +16,8 @@ internal static class TlsRegistration
 {
     public static ApplianceEngineBuilder AddTls(this ApplianceEngineBuilder engine)
     {
-        engine.AddShared<CertificateSetStore>()
+        engine.AddSettings<TlsOptions>(TlsOptions.SectionName)
+            .AddShared<CertificateSetStore>()
             .AddShared<FallbackCertificate>()
             .AddShared<HttpsEndpoint>()
             .Share<CertificateStore>();

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# HTTP/2 side by side: clients speaking h2 (over TLS, ALPN) to the appliance and to nginx, both
+# with the same ECDSA P-256 certificate, proxying to the same nginx origin over HTTP/1.1 (1 KiB
+# body). h2load from Debian's nghttp2-client, many streams per connection, interleaved rounds;
+# prints requests/s, the server's CPU time per request and the appliance/nginx ratio. Figures,
+# never a pass/fail: run it by hand, not in CI.
+#
+#   bench/h2.sh [rounds=3] [seconds=10] [connections=50] [streams=10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-3}
+seconds=${2:-10}
+connections=${3:-50}
+
+need=()
+command -v nginx >/dev/null || need+=(nginx-light)
+command -v wrk >/dev/null || need+=(wrk)
+command -v openssl >/dev/null || need+=(openssl)
+command -v h2load >/dev/null || need+=(nghttp2-client)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+work=$(mktemp -d)
+# nginx's workers run as an unprivileged user: they must be able to read the origin's files.
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for name in origin peer; do [ -f "$work/$name.pid" ] && kill "$(cat "$work/$name.pid")" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+origin_port=19301 http_port=19380 https_port=19343 admin_port=19381 nginx_port=19344
+mkdir -p "$work/www"
+head -c 1024 /dev/urandom >"$work/www/1k.bin"
+
+# One P-256 certificate for both.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj /CN=localhost \
+  -addext subjectAltName=DNS:localhost -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+
+nginx_conf() { # name, server block
+  cat >"$work/$1.conf" <<CONF
+worker_processes 1;
+pid $work/$1.pid;
+error_log $work/$1.error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/$1-body; proxy_temp_path $work/$1-proxy;
+  fastcgi_temp_path $work/$1-fcgi; uwsgi_temp_path $work/$1-uwsgi; scgi_temp_path $work/$1-scgi;
+  $2
+}
+CONF
+  nginx -c "$work/$1.conf"
+}
+
+nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
+nginx_conf peer "upstream origin { server 127.0.0.1:$origin_port; keepalive 64; }
+  server { listen 127.0.0.1:$nginx_port ssl http2; keepalive_requests 1000000;
+    ssl_certificate $work/cert.pem; ssl_certificate_key $work/key.pem;
+    ssl_protocols TLSv1.2 TLSv1.3; ssl_session_cache shared:SSL:10m; ssl_session_tickets on;
+    location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection \"\"; } }"
+
+echo "Building (Release)..."
+dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null
+
+token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+Appliance__DataDirectory="$work/data" \
+Appliance__Admin__Urls="http://127.0.0.1:$admin_port" \
+Appliance__Admin__BootstrapToken="$token" \
+Appliance__Proxy__HttpPort=$http_port \
+Appliance__Proxy__HttpsPort=$https_port \
+Appliance__Proxy__BindAddress=127.0.0.1 \
+Appliance__AccessLog__Target=Off \
+ASPNETCORE_ENVIRONMENT=Production \
+  dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
+pids+=($!)
+
+wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; exit 1; }
+wait_for "http://127.0.0.1:$admin_port/"
+api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@" >/dev/null; }
+api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
+api -d '{"name":"all","targets":[{"pool":"origin","weight":1}]}' "http://127.0.0.1:$admin_port/api/v1/routes"
+jq_string() { python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$1"; }
+api -d "{\"name\":\"bench\",\"pem\":$(jq_string "$work/cert.pem"),\"key\":$(jq_string "$work/key.pem")}" "http://127.0.0.1:$admin_port/api/v1/certificates"
+for port in $https_port $nginx_port; do
+  for _ in $(seq 1 100); do
+    [ "$(curl -sk -o /dev/null -w '%{http_code}' "https://localhost:$port/1k.bin")" = 200 ] && continue 2; sleep 0.1
+  done
+  echo "https://localhost:$port/1k.bin never answered 200; nothing measured." >&2; exit 1
+done
+# Both must serve the same certificate, or the comparison is not fair.
+for port in $https_port $nginx_port; do
+  echo | openssl s_client -connect "127.0.0.1:$port" -servername localhost 2>/dev/null | openssl x509 -noout -fingerprint -sha256
+done | uniq | wc -l | grep -qx 1 || { echo "The appliance and nginx serve different certificates." >&2; exit 1; }
+
+
+streams=${4:-10}
+tick=$(getconf CLK_TCK)
+server_pids() { case "$1" in appliance) echo "${pids[0]}" ;; nginx) echo "$(cat "$work/peer.pid") $(pgrep -P "$(cat "$work/peer.pid")" | tr '\n' ' ')" ;; esac; }
+cpu_ticks() { local total=0; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
+declare -A rps cpu
+names=(appliance nginx)
+ports=($https_port $nginx_port)
+for port in "${ports[@]}"; do h2load -t1 -c"$connections" -m"$streams" -D3 "https://localhost:$port/1k.bin" >/dev/null; done
+for round in $(seq 1 "$rounds"); do
+  for i in 0 1; do
+    watched=$(server_pids "${names[$i]}")
+    before=$(cpu_ticks $watched)
+    out=$(h2load -t1 -c"$connections" -m"$streams" -D"$seconds" "https://localhost:${ports[$i]}/1k.bin")
+    after=$(cpu_ticks $watched)
+    grep -q 'h2' <<<"$(grep 'Application protocol' <<<"$out")" || { echo "${names[$i]} did not speak h2:" >&2; echo "$out" >&2; exit 1; }
+    ok=$(awk '/^requests:/ {print $8}' <<<"$out")
+    # Requests that failed or errored, and answers in 4xx or 5xx.
+    failed=$(awk '/^requests:/ {f += $10 + $12} /^status codes:/ {f += $7 + $9} END {print f + 0}' <<<"$out")
+    [ "${failed:-0}" = 0 ] || { echo "${names[$i]} answered errors; figures discarded:" >&2; echo "$out" >&2; exit 1; }
+    r=$(awk -v n="$ok" -v d="$seconds" 'BEGIN {printf "%.0f", n / d}')
+    c=$(awk -v t=$((after - before)) -v n="$ok" -v hz="$tick" 'BEGIN {printf "%.1f", t * 1000000 / hz / n}')
+    rps[${names[$i]}]="${rps[${names[$i]}]:-} $r"
+    cpu[${names[$i]}]="${cpu[${names[$i]}]:-} $c"
+    printf 'round %d %-9s %10s req/s %8s us CPU/req\n' "$round" "${names[$i]}" "$r" "$c"
+  done
+done
+
+median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+echo
+echo "Medians of $rounds rounds, $seconds s each, $connections connections x $streams streams, h2load -t1 ($(nproc) cores shared by client, proxies and origin):"
+a=$(median <<<"${rps[appliance]}") n=$(median <<<"${rps[nginx]}")
+ac=$(median <<<"${cpu[appliance]}") nc=$(median <<<"${cpu[nginx]}")
+awk -v a="$a" -v n="$n" -v ac="$ac" -v nc="$nc" \
+  'BEGIN { printf "h2 1k  appliance %9.0f/s %6.1f us CPU/req   nginx %9.0f/s %6.1f us CPU/req   appliance/nginx %.2f\n", a, ac, n, nc, a/n }'
