@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Appliance.Engine.Caching.Ranges;
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -23,6 +24,7 @@ internal sealed class ResponseCacheMiddleware(
     CacheCoalescer coalescer,
     CacheOptions options,
     StaleRevalidator revalidator,
+    RangeMissMemo rangeMisses,
     TimeProvider time)
 {
     private readonly CachedResponseWriter _writer = new(cache);
@@ -153,6 +155,7 @@ internal sealed class ResponseCacheMiddleware(
 
         if (capture.StreamedThrough)
         {
+            NoteUnstoredRange(request, key);
             await originalBody.CompleteAsync();
             return;
         }
@@ -202,11 +205,13 @@ internal sealed class ResponseCacheMiddleware(
         {
             status.Value = CacheStatus.Forwarded(fwd, detail: refusal, collapseFailed: collapseFailed);
             Release(key, led, null);
+            NoteUnstoredRange(request, key);
             await CachedResponseWriter.WriteHeldBackAsync(context, body);
             return;
         }
 
         cache.Store(entry);
+        rangeMisses.Stored(key);
         Release(key, led, entry);
         CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
         status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now), collapseFailed: collapseFailed);
@@ -222,6 +227,14 @@ internal sealed class ResponseCacheMiddleware(
         var response = context.Response;
         var clientIfNoneMatch = request.Headers.IfNoneMatch;
         var clientIfModifiedSince = request.Headers.IfModifiedSince;
+        var (clientRange, clientIfRange) = (request.Headers.Range, request.Headers.IfRange);
+        if (FetchesWholeForRange(request, key, stored))
+        {
+            // The whole object is fetched to be stored and the range answered from it; If-Range is answered here too.
+            request.Headers.Remove(HeaderNames.Range);
+            request.Headers.Remove(HeaderNames.IfRange);
+        }
+
         if (stored is not null)
         {
             // Revalidate with the stored validators; the client's own conditions are answered here.
@@ -261,9 +274,23 @@ internal sealed class ResponseCacheMiddleware(
             context.Features.Set(originalBody);
             request.Headers.IfNoneMatch = clientIfNoneMatch;
             request.Headers.IfModifiedSince = clientIfModifiedSince;
+            (request.Headers.Range, request.Headers.IfRange) = (clientRange, clientIfRange);
         }
 
         return (capture, requestTime);
+    }
+
+    // A range miss asks the origin for the whole object, unless its whole answer was found unstorable before
+    // (then the Range goes as it came and nothing is stored); a revalidation always asks for the whole.
+    private bool FetchesWholeForRange(HttpRequest request, string key, CachedResponse? stored) =>
+        !StringValues.IsNullOrEmpty(request.Headers.Range) && HttpMethods.IsGet(request.Method) && (stored is not null || !rangeMisses.ForwardsRanges(key));
+
+    private void NoteUnstoredRange(HttpRequest request, string key)
+    {
+        if (!StringValues.IsNullOrEmpty(request.Headers.Range) && HttpMethods.IsGet(request.Method))
+        {
+            rangeMisses.Refused(key);
+        }
     }
 
     // Hands the outcome to the requests waiting for this fetch; a no-op when this request leads none or already did.
