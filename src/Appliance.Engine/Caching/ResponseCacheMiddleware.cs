@@ -228,7 +228,8 @@ internal sealed class ResponseCacheMiddleware(
         var clientIfNoneMatch = request.Headers.IfNoneMatch;
         var clientIfModifiedSince = request.Headers.IfModifiedSince;
         var (clientRange, clientIfRange) = (request.Headers.Range, request.Headers.IfRange);
-        if (FetchesWholeForRange(request, key, stored))
+        var wholeForRange = FetchesWholeForRange(request, key, stored);
+        if (wholeForRange)
         {
             // The whole object is fetched to be stored and the range answered from it; If-Range is answered here too.
             request.Headers.Remove(HeaderNames.Range);
@@ -251,7 +252,9 @@ internal sealed class ResponseCacheMiddleware(
         var requestTime = time.GetUtcNow();
 
         // Held back only if the answer could be stored, or replaced by the stale entry; if not, Cache-Status says why.
-        var capture = new CaptureResponseBodyFeature(originalBody, rule.MaxObjectBytes, () =>
+        // What streams through unstored still answers the range; what is stored is answered from the entry.
+        var sink = wholeForRange ? new RangeSlicingBodyFeature(originalBody, response, clientRange, clientIfRange) : originalBody;
+        var capture = new CaptureResponseBodyFeature(sink, rule.MaxObjectBytes, () =>
         {
             if (stored is not null || !HttpMethods.IsGet(request.Method))
             {

@@ -78,13 +78,15 @@ public sealed class CacheRangeMissTests(CacheHost host) : IClassFixture<CacheHos
         var path = Unique("/small/video");
         Serve(path, Large, "max-age=600");
 
-        // The first sight fetches the whole to learn its size: the range is not known to be unanswerable yet.
-        using var first = await host.GetAsync(Site, path, ("Range", "bytes=0-9"));
+        // The first sight fetches the whole to learn its size, and cuts the range out of it as it streams by.
+        using var first = await host.GetAsync(Site, path, ("Range", "bytes=5000-5009"));
         using var forwarded = await host.GetAsync(Site, path, ("Range", "bytes=100-109"));
         using var again = await host.GetAsync(Site, path, ("Range", "bytes=100-109"));
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(Large, await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.PartialContent, first.StatusCode);
+        Assert.Equal("bytes 5000-5009/10000", first.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(Large[5000..5010], await first.Content.ReadAsStringAsync());
+        Assert.StartsWith("Appliance; fwd=uri-miss; detail=too-large", CacheHost.CacheStatus(first));
         Assert.Equal(HttpStatusCode.PartialContent, forwarded.StatusCode);
         Assert.Equal("bytes 100-109/10000", forwarded.Content.Headers.ContentRange!.ToString());
         Assert.Equal(Large[100..110], await forwarded.Content.ReadAsStringAsync());
@@ -106,14 +108,38 @@ public sealed class CacheRangeMissTests(CacheHost host) : IClassFixture<CacheHos
         using var forwarded = await host.GetAsync(Site, path, ("Range", "bytes=0-9"));
         using var plain = await host.GetAsync(Site, path);
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(Body, await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.PartialContent, first.StatusCode);
+        Assert.Equal(Body[..10], await first.Content.ReadAsStringAsync());
         Assert.Equal("Appliance; fwd=uri-miss; detail=no-store", CacheHost.CacheStatus(first));
         Assert.Equal(HttpStatusCode.PartialContent, forwarded.StatusCode);
         Assert.Equal(Body[..10], await forwarded.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         Assert.Equal(3, host.Origin.Count(path));
         Assert.Equal("bytes=0-9", host.Origin.RequestsTo(path)[1].Headers["Range"]);
+    }
+
+    [Theory]
+    [InlineData("bytes=20000-", "", HttpStatusCode.RequestedRangeNotSatisfiable, 0)]
+    [InlineData("bytes=0-9", "\"r0\"", HttpStatusCode.OK, 10000)]
+    [InlineData("bytes=0-9,20-29", "", HttpStatusCode.OK, 10000)]
+    [InlineData("bytes=9990-", "\"r1\"", HttpStatusCode.PartialContent, 10)]
+    public async Task An_unstored_whole_answer_streaming_through_still_answers_the_range_it_can(string range, string ifRange, HttpStatusCode expected, int length)
+    {
+        var path = Unique("/small/stream");
+        Serve(path, Large, "max-age=600");
+        var headers = ifRange.Length > 0 ? new[] { ("Range", range), ("If-Range", ifRange) } : new[] { ("Range", range) };
+
+        using var answer = await host.GetAsync(Site, path, headers);
+
+        Assert.Equal(expected, answer.StatusCode);
+        Assert.Equal(length, (await answer.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal(length, answer.Content.Headers.ContentLength);
+        if (expected == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            Assert.Equal("bytes */10000", answer.Content.Headers.ContentRange!.ToString());
+        }
+
+        Assert.False(host.Origin.RequestsTo(path).Single().Headers.ContainsKey("Range"));
     }
 
     [Fact]

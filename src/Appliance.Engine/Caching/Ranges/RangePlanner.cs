@@ -22,13 +22,22 @@ internal static class RangePlanner
     public static RangePlan Plan(
         HttpRequest request, int statusCode, long length, string? etag, DateTimeOffset? lastModified, DateTimeOffset? date)
     {
-        var field = request.Headers.Range;
-        if (StringValues.IsNullOrEmpty(field) || !HttpMethods.IsGet(request.Method) || statusCode != StatusCodes.Status200OK)
+        if (!HttpMethods.IsGet(request.Method) || statusCode != StatusCodes.Status200OK)
         {
             return RangePlan.Whole;
         }
 
-        var ifRange = request.Headers.IfRange;
+        return Plan(request.Headers.Range, request.Headers.IfRange, length, etag, lastModified, date);
+    }
+
+    /// <summary>The plan for a Range field and its If-Range against a 200 of <paramref name="length"/> bytes.</summary>
+    public static RangePlan Plan(StringValues field, StringValues ifRange, long length, string? etag, DateTimeOffset? lastModified, DateTimeOffset? date)
+    {
+        if (StringValues.IsNullOrEmpty(field))
+        {
+            return RangePlan.Whole;
+        }
+
         if (!StringValues.IsNullOrEmpty(ifRange) && (ifRange.Count != 1 || !IfRange.Matches(ifRange.ToString(), etag, lastModified, date)))
         {
             return RangePlan.Whole;
