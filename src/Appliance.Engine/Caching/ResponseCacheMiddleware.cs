@@ -155,7 +155,7 @@ internal sealed class ResponseCacheMiddleware(
 
         if (capture.StreamedThrough)
         {
-            NoteUnstoredRange(request, key);
+            NoteUnstoredRange(context, key);
             await originalBody.CompleteAsync();
             return;
         }
@@ -205,7 +205,7 @@ internal sealed class ResponseCacheMiddleware(
         {
             status.Value = CacheStatus.Forwarded(fwd, detail: refusal, collapseFailed: collapseFailed);
             Release(key, led, null);
-            NoteUnstoredRange(request, key);
+            NoteUnstoredRange(context, key);
             await CachedResponseWriter.WriteHeldBackAsync(context, body);
             return;
         }
@@ -288,9 +288,13 @@ internal sealed class ResponseCacheMiddleware(
     private bool FetchesWholeForRange(HttpRequest request, string key, CachedResponse? stored) =>
         !StringValues.IsNullOrEmpty(request.Headers.Range) && HttpMethods.IsGet(request.Method) && (stored is not null || !rangeMisses.ForwardsRanges(key));
 
-    private void NoteUnstoredRange(HttpRequest request, string key)
+    // Only an answer about the object itself counts (its 200, or the 206 or 416 cut from it): an origin's
+    // passing 5xx must not stop ranges of the URL being cached.
+    private void NoteUnstoredRange(HttpContext context, string key)
     {
-        if (!StringValues.IsNullOrEmpty(request.Headers.Range) && HttpMethods.IsGet(request.Method))
+        var request = context.Request;
+        if (!StringValues.IsNullOrEmpty(request.Headers.Range) && HttpMethods.IsGet(request.Method)
+            && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status206PartialContent or StatusCodes.Status416RangeNotSatisfiable)
         {
             rangeMisses.Refused(key);
         }

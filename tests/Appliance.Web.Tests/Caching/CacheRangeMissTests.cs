@@ -159,6 +159,28 @@ public sealed class CacheRangeMissTests(CacheHost host) : IClassFixture<CacheHos
         Assert.Equal(2, host.Origin.Count(path));
     }
 
+    [Fact]
+    public async Task An_origin_failing_a_range_miss_does_not_stop_the_URLs_ranges_being_cached_later()
+    {
+        var path = Unique("/flaky-range");
+        host.Origin.On(path, context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        using var failed = await host.GetAsync(Site, path, ("Range", "bytes=0-9"));
+
+        Serve(path, Body, "max-age=600");
+        using var stored = await host.GetAsync(Site, path, ("Range", "bytes=0-9"));
+        using var hit = await host.GetAsync(Site, path, ("Range", "bytes=10-19"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.PartialContent, stored.StatusCode);
+        Assert.False(host.Origin.RequestsTo(path)[1].Headers.ContainsKey("Range"));
+        Assert.StartsWith("Appliance; hit", CacheHost.CacheStatus(hit));
+        Assert.Equal(Body[10..20], await hit.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("bytes=-5-10")]
     [InlineData("bytes=")]
