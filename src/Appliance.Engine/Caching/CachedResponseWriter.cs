@@ -1,3 +1,4 @@
+using Appliance.Engine.Caching.Ranges;
 using Appliance.Engine.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -29,6 +30,11 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
 
         response.Headers.Age = CacheAge.HeaderValue(entry.CurrentAge(now));
         response.Headers[CacheStatus.HeaderName] = cacheStatus;
+        if (entry.StatusCode == StatusCodes.Status200OK)
+        {
+            response.Headers.AcceptRanges = "bytes";
+        }
+
         if (coding is not null)
         {
             ContentEncodingHeaders.Apply(response.Headers, coding);
@@ -52,7 +58,15 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
             return;
         }
 
+        // A range of a coded variant is a range of its coded bytes, as stored; If-Range sees the ETag as sent.
         var body = coding is null ? entry.Body : EncodedBody(entry, coding);
+        var ranges = RangePlanner.Plan(request, entry.StatusCode, body.Length, response.Headers.ETag.ToString() is { Length: > 0 } sent ? sent : null, entry.LastModified, entry.Date);
+        if (ranges.Kind != RangePlanKind.Whole)
+        {
+            await RangeResponseWriter.WriteAsync(context, body, ranges);
+            return;
+        }
+
         response.Headers.ContentLength = body.Length;
         if (!HttpMethods.IsHead(request.Method) && body.Length > 0)
         {

@@ -22,6 +22,7 @@ internal static class CachingRegistration
         engine.Services.AddSingleton<Appliance.Data.Cluster.IClusterMessageHandler, CachePurgeMessageHandler>();
         engine.DataPlane.AddSingleton<CacheCoalescer>();
         engine.DataPlane.AddSingleton<StaleRevalidator>();
+        engine.DataPlane.AddSingleton<Ranges.RangeMissMemo>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteResponsePolicyCompiler>();
         return engine;
     }

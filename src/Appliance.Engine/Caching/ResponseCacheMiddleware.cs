@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Appliance.Engine.Caching.Ranges;
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -23,6 +24,7 @@ internal sealed class ResponseCacheMiddleware(
     CacheCoalescer coalescer,
     CacheOptions options,
     StaleRevalidator revalidator,
+    RangeMissMemo rangeMisses,
     TimeProvider time)
 {
     private readonly CachedResponseWriter _writer = new(cache);
@@ -153,6 +155,7 @@ internal sealed class ResponseCacheMiddleware(
 
         if (capture.StreamedThrough)
         {
+            NoteUnstoredRange(context, key);
             await originalBody.CompleteAsync();
             return;
         }
@@ -202,11 +205,13 @@ internal sealed class ResponseCacheMiddleware(
         {
             status.Value = CacheStatus.Forwarded(fwd, detail: refusal, collapseFailed: collapseFailed);
             Release(key, led, null);
+            NoteUnstoredRange(context, key);
             await CachedResponseWriter.WriteHeldBackAsync(context, body);
             return;
         }
 
         cache.Store(entry);
+        rangeMisses.Stored(key);
         Release(key, led, entry);
         CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
         status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now), collapseFailed: collapseFailed);
@@ -222,6 +227,15 @@ internal sealed class ResponseCacheMiddleware(
         var response = context.Response;
         var clientIfNoneMatch = request.Headers.IfNoneMatch;
         var clientIfModifiedSince = request.Headers.IfModifiedSince;
+        var (clientRange, clientIfRange) = (request.Headers.Range, request.Headers.IfRange);
+        var wholeForRange = FetchesWholeForRange(request, key, stored);
+        if (wholeForRange)
+        {
+            // The whole object is fetched to be stored and the range answered from it; If-Range is answered here too.
+            request.Headers.Remove(HeaderNames.Range);
+            request.Headers.Remove(HeaderNames.IfRange);
+        }
+
         if (stored is not null)
         {
             // Revalidate with the stored validators; the client's own conditions are answered here.
@@ -238,7 +252,9 @@ internal sealed class ResponseCacheMiddleware(
         var requestTime = time.GetUtcNow();
 
         // Held back only if the answer could be stored, or replaced by the stale entry; if not, Cache-Status says why.
-        var capture = new CaptureResponseBodyFeature(originalBody, rule.MaxObjectBytes, () =>
+        // What streams through unstored still answers the range; what is stored is answered from the entry.
+        var sink = wholeForRange ? new RangeSlicingBodyFeature(originalBody, response, clientRange, clientIfRange) : originalBody;
+        var capture = new CaptureResponseBodyFeature(sink, rule.MaxObjectBytes, () =>
         {
             if (stored is not null || !HttpMethods.IsGet(request.Method))
             {
@@ -261,9 +277,27 @@ internal sealed class ResponseCacheMiddleware(
             context.Features.Set(originalBody);
             request.Headers.IfNoneMatch = clientIfNoneMatch;
             request.Headers.IfModifiedSince = clientIfModifiedSince;
+            (request.Headers.Range, request.Headers.IfRange) = (clientRange, clientIfRange);
         }
 
         return (capture, requestTime);
+    }
+
+    // A range miss asks the origin for the whole object, unless its whole answer was found unstorable before
+    // (then the Range goes as it came and nothing is stored); a revalidation always asks for the whole.
+    private bool FetchesWholeForRange(HttpRequest request, string key, CachedResponse? stored) =>
+        !StringValues.IsNullOrEmpty(request.Headers.Range) && HttpMethods.IsGet(request.Method) && (stored is not null || !rangeMisses.ForwardsRanges(key));
+
+    // Only an answer about the object itself counts (its 200, or the 206 or 416 cut from it): an origin's
+    // passing 5xx must not stop ranges of the URL being cached.
+    private void NoteUnstoredRange(HttpContext context, string key)
+    {
+        var request = context.Request;
+        if (!StringValues.IsNullOrEmpty(request.Headers.Range) && HttpMethods.IsGet(request.Method)
+            && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status206PartialContent or StatusCodes.Status416RangeNotSatisfiable)
+        {
+            rangeMisses.Refused(key);
+        }
     }
 
     // Hands the outcome to the requests waiting for this fetch; a no-op when this request leads none or already did.

@@ -90,7 +90,7 @@ public sealed class ResponseCacheHotPathTests
     }
 
     private static ResponseCacheMiddleware Middleware(RequestDelegate next, ResponseCache cache) =>
-        new(next, cache, new CacheCoalescer(), new CacheOptions(), new StaleRevalidator(cache, TimeProvider.System, NullLogger<StaleRevalidator>.Instance), TimeProvider.System);
+        new(next, cache, new CacheCoalescer(), new CacheOptions(), new StaleRevalidator(cache, TimeProvider.System, NullLogger<StaleRevalidator>.Instance), new Appliance.Engine.Caching.Ranges.RangeMissMemo(), TimeProvider.System);
 
     private static DefaultHttpContext Request(string method, string route, string path)
     {
