@@ -23,6 +23,7 @@ internal static class CachingRegistration
         engine.DataPlane.AddSingleton<CacheCoalescer>();
         engine.DataPlane.AddSingleton<StaleRevalidator>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteResponsePolicyCompiler>();
+        engine.DataPlane.AddSingleton<Yarp.ReverseProxy.Transforms.Builder.ITransformProvider, CacheResponseTransformProvider>();
         return engine;
     }
 
