@@ -22,8 +22,11 @@ public sealed class CacheOptions
     /// <summary>Whether CDN-Cache-Control (RFC 9213) governs this cache over Cache-Control.</summary>
     public bool HonorCdnCacheControl { get; set; } = true;
 
-    /// <summary>Whether an obeyed CDN-Cache-Control still goes downstream, for a CDN in front of the appliance.</summary>
-    public bool ForwardCdnCacheControl { get; set; }
+    /// <summary>
+    /// Whether an obeyed CDN-Cache-Control still goes downstream. It targets every CDN, a CDN in front of the
+    /// appliance included, so by default it goes on; false consumes it here like the appliance's own field.
+    /// </summary>
+    public bool ForwardCdnCacheControl { get; set; } = true;
 
     public long MaxSizeBytes => MaxSizeMB * 1024L * 1024L;
 }

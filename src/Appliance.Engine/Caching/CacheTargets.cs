@@ -21,8 +21,8 @@ internal sealed class CacheTargets
         Removed = honorCdn && !forwardCdn ? [ownField, CdnCacheControl] : [ownField];
     }
 
-    /// <summary>The defaults: Appliance-Cache-Control, then CDN-Cache-Control, both consumed here.</summary>
-    public static CacheTargets Default { get; } = new(DefaultOwnField, honorCdn: true, forwardCdn: false);
+    /// <summary>The defaults: Appliance-Cache-Control (consumed here), then CDN-Cache-Control (passed on too).</summary>
+    public static CacheTargets Default { get; } = new(DefaultOwnField, honorCdn: true, forwardCdn: true);
 
     /// <summary>Target list order (RFC 9213 §2.2): the first field present with a valid, non-empty value decides.</summary>
     public IReadOnlyList<string> Fields { get; }

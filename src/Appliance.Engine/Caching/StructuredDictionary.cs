@@ -46,6 +46,12 @@ internal static class StructuredDictionary
                 return null;
             }
 
+            // RFC 9213 §2.1: a directive whose value has the wrong type (max-age="60") makes the whole field invalid.
+            if (TakesSeconds(key) && rendered is not null && !IsInteger(rendered))
+            {
+                return null;
+            }
+
             members.RemoveAll(m => m.Key == key);
             members.Add((key, rendered));
             SkipOws(text, ref i);
@@ -69,6 +75,12 @@ internal static class StructuredDictionary
 
         return members.Where(m => m.Value is not null).Select(m => m.Value!.Length == 0 ? m.Key : $"{m.Key}={m.Value}").ToArray();
     }
+
+    private static bool TakesSeconds(string key) =>
+        key is "max-age" or "s-maxage" or "stale-while-revalidate" or "stale-if-error";
+
+    private static bool IsInteger(string rendered) =>
+        rendered.Length > 0 && rendered.AsSpan(rendered[0] == '-' ? 1 : 0) is { Length: > 0 } digits && !digits.ContainsAnyExceptInRange('0', '9');
 
     private static bool TryKey(ReadOnlySpan<char> text, ref int i, out string key)
     {

@@ -87,6 +87,8 @@ public sealed class Rfc9111ClauseTableTests
     [InlineData("9213 §2.1 (invalid is ignored): a space before =, so Cache-Control decides", "follow", 200, "Cache-Control: max-age=1 | CDN-Cache-Control: max-age =600", "", 60, "stale")]
     [InlineData("9213 §2.1 (invalid is ignored): a space after =", "follow", 200, "Cache-Control: max-age=1 | CDN-Cache-Control: max-age= 600", "", 60, "stale")]
     [InlineData("9213 §2.1 (invalid is ignored): upper case is no structured key", "follow", 200, "Cache-Control: max-age=1 | CDN-Cache-Control: Max-Age=600", "", 60, "stale")]
+    [InlineData("9213 §2.1 (invalid is ignored): a value of the wrong type", "follow", 200, "Cache-Control: no-store | CDN-Cache-Control: max-age=\"600\"", "", 0, "refused:no-store")]
+    [InlineData("9213 §2.1: a boolean-valued directive (?1) counts, ?0 does not", "follow", 200, "CDN-Cache-Control: max-age=600, no-store=?0, private=?1", "", 0, "refused:private")]
     [InlineData("9213 §2.1 (invalid is ignored): a trailing comma", "follow", 200, "Cache-Control: max-age=1 | CDN-Cache-Control: max-age=600,", "", 60, "stale")]
     [InlineData("9213 §2.2: the appliance's own field comes first in the target list", "follow", 200, "CDN-Cache-Control: max-age=1 | Appliance-Cache-Control: max-age=600", "", 60, "fresh")]
     [InlineData("9213 §2.2: and its no-store keeps the response out whatever CDN-Cache-Control says", "follow", 200, "CDN-Cache-Control: max-age=600 | Appliance-Cache-Control: no-store", "", 0, "refused:no-store")]
