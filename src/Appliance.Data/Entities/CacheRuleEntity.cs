@@ -10,4 +10,5 @@ internal sealed class CacheRuleEntity : INamedEntity
     public int DefaultTtlSeconds { get; set; }
     public long MaxObjectBytes { get; set; }
     public bool IncludeQueryString { get; set; }
+    public int HeuristicMaxSeconds { get; set; }
 }

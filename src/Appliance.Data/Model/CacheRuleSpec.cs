@@ -26,6 +26,13 @@ public sealed record CacheRuleSpec
     /// <summary>Larger responses are passed through, never stored.</summary>
     public long MaxObjectBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// Heuristic freshness (RFC 9111 §4.2.2) for a response with Last-Modified and no explicit freshness: 10 % of
+    /// the time since it was modified, at most this many seconds. 0 (the default) turns it off, so a rule that
+    /// follows the origin stores only what the origin gave a lifetime unless it allows this.
+    /// </summary>
+    public int HeuristicMaxSeconds { get; init; }
+
     /// <summary>Whether the query string is part of the cache key (<c>/app.js?v=2</c> apart from <c>/app.js</c>).</summary>
     public bool IncludeQueryString { get; init; } = true;
 }

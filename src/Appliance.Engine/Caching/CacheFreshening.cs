@@ -31,11 +31,11 @@ internal static class CacheFreshening
     /// Why the freshened entry may not stay in the store, or null when it may: the 304's Cache-Control replaces
     /// the stored one (§4.3.4), and may now say no-store or private.
     /// </summary>
-    public static string? Refusal(IHeaderDictionary notModified) =>
-        CacheStorability.DirectivesRefusal(CacheDirectives.Parse(notModified.CacheControl));
+    public static string? Refusal(IHeaderDictionary notModified, CacheTargets? targets = null) =>
+        CacheStorability.DirectivesRefusal(CacheDirectives.Parse(ResponseCacheFields.Effective(notModified, targets ?? CacheTargets.Default).CacheControl));
 
     /// <summary>The entry freshened by the 304, or <paramref name="stored"/> unchanged when the 304 is not about it (the cache MUST NOT update it then).</summary>
-    public static CachedResponse Freshen(CachedResponse stored, IHeaderDictionary notModified, DateTimeOffset requestTime, DateTimeOffset now)
+    public static CachedResponse Freshen(CachedResponse stored, IHeaderDictionary notModified, DateTimeOffset requestTime, DateTimeOffset now, CacheTargets? targets = null)
     {
         if (!Selects(stored, notModified))
         {
@@ -43,12 +43,13 @@ internal static class CacheFreshening
         }
 
         var headers = StoredHeaders.Freshened(stored.Headers, notModified);
-        var directives = CacheDirectives.Parse(headers.GetValueOrDefault(HeaderNames.CacheControl), headers.GetValueOrDefault(HeaderNames.Pragma));
+        var effective = ResponseCacheFields.Effective(new HeaderDictionary(headers), targets ?? CacheTargets.Default);
+        var directives = CacheDirectives.Parse(effective.CacheControl, effective.Pragma);
 
         // Age starts again from the 304 itself: its own Date (the stored one would make it as old as the
         // first response) and its own Age (§4.2.3); an Expires that does not parse means expired (§5.3).
         var hasDate = HttpDates.TryParse(notModified.Date.ToString(), out var date);
-        var lifetime = FreshnessLifetime.Explicit(directives, headers.GetValueOrDefault(HeaderNames.Expires), hasDate ? date : now);
+        var lifetime = FreshnessLifetime.Explicit(directives, effective.Expires, hasDate ? date : now);
         return new CachedResponse
         {
             Key = stored.Key,
@@ -61,8 +62,11 @@ internal static class CacheFreshening
             AgeValue = CacheAge.ValueOf(notModified.Age),
             FreshnessLifetime = directives.NoCache ? TimeSpan.Zero : lifetime ?? stored.FreshnessLifetime,
             ETag = headers.GetValueOrDefault(HeaderNames.ETag).ToString() is { Length: > 0 } etag ? etag : stored.ETag,
-            LastModified = HeaderUtilities.TryParseDate(headers.GetValueOrDefault(HeaderNames.LastModified).ToString(), out var modified) ? modified : stored.LastModified,
+            LastModified = HttpDates.TryParse(headers.GetValueOrDefault(HeaderNames.LastModified).ToString(), out var modified) ? modified : stored.LastModified,
             NoCache = directives.NoCache,
+
+            // A heuristic lifetime is kept, and said, until the origin gives an explicit one.
+            Heuristic = lifetime is null && stored.Heuristic,
             MustRevalidate = directives.SharedCacheMustRevalidate,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,
             StaleIfError = directives.StaleIfError,

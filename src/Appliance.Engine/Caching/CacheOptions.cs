@@ -15,5 +15,18 @@ public sealed class CacheOptions
     [Range(1, 300)]
     public int CoalescingTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>The response field that targets this cache alone (RFC 9213 §2.1): obeyed over CDN-Cache-Control and Cache-Control, never forwarded.</summary>
+    [RegularExpression("^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$")]
+    public string TargetedFieldName { get; set; } = CacheTargets.DefaultOwnField;
+
+    /// <summary>Whether CDN-Cache-Control (RFC 9213) governs this cache over Cache-Control.</summary>
+    public bool HonorCdnCacheControl { get; set; } = true;
+
+    /// <summary>
+    /// Whether an obeyed CDN-Cache-Control still goes downstream. It targets every CDN, a CDN in front of the
+    /// appliance included, so by default it goes on; false consumes it here like the appliance's own field.
+    /// </summary>
+    public bool ForwardCdnCacheControl { get; set; } = true;
+
     public long MaxSizeBytes => MaxSizeMB * 1024L * 1024L;
 }

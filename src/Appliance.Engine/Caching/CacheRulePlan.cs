@@ -8,9 +8,11 @@ internal sealed class CacheRulePlan
     private readonly string? _prefix;
     private readonly GlobPattern? _glob;
 
-    public CacheRulePlan(CacheRuleSpec rule)
+    public CacheRulePlan(CacheRuleSpec rule, CacheTargets? targets = null)
     {
         Name = rule.Name;
+        Targets = targets ?? CacheTargets.Default;
+        HeuristicMax = rule.HeuristicMaxSeconds > 0 ? TimeSpan.FromSeconds(rule.HeuristicMaxSeconds) : null;
         DefaultTtl = rule.Mode == CacheModes.DefaultTtl ? TimeSpan.FromSeconds(rule.DefaultTtlSeconds) : null;
         MaxObjectBytes = rule.MaxObjectBytes;
         IncludeQueryString = rule.IncludeQueryString;
@@ -29,6 +31,12 @@ internal sealed class CacheRulePlan
 
     /// <summary>Freshness for responses that carry none; null follows the origin only.</summary>
     public TimeSpan? DefaultTtl { get; }
+
+    /// <summary>The cap on heuristic freshness (RFC 9111 §4.2.2); null when the rule does not allow it.</summary>
+    public TimeSpan? HeuristicMax { get; }
+
+    /// <summary>The targeted cache fields (RFC 9213) obeyed over Cache-Control.</summary>
+    public CacheTargets Targets { get; }
 
     public long MaxObjectBytes { get; }
 

@@ -77,10 +77,11 @@ internal static class CacheStorability
             return "content-type-mismatch";
         }
 
-        // No heuristic freshness (§4.2.2): without the origin's word or the rule's default TTL only a
-        // no-cache response with a validator is kept, to be revalidated every time.
+        // Heuristic freshness (§4.2.2) only where the rule allows it: without the origin's word, the rule's
+        // default TTL or the heuristic, only a no-cache response with a validator is kept, to be revalidated every time.
         var explicitFreshness = FreshnessLifetime.IsExplicit(directives, headers.Expires);
-        if (!explicitFreshness && rule.DefaultTtl is null && !(directives.NoCache && HasValidator(headers)))
+        if (!explicitFreshness && rule.DefaultTtl is null && !HeuristicFreshness.Applies(headers, rule.HeuristicMax)
+            && !(directives.NoCache && HasValidator(headers)))
         {
             return "no-freshness";
         }
@@ -104,12 +105,12 @@ internal static class CacheStorability
         !hasAuthorization || entry.SharedWithAuthorization;
 
     // With explicit freshness any final status but a part or a 304 may be stored (§3); a default TTL stands in
-    // for a heuristic, so only the statuses heuristically cacheable by default (RFC 9110 §15.1) take it.
+    // for a heuristic and the heuristic is one, so only the statuses heuristically cacheable by default (RFC 9110 §15.1) take it.
     private static bool IsStorableStatus(int status, bool explicitFreshness) =>
         explicitFreshness
             ? status is >= 200 and < 600 and not 206 and not 304
             : status is 200 or 203 or 204 or 300 or 301 or 308 or 404 or 405 or 410 or 414 or 501;
 
     private static bool HasValidator(IHeaderDictionary headers) =>
-        headers.ETag.ToString() is { Length: > 0 } || HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out _);
+        headers.ETag.ToString() is { Length: > 0 } || HttpDates.TryParse(headers.LastModified.ToString(), out _);
 }

@@ -18,6 +18,10 @@ internal static class CacheStoragePolicy
         int statusCode, IHeaderDictionary headers, IHeaderDictionary requestHeaders, CacheRulePlan rule, CacheDirectives requestDirectives,
         string key, byte[] body, DateTimeOffset requestTime, DateTimeOffset responseTime, bool hasAuthorization, out string? refusal)
     {
+        // A targeted field (RFC 9213) this cache obeys replaces Cache-Control, Expires and Pragma for every decision;
+        // the response's own fields are what is stored and, but for the targeted ones, what clients get.
+        var stored = headers;
+        headers = ResponseCacheFields.Effective(headers, rule.Targets);
         var directives = CacheDirectives.Parse(headers.CacheControl, headers.Pragma);
         var vary = CacheVariants.NamesOf(headers.Vary);
         refusal = CacheStorability.Refusal(statusCode, headers, directives, vary, requestHeaders, requestDirectives, hasAuthorization, rule, body.LongLength)
@@ -32,12 +36,15 @@ internal static class CacheStoragePolicy
         var hasDate = HttpDates.TryParse(headers.Date.ToString(), out var date);
 
         // Null only for a no-cache response kept for its validator: it is stale at once.
-        var lifetime = FreshnessLifetime.Explicit(directives, headers.Expires, hasDate ? date : responseTime) ?? rule.DefaultTtl;
+        // Explicit freshness first; the heuristic (where allowed) before the default TTL, which is the appliance's guess.
+        var explicitLifetime = FreshnessLifetime.Explicit(directives, headers.Expires, hasDate ? date : responseTime);
+        var heuristic = explicitLifetime is null && !directives.NoCache ? HeuristicFreshness.Lifetime(headers, hasDate ? date : responseTime, rule.HeuristicMax) : null;
+        var lifetime = explicitLifetime ?? heuristic ?? rule.DefaultTtl;
         return new CachedResponse
         {
             Key = key,
             StatusCode = statusCode,
-            Headers = StoredHeaders.Of(headers),
+            Headers = StoredHeaders.Of(stored),
             Body = body,
             RequestTime = requestTime,
             ResponseTime = responseTime,
@@ -45,8 +52,9 @@ internal static class CacheStoragePolicy
             AgeValue = CacheAge.ValueOf(headers.Age),
             FreshnessLifetime = directives.NoCache ? TimeSpan.Zero : lifetime ?? TimeSpan.Zero,
             ETag = headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-            LastModified = HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var modified) ? modified : null,
+            LastModified = HttpDates.TryParse(headers.LastModified.ToString(), out var modified) ? modified : null,
             NoCache = directives.NoCache,
+            Heuristic = heuristic is not null,
             MustRevalidate = directives.SharedCacheMustRevalidate,
             StaleWhileRevalidate = directives.StaleWhileRevalidate,
             StaleIfError = directives.StaleIfError,

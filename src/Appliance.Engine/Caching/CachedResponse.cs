@@ -24,6 +24,9 @@ internal sealed class CachedResponse
     public DateTimeOffset? LastModified { get; init; }
     public bool NoCache { get; init; }
 
+    /// <summary>Its lifetime is heuristic (RFC 9111 §4.2.2): Cache-Status says so with every answer from it.</summary>
+    public bool Heuristic { get; init; }
+
     /// <summary>Never served stale without revalidation here: must-revalidate, proxy-revalidate or s-maxage (RFC 9111 §5.2.2.2, §5.2.2.8, §5.2.2.10).</summary>
     public bool MustRevalidate { get; init; }
     public TimeSpan StaleWhileRevalidate { get; init; }

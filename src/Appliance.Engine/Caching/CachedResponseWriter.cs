@@ -10,7 +10,7 @@ namespace Appliance.Engine.Caching;
 /// Writes a stored response to a client: status, stored headers, Age, Cache-Status, and the body in
 /// the client's coding or a 304; and clears what the origin's own answer put on the response first.
 /// </summary>
-internal sealed class CachedResponseWriter(ResponseCache cache)
+internal sealed class CachedResponseWriter(ResponseCache cache, CacheTargets targets)
 {
     // Answers from an entry: 304 when the client's own validators match, else the stored response
     // in the best encoding the client accepts (kept with the entry once made), with its Age.
@@ -25,7 +25,11 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
         response.StatusCode = entry.StatusCode;
         foreach (var header in entry.Headers)
         {
-            response.Headers[header.Key] = header.Value;
+            // Stored to be re-read on revalidation, but meant for this cache alone (RFC 9213).
+            if (!targets.IsRemoved(header.Key))
+            {
+                response.Headers[header.Key] = header.Value;
+            }
         }
 
         response.Headers.Age = CacheAge.HeaderValue(entry.CurrentAge(now));

@@ -24,6 +24,7 @@ internal static class CachingRegistration
         engine.DataPlane.AddSingleton<StaleRevalidator>();
         engine.DataPlane.AddSingleton<Ranges.RangeMissMemo>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteResponsePolicyCompiler>();
+        engine.DataPlane.AddSingleton<Yarp.ReverseProxy.Transforms.Builder.ITransformProvider, CacheResponseTransformProvider>();
         return engine;
     }
 

@@ -24,7 +24,7 @@ internal static class ConditionalRequests
         }
 
         return lastModified is { } modified
-            && HeaderUtilities.TryParseDate(requestHeaders.IfModifiedSince.ToString(), out var since)
+            && HttpDates.TryParse(requestHeaders.IfModifiedSince.ToString(), out var since)
             && modified <= since;
     }
 

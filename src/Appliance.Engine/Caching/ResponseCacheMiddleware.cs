@@ -27,7 +27,7 @@ internal sealed class ResponseCacheMiddleware(
     RangeMissMemo rangeMisses,
     TimeProvider time)
 {
-    private readonly CachedResponseWriter _writer = new(cache);
+    private readonly CachedResponseWriter _writer = new(cache, CacheTargets.Of(options));
 
     // Not async: a request the cache can neither answer nor be changed by (no rule for its path, a safe
     // method other than GET and HEAD) pays for no state machine.
@@ -71,7 +71,7 @@ internal sealed class ResponseCacheMiddleware(
         if (stored is not null && CacheFreshness.IsFreshEnough(stored, requestDirectives, now))
         {
             cache.CountHit();
-            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(CacheFreshness.Ttl(stored, now)), now);
+            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(CacheFreshness.Ttl(stored, now), HeuristicDetail(stored)), now);
             return;
         }
 
@@ -176,8 +176,8 @@ internal sealed class ResponseCacheMiddleware(
         if (stored is not null && response.StatusCode == StatusCodes.Status304NotModified)
         {
             // This client gets the freshened response either way; the store keeps it only if the 304 still lets it.
-            var freshened = CacheFreshening.Freshen(stored, response.Headers, requestTime, now);
-            var dropped = CacheFreshening.Refusal(response.Headers);
+            var freshened = CacheFreshening.Freshen(stored, response.Headers, requestTime, now, rule.Targets);
+            var dropped = CacheFreshening.Refusal(response.Headers, rule.Targets);
             var kept = dropped is null;
             if (kept)
             {
@@ -214,7 +214,7 @@ internal sealed class ResponseCacheMiddleware(
         rangeMisses.Stored(key);
         Release(key, led, entry);
         CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: true);
-        status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now), collapseFailed: collapseFailed);
+        status.Value = CacheStatus.Forwarded(fwd, storedTtl: CacheFreshness.Ttl(entry, now), detail: HeuristicDetail(entry), collapseFailed: collapseFailed);
         await _writer.WriteAsync(context, entry, policy, status.Value, now);
     }
 
@@ -299,6 +299,8 @@ internal sealed class ResponseCacheMiddleware(
             rangeMisses.Refused(key);
         }
     }
+
+    private static string? HeuristicDetail(CachedResponse entry) => entry.Heuristic ? HeuristicFreshness.Detail : null;
 
     // Hands the outcome to the requests waiting for this fetch; a no-op when this request leads none or already did.
     private void Release(string key, Task<CachedResponse?>? led, CachedResponse? outcome)

@@ -54,14 +54,16 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
             headers[header.Key] = new StringValues(header.Value.ToArray());
         }
 
+        ConnectionFields.Remove(headers, response.Headers.Connection);
+
         var now = time.GetUtcNow();
         if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
         {
             // A 304 about another representation leaves the stale entry unusable, and one that now says private or
             // no-store leaves it unstorable: either way the next request fetches in full (RFC 9111 §4.3.4).
-            if (CacheFreshening.Selects(stale, headers) && CacheFreshening.Refusal(headers) is null)
+            if (CacheFreshening.Selects(stale, headers) && CacheFreshening.Refusal(headers, rule.Targets) is null)
             {
-                cache.Store(CacheFreshening.Freshen(stale, headers, requestTime, now));
+                cache.Store(CacheFreshening.Freshen(stale, headers, requestTime, now, rule.Targets));
             }
             else
             {

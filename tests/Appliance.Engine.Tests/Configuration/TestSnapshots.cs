@@ -17,7 +17,7 @@ namespace Appliance.Engine.Tests.Configuration;
 internal static class TestSnapshots
 {
     public static IRoutePlanCompiler[] Compilers() =>
-        [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(), new RouteSplitCompiler(), new RouteRedirectCompiler(), new RouteMirrorCompiler(),
+        [new RouteHttpsPolicyCompiler(), new RouteShieldCompiler(), new RouteResponsePolicyCompiler(new Appliance.Engine.Caching.CacheOptions()), new RouteSplitCompiler(), new RouteRedirectCompiler(), new RouteMirrorCompiler(),
             new RouteHeaderRulesCompiler(), new RouteMaintenanceCompiler(), new RouteChallengeCompiler(), new ErrorPageSetCompiler(), new PoolLimitsCompiler(), new Appliance.Engine.Security.Bans.BanRulesCompiler()];
 
     public static SnapshotBuilder Builder(SnapshotBuilderOptions? options = null) => new(options ?? new SnapshotBuilderOptions(), Compilers());

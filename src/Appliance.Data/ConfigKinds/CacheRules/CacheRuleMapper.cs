@@ -14,6 +14,7 @@ internal sealed class CacheRuleMapper : IConfigMapper<CacheRuleSpec, CacheRuleEn
         DefaultTtlSeconds = rule.DefaultTtlSeconds,
         MaxObjectBytes = rule.MaxObjectBytes,
         IncludeQueryString = rule.IncludeQueryString,
+        HeuristicMaxSeconds = rule.HeuristicMaxSeconds,
     };
 
     public void Apply(CacheRuleSpec spec, CacheRuleEntity rule, ApplianceDbContext db)
@@ -25,5 +26,6 @@ internal sealed class CacheRuleMapper : IConfigMapper<CacheRuleSpec, CacheRuleEn
         rule.DefaultTtlSeconds = spec.DefaultTtlSeconds;
         rule.MaxObjectBytes = spec.MaxObjectBytes;
         rule.IncludeQueryString = spec.IncludeQueryString;
+        rule.HeuristicMaxSeconds = spec.HeuristicMaxSeconds;
     }
 }

@@ -36,5 +36,10 @@ internal sealed class CacheRuleValidator : IConfigValidator<CacheRuleSpec>
         {
             errors.Add("maxObjectBytes", $"The largest object must be between 1 byte and {MaxObjectBytes / 1024 / 1024} MiB.");
         }
+
+        if (rule.HeuristicMaxSeconds is < 0 or > 31_536_000)
+        {
+            errors.Add("heuristicMaxSeconds", "The heuristic freshness cap must be between 0 (off) and a year (31536000) seconds.");
+        }
     }
 }

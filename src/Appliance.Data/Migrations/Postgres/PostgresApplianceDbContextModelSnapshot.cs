@@ -363,6 +363,9 @@ namespace Appliance.Data.Migrations.Postgres
                     b.Property<int>("DefaultTtlSeconds")
                         .HasColumnType("integer");
 
+                    b.Property<int>("HeuristicMaxSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IncludeQueryString")
                         .HasColumnType("boolean");
 

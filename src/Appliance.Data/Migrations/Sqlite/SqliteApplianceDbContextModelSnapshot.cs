@@ -339,6 +339,9 @@ namespace Appliance.Data.Migrations.Sqlite
                     b.Property<int>("DefaultTtlSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HeuristicMaxSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IncludeQueryString")
                         .HasColumnType("INTEGER");
 

@@ -72,6 +72,7 @@ public sealed class CacheRuleFormRoundTripTests(ApplianceHost host) : HostedForm
             defaultTtlSeconds = 3600,
             maxObjectBytes = 1_000_000,
             includeQueryString = false,
+            heuristicMaxSeconds = 900,
         });
         return name;
     }

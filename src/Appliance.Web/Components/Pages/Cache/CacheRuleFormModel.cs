@@ -36,6 +36,9 @@ public sealed class CacheRuleFormModel : FormModel<CacheRuleSpec>
 
     public bool IncludeQueryString { get => Spec.IncludeQueryString; set => Spec = Spec with { IncludeQueryString = value }; }
 
+    /// <summary>The cap on heuristic freshness (RFC 9111 §4.2.2) in seconds; 0 turns it off.</summary>
+    public int HeuristicMaxSeconds { get => Spec.HeuristicMaxSeconds; set => Spec = Spec with { HeuristicMaxSeconds = value }; }
+
     /// <summary>The exact size stored, which <see cref="MaxObjectKiB"/> may round.</summary>
     public long MaxObjectBytes => Spec.MaxObjectBytes;
 

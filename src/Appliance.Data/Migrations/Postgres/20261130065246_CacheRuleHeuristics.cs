@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Appliance.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CacheRuleHeuristics : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "HeuristicMaxSeconds",
+                table: "CacheRules",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "HeuristicMaxSeconds",
+                table: "CacheRules");
+        }
+    }
+}
