@@ -52,6 +52,17 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
             return;
         }
 
+        if (entry.BodyFile is { } file)
+        {
+            response.Headers.ContentLength = file.Length;
+            if (!HttpMethods.IsHead(request.Method))
+            {
+                await Disk.DiskBodyWriter.WriteAsync(context, file, cache.Disk);
+            }
+
+            return;
+        }
+
         var body = coding is null ? entry.Body : EncodedBody(entry, coding);
         response.Headers.ContentLength = body.Length;
         if (!HttpMethods.IsHead(request.Method) && body.Length > 0)
@@ -95,7 +106,7 @@ internal sealed class CachedResponseWriter(ResponseCache cache)
     // Only 200s keep encoded variants with the entry; other statuses the cache answers with are left to
     // on-the-fly compression downstream, which decides the same way.
     private static bool KeepsEncodedVariants(CachedResponse entry) =>
-        entry.StatusCode == StatusCodes.Status200OK
+        entry.StatusCode == StatusCodes.Status200OK && entry.BodyFile is null
         && ContentEncodingHeaders.MayEncode(
             entry.StatusCode, entry.Header(HeaderNames.ContentType), entry.Header(HeaderNames.ContentEncoding),
             entry.Header(HeaderNames.ContentRange), entry.Header(HeaderNames.CacheControl), entry.Body.Length);

@@ -1,0 +1,17 @@
+namespace Appliance.Engine.Caching.Disk;
+
+/// <summary>One cache file in the disk tier's index: what it answers, what it costs, and how often it did.</summary>
+internal sealed class DiskCacheEntry(string key, string varyKey, string path, long size)
+{
+    public string Key { get; } = key;
+
+    public string VaryKey { get; } = varyKey;
+
+    public string Path { get; } = path;
+
+    /// <summary>The file's length, counted against <see cref="CacheOptions.DiskMaxSizeMB"/>.</summary>
+    public long Size { get; } = size;
+
+    /// <summary>Hits answered from this file (or from memory after it was promoted) since start.</summary>
+    public long Hits;
+}
