@@ -18,6 +18,7 @@ internal static class CachingRegistration
             .AddShared<Disk.DiskCacheStore>()
             .AddShared<ResponseCache>();
         engine.Services.AddSingleton<Metrics.IMetricsSource, Visibility.CacheMetrics>();
+        engine.Services.AddHostedService<Disk.DiskCacheFlush>();
 
         // Purges come from the control plane (API, Cache page) and from other nodes.
         engine.Services.AddSingleton<CachePurger>();

@@ -44,41 +44,14 @@ public sealed class ResponseCache(CacheOptions options, DiskCacheStore? disk = n
         }
     }
 
-    /// <summary>Removes every variant stored for one URL key; returns how many entries went.</summary>
-    public int PurgeUrl(string key)
-    {
-        int removed;
-        lock (_lock)
-        {
-            removed = RemoveUrl(key);
-        }
+    /// <summary>Removes every variant stored for one URL key, in both tiers; returns how many entries went.</summary>
+    public int PurgeUrl(string key) => Locked(() => RemoveUrl(key)) + _disk.PurgeUrl(key);
 
-        // Files are deleted outside the memory tier's lock.
-        return removed + _disk.PurgeUrl(key);
-    }
+    /// <summary>Removes every entry whose URL key starts with <paramref name="prefix"/>, in both tiers.</summary>
+    public int PurgePrefix(string prefix) =>
+        Locked(() => _urls.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToArray().Sum(RemoveUrl)) + _disk.PurgePrefix(prefix);
 
-    /// <summary>Removes every entry whose URL key starts with <paramref name="prefix"/>.</summary>
-    public int PurgePrefix(string prefix)
-    {
-        int removed;
-        lock (_lock)
-        {
-            removed = _urls.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToArray().Sum(RemoveUrl);
-        }
-
-        return removed + _disk.PurgePrefix(prefix);
-    }
-
-    public int PurgeAll()
-    {
-        int removed;
-        lock (_lock)
-        {
-            removed = _urls.Keys.ToArray().Sum(RemoveUrl);
-        }
-
-        return removed + _disk.PurgeAll();
-    }
+    public int PurgeAll() => Locked(() => _urls.Keys.ToArray().Sum(RemoveUrl)) + _disk.PurgeAll();
 
     /// <summary>
     /// Whether any entry is stored under <paramref name="host"/> (a Host header value, port included),
@@ -283,6 +256,15 @@ public sealed class ResponseCache(CacheOptions options, DiskCacheStore? disk = n
             {
                 _urls.Remove(key);
             }
+        }
+    }
+
+    // Files are deleted outside the memory tier's lock: purges take one lock at a time.
+    private int Locked(Func<int> change)
+    {
+        lock (_lock)
+        {
+            return change();
         }
     }
 
