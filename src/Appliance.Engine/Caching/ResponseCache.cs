@@ -81,14 +81,16 @@ public sealed class ResponseCache(CacheOptions options, DiskCacheStore? disk = n
         }
 
         var onDisk = _disk.Lookup(key, request.Headers, out var urlOnDisk);
-        urlStored |= urlOnDisk;
         var found = onDisk is null ? null : _disk.Open(onDisk, options.DiskThresholdBytes);
         if (found is null)
         {
+            // A file dropped as corrupt was the URL's last, or not: the index says which now.
+            urlStored |= onDisk is null ? urlOnDisk : _disk.Lookup(key, request.Headers, out urlOnDisk) is not null || urlOnDisk;
             return null;
         }
 
         tier = CacheTier.Disk;
+        urlStored = true;
         if (found.BodyFile is { } file)
         {
             request.HttpContext.Response.RegisterForDispose(file.Handle);
