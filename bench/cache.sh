@@ -2,7 +2,9 @@
 # Cache hits side by side: the appliance's cache, nginx's proxy_cache, and a bare Kestrel app
 # writing the same bytes from memory (the ceiling of our stack), all in front of one nginx origin
 # that marks its files cacheable. 1 KiB and 64 KiB objects, then compressed hits (brotli for the
-# appliance; nginx gzip-compresses each hit, it has no brotli here). Interleaved wrk rounds;
+# appliance; nginx gzip-compresses each hit, it has no brotli here), then 1 MiB hits from disk: the
+# appliance's disk tier (objects over 512 KiB go there and stream from their file) against nginx's
+# proxy_cache, which keeps every object in files. Interleaved wrk rounds;
 # prints medians and ratios. Figures, never a pass/fail: run it by hand, not in CI.
 #
 #   bench/cache.sh [rounds=3] [seconds=10] [connections=50]
@@ -36,6 +38,7 @@ mkdir -p "$work/www" "$work/nginx-cache"
 chmod 777 "$work/nginx-cache"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
 head -c 65536 /dev/urandom >"$work/www/64k.bin"
+head -c 1048576 /dev/urandom >"$work/www/1m.bin"
 # Text for the compressed hits: 64 KiB of CSS-like lines.
 for i in $(seq 1 2048); do echo ".c$i { color: #$(printf '%06x' $((i * 2654435761 % 16777216))); }"; done | head -c 65536 >"$work/www/site.css"
 
@@ -76,6 +79,8 @@ Appliance__Proxy__HttpPort=$http_port \
 Appliance__Proxy__HttpsPort=$https_port \
 Appliance__Proxy__BindAddress=127.0.0.1 \
 Appliance__AccessLog__Target=Off \
+Appliance__Cache__DiskPath="$work/data/cache" \
+Appliance__Cache__DiskThresholdKB=512 \
 ASPNETCORE_ENVIRONMENT=Production \
   dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
 pids+=($!)
@@ -87,13 +92,16 @@ wait_for "http://127.0.0.1:$admin_port/"
 api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@" >/dev/null; }
 api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
 api -d '{"name":"all","targets":[{"pool":"origin","weight":1}]}' "http://127.0.0.1:$admin_port/api/v1/routes"
-api -d '{"name":"everything","match":"/","mode":"FollowOrigin"}' "http://127.0.0.1:$admin_port/api/v1/cache-rules"
+api -d '{"name":"everything","match":"/","mode":"FollowOrigin","maxObjectBytes":4194304}' "http://127.0.0.1:$admin_port/api/v1/cache-rules"
 for port in $http_port $nginx_port $bare_port; do
   for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/1k.bin")" = 200 ] && continue 2; sleep 0.1; done
   echo "http://localhost:$port/1k.bin never answered 200; nothing measured." >&2; exit 1
 done
 curl -s -D - -o /dev/null "http://localhost:$http_port/1k.bin" | grep -qi '^cache-status: Appliance; hit' \
   || { echo "The appliance does not answer from its cache; nothing measured." >&2; exit 1; }
+curl -s -o /dev/null "http://localhost:$http_port/1m.bin"
+curl -s -D - -o /dev/null "http://localhost:$http_port/1m.bin" | grep -qi '^cache-status: Appliance; hit.*detail=disk' \
+  || { echo "The appliance does not answer 1 MiB objects from its disk tier; nothing measured." >&2; exit 1; }
 
 declare -A rps
 names=(appliance nginx bare-kestrel)
@@ -115,11 +123,12 @@ run() { # label, path, extra wrk args...
 run 1k /1k.bin
 run 64k /64k.bin
 run compressed /site.css -H "Accept-Encoding: br, gzip"
+run 1m-disk /1m.bin
 
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo
 echo "Medians of $rounds rounds, $seconds s each, $connections connections, wrk -t2 ($(nproc) cores shared):"
-for label in 1k 64k; do
+for label in 1k 64k 1m-disk; do
   a=$(median <<<"${rps[$label,appliance]}") n=$(median <<<"${rps[$label,nginx]}") b=$(median <<<"${rps[$label,bare-kestrel]}")
   awk -v l="$label" -v a="$a" -v n="$n" -v b="$b" 'BEGIN { printf "%-10s appliance %8.0f  nginx %8.0f  bare-kestrel %8.0f   appliance/bare-kestrel %.2f  appliance/nginx %.2f\n", l, a, n, b, a/b, a/n }'
 done
