@@ -96,6 +96,27 @@ public sealed class CacheDiskTests(DiskCacheHost host) : IClassFixture<DiskCache
     }
 
     [Fact]
+    public async Task A_large_file_changed_on_disk_aborts_its_first_answer_and_is_dropped_and_fetched_again()
+    {
+        var body = Body('c', 300 * 1024);
+        host.Origin.On("/flipped/object", body, Cacheable);
+        (await host.GetAsync("cache.test", "/flipped/object")).Dispose();
+        var file = host.FileOf("http://cache.test/flipped/object")!;
+        var corrupt = (await host.DiskAsync()).GetProperty("corrupt").GetInt64();
+        var bytes = await File.ReadAllBytesAsync(file);
+        bytes[^5000] ^= 0x01;
+        await File.WriteAllBytesAsync(file, bytes);
+
+        // Same length, wrong bytes: found only by the checksum, at the end of the stream; the client must not get a whole response.
+        await Assert.ThrowsAnyAsync<Exception>(async () => (await host.GetAsync("cache.test", "/flipped/object")).Dispose());
+        await Eventually.TrueAsync(async () => (await host.DiskAsync()).GetProperty("corrupt").GetInt64() == corrupt + 1, TimeSpan.FromSeconds(10), "the file to be counted as corrupt");
+        using var refetched = await host.GetAsync("cache.test", "/flipped/object");
+        Assert.Contains("fwd=uri-miss; stored", DiskCacheHost.CacheStatus(refetched), StringComparison.Ordinal);
+        Assert.Equal(body, await refetched.Content.ReadAsStringAsync());
+        Assert.Equal(2, host.Origin.Count("/flipped/object"));
+    }
+
+    [Fact]
     public async Task The_disk_bound_holds_while_ten_times_its_size_passes_through()
     {
         using var client = host.CreateRawClient();

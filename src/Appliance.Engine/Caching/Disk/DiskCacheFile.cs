@@ -182,13 +182,19 @@ internal static class DiskCacheFile
     }
 
     // Copies a body from another cache file into a new one (an entry freshened by a 304), checking it on the way.
+    // A background revalidation outlives the request that opened the file: then the file is opened again by
+    // name, and if it was replaced meanwhile the checksum refuses the copy.
     private static bool CopyVerified(DiskBody source, FileStream target)
     {
+        using var reopened = source.Handle.IsClosed
+            ? File.OpenHandle(source.Entry.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete)
+            : null;
+        var handle = reopened ?? source.Handle;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[CopyBuffer];
         for (long done = 0; done < source.Length;)
         {
-            var read = RandomAccess.Read(source.Handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, source.Length - done)), source.Offset + done);
+            var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, source.Length - done)), source.Offset + done);
             if (read == 0)
             {
                 return false;

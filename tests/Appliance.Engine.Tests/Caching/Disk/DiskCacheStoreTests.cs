@@ -125,6 +125,20 @@ public sealed class DiskCacheStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_large_entry_rewritten_after_its_request_closed_the_file_is_copied_from_the_file_by_name()
+    {
+        var store = Store();
+        var body = new string('f', 5000);
+        store.Write(Entry("http://a.test/f", body));
+        var read = store.Open(store.Lookup("http://a.test/f", new HeaderDictionary(), out _)!, 0)!;
+        read.BodyFile!.Handle.Dispose();
+
+        Assert.True(store.Write(read));
+        var again = store.Open(store.Lookup("http://a.test/f", new HeaderDictionary(), out _)!, 100_000)!;
+        Assert.Equal(body, Encoding.UTF8.GetString(again.Body));
+    }
+
+    [Fact]
     public void Purges_remove_files_by_url_prefix_and_all()
     {
         var store = Store();
