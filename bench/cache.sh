@@ -3,9 +3,13 @@
 # writing the same bytes from memory (the ceiling of our stack), all in front of one nginx origin
 # that marks its files cacheable. 1 KiB and 64 KiB objects, then compressed hits (brotli for the
 # appliance; nginx gzip-compresses each hit, it has no brotli here), then range hits: a 64 KiB
-# Range of a 1 MiB object, which both caches answer 206 from the stored whole (nginx's proxy_cache
-# without the slice module drops Range upstream and cuts the range from its cached copy; the bare
-# app does not do ranges and sits this one out). Interleaved wrk rounds; prints medians and ratios. Figures, never a pass/fail: run it by hand, not in CI.
+# Range of a 448 KiB object (under the disk threshold, so in memory), which both caches answer 206
+# from the stored whole (nginx's proxy_cache without the slice module drops Range upstream and cuts
+# the range from its cached copy; the bare app does not do ranges and sits this one out), then 1 MiB
+# hits from disk: the appliance's disk tier (objects over 512 KiB go there and stream from their
+# file; ranges of those are answered whole) against nginx's proxy_cache, which keeps every object in
+# files. Interleaved wrk rounds; prints medians and ratios. Figures, never a pass/fail: run it by
+# hand, not in CI.
 #
 #   bench/cache.sh [rounds=3] [seconds=10] [connections=50]
 set -euo pipefail
@@ -39,7 +43,8 @@ chmod 777 "$work/nginx-cache"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
 head -c 65536 /dev/urandom >"$work/www/64k.bin"
 head -c 1048576 /dev/urandom >"$work/www/1m.bin"
-range_header="Range: bytes=524288-589823"
+head -c 458752 /dev/urandom >"$work/www/448k.bin"
+range_header="Range: bytes=196608-262143"
 # Text for the compressed hits: 64 KiB of CSS-like lines.
 for i in $(seq 1 2048); do echo ".c$i { color: #$(printf '%06x' $((i * 2654435761 % 16777216))); }"; done | head -c 65536 >"$work/www/site.css"
 
@@ -80,6 +85,8 @@ Appliance__Proxy__HttpPort=$http_port \
 Appliance__Proxy__HttpsPort=$https_port \
 Appliance__Proxy__BindAddress=127.0.0.1 \
 Appliance__AccessLog__Target=Off \
+Appliance__Cache__DiskPath="$work/data/cache" \
+Appliance__Cache__DiskThresholdKB=512 \
 ASPNETCORE_ENVIRONMENT=Production \
   dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
 pids+=($!)
@@ -91,7 +98,7 @@ wait_for "http://127.0.0.1:$admin_port/"
 api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@" >/dev/null; }
 api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
 api -d '{"name":"all","targets":[{"pool":"origin","weight":1}]}' "http://127.0.0.1:$admin_port/api/v1/routes"
-api -d '{"name":"everything","match":"/","mode":"FollowOrigin"}' "http://127.0.0.1:$admin_port/api/v1/cache-rules"
+api -d '{"name":"everything","match":"/","mode":"FollowOrigin","maxObjectBytes":4194304}' "http://127.0.0.1:$admin_port/api/v1/cache-rules"
 for port in $http_port $nginx_port $bare_port; do
   for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/1k.bin")" = 200 ] && continue 2; sleep 0.1; done
   echo "http://localhost:$port/1k.bin never answered 200; nothing measured." >&2; exit 1
@@ -99,12 +106,15 @@ done
 curl -s -D - -o /dev/null "http://localhost:$http_port/1k.bin" | grep -qi '^cache-status: Appliance; hit' \
   || { echo "The appliance does not answer from its cache; nothing measured." >&2; exit 1; }
 for port in $http_port $nginx_port; do
-  curl -s -o /dev/null -H "$range_header" "http://localhost:$port/1m.bin"
-  [ "$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -H "$range_header" "http://localhost:$port/1m.bin")" = "206 65536" ] \
-    || { echo "http://localhost:$port/1m.bin does not answer the range with 206 and 64 KiB; nothing measured." >&2; exit 1; }
+  curl -s -o /dev/null -H "$range_header" "http://localhost:$port/448k.bin"
+  [ "$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -H "$range_header" "http://localhost:$port/448k.bin")" = "206 65536" ] \
+    || { echo "http://localhost:$port/448k.bin does not answer the range with 206 and 64 KiB; nothing measured." >&2; exit 1; }
 done
-curl -s -D - -o /dev/null -H "$range_header" "http://localhost:$http_port/1m.bin" | grep -qi '^cache-status: Appliance; hit' \
+curl -s -D - -o /dev/null -H "$range_header" "http://localhost:$http_port/448k.bin" | grep -qi '^cache-status: Appliance; hit' \
   || { echo "The appliance does not answer ranges from its cache; nothing measured." >&2; exit 1; }
+curl -s -o /dev/null "http://localhost:$http_port/1m.bin"
+curl -s -D - -o /dev/null "http://localhost:$http_port/1m.bin" | grep -qi '^cache-status: Appliance; hit.*detail=disk' \
+  || { echo "The appliance does not answer 1 MiB objects from its disk tier; nothing measured." >&2; exit 1; }
 
 declare -A rps
 names=(appliance nginx bare-kestrel)
@@ -126,16 +136,17 @@ run() { # label, path, extra wrk args...
 run 1k /1k.bin
 run 64k /64k.bin
 run compressed /site.css -H "Accept-Encoding: br, gzip"
-run range /1m.bin -H "$range_header"
+run range /448k.bin -H "$range_header"
+run 1m-disk /1m.bin
 
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo
 echo "Medians of $rounds rounds, $seconds s each, $connections connections, wrk -t2 ($(nproc) cores shared):"
-for label in 1k 64k; do
+for label in 1k 64k 1m-disk; do
   a=$(median <<<"${rps[$label,appliance]}") n=$(median <<<"${rps[$label,nginx]}") b=$(median <<<"${rps[$label,bare-kestrel]}")
   awk -v l="$label" -v a="$a" -v n="$n" -v b="$b" 'BEGIN { printf "%-10s appliance %8.0f  nginx %8.0f  bare-kestrel %8.0f   appliance/bare-kestrel %.2f  appliance/nginx %.2f\n", l, a, n, b, a/b, a/n }'
 done
 a=$(median <<<"${rps[compressed,appliance]}") n=$(median <<<"${rps[compressed,nginx]}")
 awk -v a="$a" -v n="$n" 'BEGIN { printf "%-10s appliance %8.0f (brotli, stored)  nginx %8.0f (gzip per hit)   appliance/nginx %.2f\n", "compressed", a, n, a/n }'
 a=$(median <<<"${rps[range,appliance]}") n=$(median <<<"${rps[range,nginx]}")
-awk -v a="$a" -v n="$n" 'BEGIN { printf "%-10s appliance %8.0f (64 KiB of 1 MiB, 206)  nginx %8.0f   appliance/nginx %.2f\n", "range", a, n, a/n }'
+awk -v a="$a" -v n="$n" 'BEGIN { printf "%-10s appliance %8.0f (64 KiB of 448 KiB, 206)  nginx %8.0f   appliance/nginx %.2f\n", "range", a, n, a/n }'

@@ -56,6 +56,7 @@ internal static class CacheFreshening
             StatusCode = stored.StatusCode,
             Headers = headers.ToArray(),
             Body = stored.Body,
+            BodyFile = stored.BodyFile,
             RequestTime = requestTime,
             ResponseTime = now,
             Date = hasDate ? date : null,

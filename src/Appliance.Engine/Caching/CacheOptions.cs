@@ -28,5 +28,20 @@ public sealed class CacheOptions
     /// </summary>
     public bool ForwardCdnCacheControl { get; set; } = true;
 
+    /// <summary>The disk tier's folder (e.g. <c>./data/cache</c>); empty keeps the cache in memory only.</summary>
+    public string? DiskPath { get; set; }
+
+    /// <summary>The disk tier's bound in MiB: least recently used files go first when it is reached.</summary>
+    [Range(1, 16777216)]
+    public int DiskMaxSizeMB { get; set; } = 10240;
+
+    /// <summary>With a disk tier, objects above this size in KiB go straight to disk and are streamed from there; smaller ones live in memory, go to disk when evicted and come back on a hit.</summary>
+    [Range(1, 1048576)]
+    public int DiskThresholdKB { get; set; } = 1024;
+
     public long MaxSizeBytes => MaxSizeMB * 1024L * 1024L;
+
+    public long DiskMaxSizeBytes => DiskMaxSizeMB * 1024L * 1024L;
+
+    public long DiskThresholdBytes => DiskThresholdKB * 1024L;
 }

@@ -31,6 +31,12 @@ internal static class CacheStatus
     /// <summary>detail (§2.8): a stale response stood in for a failing origin.</summary>
     public const string StaleIfErrorDetail = "stale-if-error";
 
+    /// <summary>detail (§2.8): the answer came from the disk tier.</summary>
+    public const string DiskDetail = "disk";
+
+    /// <summary>The detail that names where a hit came from: nothing for memory, the usual place.</summary>
+    public static string? TierDetail(Disk.CacheTier tier) => tier == Disk.CacheTier.Disk ? DiskDetail : null;
+
     /// <summary>
     /// Why a request that was not answered from the store goes forward, most specific first (§2.2): what
     /// the store held for its URL, for its variant, and whether that was fresh (so the request refused it).

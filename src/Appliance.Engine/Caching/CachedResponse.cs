@@ -15,6 +15,11 @@ internal sealed class CachedResponse
     public required int StatusCode { get; init; }
     public required IReadOnlyList<KeyValuePair<string, StringValues>> Headers { get; init; }
     public required byte[] Body { get; init; }
+
+    /// <summary>Set instead of <see cref="Body"/> for a large entry answered from the disk tier: the body stays in its file.</summary>
+    public Disk.DiskBody? BodyFile { get; init; }
+
+    public long BodyLength => BodyFile?.Length ?? Body.Length;
     public required DateTimeOffset RequestTime { get; init; }
     public required DateTimeOffset ResponseTime { get; init; }
     public DateTimeOffset? Date { get; init; }
@@ -41,11 +46,17 @@ internal sealed class CachedResponse
 
     public ConcurrentDictionary<string, byte[]> Encoded { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The disk tier's file this entry was read from and still matches: evicting it from memory needs no write.</summary>
+    internal Disk.DiskCacheEntry? DiskCopy { get; set; }
+
+    /// <summary>Hits answered with this entry since it was stored (or read back from disk).</summary>
+    internal long Hits;
+
     /// <summary>The size the store has counted for this entry (changed only under the store's lock).</summary>
     internal long AccountedSize { get; set; }
 
     /// <summary>What the entry costs the store: body, variants, headers, and a fixed overhead.</summary>
-    public long Size => Body.Length + Encoded.Values.Sum(v => (long)v.Length) + Headers.Sum(h => h.Key.Length + h.Value.ToString().Length) + 512;
+    public long Size => BodyLength + Encoded.Values.Sum(v => (long)v.Length) + Headers.Sum(h => h.Key.Length + h.Value.ToString().Length) + 512;
 
     /// <summary>How old the entry is now (RFC 9111 §4.2.3).</summary>
     public TimeSpan CurrentAge(DateTimeOffset now) => CacheAge.Current(Date, AgeValue, RequestTime, ResponseTime, now);

@@ -34,7 +34,9 @@ internal sealed class CachedResponseWriter(ResponseCache cache, CacheTargets tar
 
         response.Headers.Age = CacheAge.HeaderValue(entry.CurrentAge(now));
         response.Headers[CacheStatus.HeaderName] = cacheStatus;
-        if (entry.StatusCode == StatusCodes.Status200OK)
+        // Ranges are cut from a body in memory; a body streamed from the disk tier is sent whole (RFC 9110 §14.2 lets a
+        // server ignore Range), so its answer does not offer them.
+        if (entry.StatusCode == StatusCodes.Status200OK && entry.BodyFile is null)
         {
             response.Headers.AcceptRanges = "bytes";
         }
@@ -57,6 +59,17 @@ internal sealed class CachedResponseWriter(ResponseCache cache, CacheTargets tar
             if (entry.ETag is not null)
             {
                 response.Headers.Remove(HeaderNames.LastModified);
+            }
+
+            return;
+        }
+
+        if (entry.BodyFile is { } file)
+        {
+            response.Headers.ContentLength = file.Length;
+            if (!HttpMethods.IsHead(request.Method))
+            {
+                await Disk.DiskBodyWriter.WriteAsync(context, file, cache.Disk);
             }
 
             return;
@@ -113,7 +126,7 @@ internal sealed class CachedResponseWriter(ResponseCache cache, CacheTargets tar
     // Only 200s keep encoded variants with the entry; other statuses the cache answers with are left to
     // on-the-fly compression downstream, which decides the same way.
     private static bool KeepsEncodedVariants(CachedResponse entry) =>
-        entry.StatusCode == StatusCodes.Status200OK
+        entry.StatusCode == StatusCodes.Status200OK && entry.BodyFile is null
         && ContentEncodingHeaders.MayEncode(
             entry.StatusCode, entry.Header(HeaderNames.ContentType), entry.Header(HeaderNames.ContentEncoding),
             entry.Header(HeaderNames.ContentRange), entry.Header(HeaderNames.CacheControl), entry.Body.Length);

@@ -15,7 +15,10 @@ internal static class CachingRegistration
     public static ApplianceEngineBuilder AddCaching(this ApplianceEngineBuilder engine)
     {
         engine.AddSettings<CacheOptions>(CacheOptions.SectionName)
+            .AddShared<Disk.DiskCacheStore>()
             .AddShared<ResponseCache>();
+        engine.Services.AddSingleton<Metrics.IMetricsSource, Visibility.CacheMetrics>();
+        engine.Services.AddHostedService<Disk.DiskCacheFlush>();
 
         // Purges come from the control plane (API, Cache page) and from other nodes.
         engine.Services.AddSingleton<CachePurger>();

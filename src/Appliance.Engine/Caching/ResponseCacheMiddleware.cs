@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Appliance.Engine.Caching.Disk;
 using Appliance.Engine.Caching.Ranges;
 using Appliance.Engine.Configuration;
 using Microsoft.AspNetCore.Http;
@@ -65,25 +66,25 @@ internal sealed class ResponseCacheMiddleware(
         var requestDirectives = CacheDirectives.Of(request);
         var key = CacheKeys.For(request, rule.IncludeQueryString);
         var hasAuthorization = !StringValues.IsNullOrEmpty(request.Headers.Authorization);
-        var found = cache.Lookup(key, request, out var urlStored);
+        var found = cache.Lookup(key, request, out var urlStored, out var tier);
         var stored = found is not null && CacheStorability.MayAnswer(found, hasAuthorization) ? found : null;
         var now = time.GetUtcNow();
         if (stored is not null && CacheFreshness.IsFreshEnough(stored, requestDirectives, now))
         {
-            cache.CountHit();
-            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(CacheFreshness.Ttl(stored, now), HeuristicDetail(stored)), now);
+            cache.CountHit(rule.Name, stored, tier);
+            await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(CacheFreshness.Ttl(stored, now), HeuristicDetail(stored) ?? CacheStatus.TierDetail(tier)), now);
             return;
         }
 
         if (stored is not null && CacheFreshness.MayServeWhileRevalidating(stored, requestDirectives, now))
         {
-            cache.CountHit();
+            cache.CountHit(rule.Name, stored, tier);
             revalidator.Start(context, stored, rule, requestDirectives, hasAuthorization);
             await _writer.WriteAsync(context, stored, policy, CacheStatus.Hit(CacheFreshness.Ttl(stored, now), CacheStatus.StaleWhileRevalidateDetail), now);
             return;
         }
 
-        cache.CountMiss();
+        cache.CountMiss(rule.Name);
         var fwd = CacheStatus.ForwardReason(urlStored, found is not null, found is not null && CacheFreshness.IsFresh(found, now));
 
         // One fetch per object: others wait for it, then use what it stored.
@@ -100,7 +101,7 @@ internal sealed class ResponseCacheMiddleware(
                 var fetched = await WaitAsync(pending, context.RequestAborted);
                 if (fetched is not null && CacheVariants.Matches(fetched, request.Headers) && CacheStorability.MayAnswer(fetched, hasAuthorization))
                 {
-                    cache.CountHit();
+                    cache.CountHit(rule.Name, fetched, CacheTier.Memory);
                     var at = time.GetUtcNow();
                     await _writer.WriteAsync(context, fetched, policy, CacheStatus.Collapsed(fwd, CacheFreshness.Ttl(fetched, at)), at);
                     return;
@@ -167,7 +168,7 @@ internal sealed class ResponseCacheMiddleware(
             var originStatus = response.StatusCode;
             context.Features.Set<IForwarderErrorFeature>(null);
             CachedResponseWriter.ClearOriginAnswer(response, keepSetCookie: false);
-            cache.CountHit();
+            cache.CountHit(rule.Name, stored, stored.BodyFile is null ? CacheTier.Memory : CacheTier.Disk);
             status.Value = CacheStatus.Forwarded(CacheStatus.Stale, originStatus, detail: CacheStatus.StaleIfErrorDetail);
             await _writer.WriteAsync(context, stored, policy, status.Value, now);
             return;

@@ -15,6 +15,10 @@ internal static class CacheEndpoints
         cache.MapGet("/stats", (ResponseCache store) => Results.Ok(store.Statistics()))
             .Produces<CacheStatistics>();
 
+        // Per tier, per rule, and the top objects by hits and by size: what the Cache page shows.
+        cache.MapGet("/overview", (ResponseCache store) => Results.Ok(Appliance.Engine.Caching.Visibility.CacheOverview.Of(store)))
+            .Produces<Appliance.Engine.Caching.Visibility.CacheOverview>();
+
         cache.MapPost("/purge", async (HttpRequest request, CachePurger purger, CancellationToken cancellationToken) =>
             {
                 var (purge, error) = await ApiJson.ReadAsync<CachePurgeRequest>(request);
