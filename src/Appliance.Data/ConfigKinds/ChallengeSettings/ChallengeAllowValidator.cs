@@ -1,5 +1,4 @@
 using Appliance.Data.Model;
-using Appliance.Data.Networking;
 using Appliance.Data.Validation;
 
 namespace Appliance.Data.ConfigKinds.ChallengeSettings;
@@ -9,19 +8,6 @@ internal sealed class ChallengeAllowValidator : IConfigValidator<ChallengeSettin
 {
     public const int MaxAllowed = 256;
 
-    public void Validate(ChallengeSettingsSpec settings, ConfigValidationContext context, ValidationErrors errors)
-    {
-        if (settings.Allow.Count > MaxAllowed)
-        {
-            errors.Add("allow", $"At most {MaxAllowed} allowed ranges; put larger lists in a global access list.");
-        }
-
-        for (var i = 0; i < settings.Allow.Count; i++)
-        {
-            if (!NetworkRanges.TryParse(settings.Allow[i], out _))
-            {
-                errors.Add($"allow[{i}]", $"'{settings.Allow[i]}' is neither an address nor a CIDR range such as 203.0.113.0/24 or 2001:db8::/32.");
-            }
-        }
-    }
+    public void Validate(ChallengeSettingsSpec settings, ConfigValidationContext context, ValidationErrors errors) =>
+        AllowedRanges.Validate(settings.Allow, "allow", MaxAllowed, errors);
 }

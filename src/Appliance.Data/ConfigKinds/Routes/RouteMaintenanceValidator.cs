@@ -1,5 +1,4 @@
 using Appliance.Data.Model;
-using Appliance.Data.Networking;
 using Appliance.Data.Validation;
 
 namespace Appliance.Data.ConfigKinds.Routes;
@@ -26,17 +25,6 @@ internal sealed class RouteMaintenanceValidator : IConfigValidator<RouteSpec>
             errors.Add("maintenance.retryAfterSeconds", $"Retry-After must be between 1 second and a week ({MaxRetryAfterSeconds}).");
         }
 
-        if (maintenance.Allow.Count > MaxAllowed)
-        {
-            errors.Add("maintenance.allow", $"At most {MaxAllowed} allowed ranges.");
-        }
-
-        for (var i = 0; i < maintenance.Allow.Count; i++)
-        {
-            if (!NetworkRanges.TryParse(maintenance.Allow[i], out _))
-            {
-                errors.Add($"maintenance.allow[{i}]", $"'{maintenance.Allow[i]}' is neither an address nor a CIDR range such as 203.0.113.0/24 or 2001:db8::/32.");
-            }
-        }
+        AllowedRanges.Validate(maintenance.Allow, "maintenance.allow", MaxAllowed, errors);
     }
 }

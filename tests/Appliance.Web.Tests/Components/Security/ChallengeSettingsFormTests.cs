@@ -60,6 +60,10 @@ public sealed class ChallengeSettingsFormTests(ConfigDatabase database) : FormCo
 
         Assert.True(section.Find("[data-testid=under-attack-switch] input").HasAttribute("disabled"));
         Assert.Empty(section.FindAll("[data-testid=save-challenge]"));
+        Assert.Empty(section.FindAll("[data-testid=add-crawler]"));
+        Assert.Empty(section.FindAll("[data-testid=restore-crawlers]"));
+        Assert.True(section.Find("#crawler-0-domains").HasAttribute("readonly"));
+        Assert.True(section.Find("#challenge-allow").HasAttribute("readonly"));
         Assert.Contains(VerifiedCrawlerSpec.WellKnown[0].Name, section.Find("#crawler-0-name").GetAttribute("value"), StringComparison.Ordinal);
     }
 }
