@@ -12,10 +12,10 @@ public sealed class ConnectionCounter
     /// <summary>Connections accepted since start.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<System.Net.IPAddress, int> _perAddress = new();
+    private readonly Tally<System.Net.IPAddress> _perAddress = new();
 
     /// <summary>Addresses with a connection open now (bounded by the open connections themselves).</summary>
-    public int Addresses => _perAddress.Count;
+    public int Addresses => _perAddress.Keys;
 
     internal void Opened()
     {
@@ -26,31 +26,7 @@ public sealed class ConnectionCounter
     internal void Closed() => Interlocked.Decrement(ref _open);
 
     /// <summary>Counts a connection from <paramref name="address"/>; false (and nothing counted) when it already holds <paramref name="cap"/>.</summary>
-    internal bool TryOpenFrom(System.Net.IPAddress address, int cap)
-    {
-        while (true)
-        {
-            var current = _perAddress.GetOrAdd(address, 0);
-            if (current >= cap)
-            {
-                return false;
-            }
+    internal bool TryOpenFrom(System.Net.IPAddress address, int cap) => _perAddress.TryAdd(address, cap);
 
-            if (_perAddress.TryUpdate(address, current + 1, current))
-            {
-                return true;
-            }
-        }
-    }
-
-    internal void ClosedFrom(System.Net.IPAddress address)
-    {
-        while (_perAddress.TryGetValue(address, out var current))
-        {
-            if (current <= 1 ? _perAddress.TryRemove(new KeyValuePair<System.Net.IPAddress, int>(address, current)) : _perAddress.TryUpdate(address, current - 1, current))
-            {
-                return;
-            }
-        }
-    }
+    internal void ClosedFrom(System.Net.IPAddress address) => _perAddress.Remove(address);
 }

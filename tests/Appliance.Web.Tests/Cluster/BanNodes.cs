@@ -54,6 +54,9 @@ public sealed class BanNodes : IAsyncLifetime
             ["Appliance:Redis:RetrySeconds"] = "1",
             ["Appliance:Redis:TimeoutMilliseconds"] = "2000",
             ["Appliance:Proxy:Bans:ExemptLoopback"] = "false",
+            // Turned-away connections held a second rather than a minute, so that "closed without a byte"
+            // shows within the helpers' wait; TarpitTests holds them with the defaults.
+            ["Appliance:Proxy:Bans:HoldSeconds"] = "1",
         };
 
         /// <summary>The subjects of the bans this node enforces.</summary>

@@ -66,8 +66,9 @@ public static class SourceBoundHttp
 
     /// <summary>
     /// Connects from <paramref name="source"/>, sends nothing and waits: true when the server closes
-    /// (or resets) the connection without a single byte, as it does at accept; false when it sends
-    /// something or keeps the connection open, waiting for a request or a ClientHello.
+    /// (or resets) the connection without a single byte, as it does at accept (a turned-away connection
+    /// is held silent first, so hosts that use this shorten <c>Appliance:Proxy:Bans:HoldSeconds</c>);
+    /// false when it sends something or keeps the connection open, waiting for a request or a ClientHello.
     /// </summary>
     public static async Task<bool> ClosedUnansweredAsync(IPAddress source, Uri server)
     {

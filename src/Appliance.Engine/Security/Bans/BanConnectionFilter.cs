@@ -9,7 +9,9 @@ namespace Appliance.Engine.Security.Bans;
 /// <summary>
 /// The data plane's first word on a connection, after the PROXY header (so it sees the real client)
 /// and before the connection caps, TLS and HTTP: a banned peer, or one that a global access list
-/// denies with <c>Drop</c>, is closed unanswered, so a banned flood costs an accept and a look-up.
+/// denies with <c>Drop</c>, gets no answer: its connection is held silent, then closed
+/// (<see cref="ConnectionTarpit"/>), so a banned flood costs an accept and a look-up per connection
+/// and its tool is not told to reconnect.
 /// Only the peer is known here: clients behind a trusted proxy are refused per request instead
 /// (<see cref="BanMiddleware"/>). While an ACME validation is under way, global lists are left to
 /// the requests, whose challenge answers come before any list: the CA's address is nobody's to deny.
@@ -22,7 +24,8 @@ internal sealed class BanConnectionFilter(
     Http01ChallengeStore http01,
     TlsAlpnChallengeStore tlsAlpn,
     AcmeChallengeActivity acme,
-    ITurnedAwayRecorder turnedAway)
+    ITurnedAwayRecorder turnedAway,
+    ConnectionTarpit tarpit)
 {
     public Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
@@ -38,16 +41,14 @@ internal sealed class BanConnectionFilter(
             {
                 statistics.DroppedBanned();
                 turnedAway.Record(TurnedAwayReason.Banned, peer);
-                connection.Abort();
-                return Task.CompletedTask;
+                return tarpit.HoldOrCloseAsync(connection, peer);
             }
 
             if (snapshots.Serving.Parts.Get<GlobalDropLists>() is { IsEmpty: false } lists && DeniedByList(lists, peer))
             {
                 statistics.DroppedByList();
                 turnedAway.Record(TurnedAwayReason.AccessList, peer);
-                connection.Abort();
-                return Task.CompletedTask;
+                return tarpit.HoldOrCloseAsync(connection, peer);
             }
         }
 

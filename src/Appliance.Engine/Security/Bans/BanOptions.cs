@@ -32,6 +32,22 @@ public sealed class BanOptions : IValidatableObject
     [Range(100, 60_000, ErrorMessage = "The field {0} must be between 100 and 60000.")]
     public int SyncMilliseconds { get; set; } = 500;
 
+    /// <summary>
+    /// Connections turned away at accept (banned, or denied by a global Drop list) held open at once
+    /// without an answer (<see cref="ConnectionTarpit"/>); past it they are closed at once. 0 closes
+    /// every one at once, which a flood tool answers by reconnecting as fast as it can.
+    /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = "The field {0} must be between 0 and 1000000.")]
+    public int HeldConnections { get; set; } = 4096;
+
+    /// <summary>Of those, how many one client (an IPv4 address or an IPv6 /64) may have held at once.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "The field {0} must be between 1 and 1000000.")]
+    public int HeldConnectionsPerAddress { get; set; } = 256;
+
+    /// <summary>How long a turned-away connection is held before it is closed, in seconds.</summary>
+    [Range(1, 3600, ErrorMessage = "The field {0} must be between 1 and 3600.")]
+    public int HoldSeconds { get; set; } = 60;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var network in ExemptNetworks)

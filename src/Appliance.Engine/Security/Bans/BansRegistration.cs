@@ -22,7 +22,8 @@ internal static class BansRegistration
             .AddShared<BanExemptions>()
             .AddShared<BanStatistics>()
             .AddShared<BanChangeQueue>()
-            .AddShared<BanService>();
+            .AddShared<BanService>()
+            .AddShared<ConnectionTarpit>();
         engine.Services.AddSingleton<SharedBanStore>();
         engine.Services.AddHostedService<BanSync>();
         engine.Services.AddSingleton<IMetricsSource, BanMetrics>();

@@ -25,6 +25,9 @@ public sealed class UnderAttackHost : ApplianceHost
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Appliance:Proxy:Bans:ExemptLoopback"] = "false",
+        // Turned-away connections held a second rather than a minute, so that "closed without a byte"
+        // shows within the helpers' wait; TarpitTests holds them with the defaults.
+        ["Appliance:Proxy:Bans:HoldSeconds"] = "1",
         ["Appliance:Proxy:TrustedProxies:0"] = TrustedProxy + "/32",
     };
 
