@@ -39,7 +39,9 @@ internal sealed class DataPlaneKestrelSetup(
         limits.MaxRequestBodySize = options.Limits.MaxRequestBodySize;
         limits.MaxRequestHeadersTotalSize = options.Limits.MaxRequestHeadersTotalSize;
         limits.MaxRequestHeaderCount = options.Limits.MaxRequestHeaderCount;
-        limits.MaxConcurrentConnections = options.Limits.MaxConcurrentConnections;
+        // The cap on open connections is ours (Count), not Kestrel's, which would sit before every
+        // connection middleware and so count the banned connections the tarpit holds.
+        limits.MaxConcurrentConnections = null;
         limits.MaxConcurrentUpgradedConnections = options.Limits.MaxConcurrentConnections;
 
         if (options.BindAddress == "*")
@@ -54,8 +56,8 @@ internal sealed class DataPlaneKestrelSetup(
         }
     }
 
-    // Every connection is counted from accept to close, and one address may hold only so many
-    // (trusted proxies are exempt: every client arrives through them). Behind a TCP balancer the
+    // Every connection is counted from accept to close, only so many may be open at once, and one
+    // address may hold only so many of them (trusted proxies are exempt: every client arrives through them). Behind a TCP balancer the
     // PROXY header comes first, so that the cap, TLS and HTTP all see the real client.
     private void Count(ListenOptions listen)
     {
@@ -70,6 +72,7 @@ internal sealed class DataPlaneKestrelSetup(
         listen.Use(next => connection => bans.OnConnectionAsync(connection, next));
 
         var perAddressCap = options.Limits.MaxConnectionsPerAddress;
+        var cap = options.Limits.MaxConcurrentConnections;
         var trusted = options.TrustedNetworks();
         listen.Use(next => async connection =>
         {
@@ -81,7 +84,17 @@ internal sealed class DataPlaneKestrelSetup(
                 return;
             }
 
-            connections.Opened();
+            if (!connections.TryOpen(cap))
+            {
+                if (capped)
+                {
+                    connections.ClosedFrom(address!);
+                }
+
+                connection.Abort();
+                return;
+            }
+
             try
             {
                 await next(connection);

@@ -17,10 +17,17 @@ public sealed class ConnectionCounter
     /// <summary>Addresses with a connection open now (bounded by the open connections themselves).</summary>
     public int Addresses => _perAddress.Keys;
 
-    internal void Opened()
+    /// <summary>Counts a connection opened; false (and nothing counted) when <paramref name="max"/> are open already.</summary>
+    internal bool TryOpen(long max)
     {
+        if (Interlocked.Increment(ref _open) > max)
+        {
+            Interlocked.Decrement(ref _open);
+            return false;
+        }
+
         Interlocked.Increment(ref _accepted);
-        Interlocked.Increment(ref _open);
+        return true;
     }
 
     internal void Closed() => Interlocked.Decrement(ref _open);

@@ -11,7 +11,8 @@ namespace Appliance.Web.Tests.Security.Bans;
 /// A banned client's connections are held silent rather than closed, so a flood tool waits instead
 /// of reconnecting: no byte in answer to a request or a ClientHello, held up to a bound per client
 /// (2 here) past which a connection is closed at once, let go when the client leaves, and closed
-/// when the client keeps sending. Other clients are served meanwhile.
+/// when the client keeps sending. Other clients are served meanwhile, and held connections do not
+/// take their places under the cap on open connections.
 /// </summary>
 public sealed partial class TarpitTests(TarpitTests.Host host) : IClassFixture<TarpitTests.Host>
 {
@@ -76,8 +77,35 @@ public sealed partial class TarpitTests(TarpitTests.Host host) : IClassFixture<T
         await welcome.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "site.test" }).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    private async Task<long> HeldAsync() =>
-        long.Parse(HeldGauge().Match(await host.MetricsAsync()).Groups[1].Value);
+    [Fact]
+    public async Task Held_connections_leave_the_connection_cap_to_other_clients_and_the_cap_still_holds()
+    {
+        await Eventually.TrueAsync(async () => await MetricAsync(OpenGauge()) == 0, TimeSpan.FromSeconds(5), "earlier tests' connections to close");
+        (await host.Api.PostAsJsonAsync("/api/v1/bans", new { address = "127.0.0.86", seconds = 600 })).EnsureSuccessStatusCode();
+        using var heldA = await SourceBoundHttp.ConnectAsync(IPAddress.Parse("127.0.0.86"), host.ProxyAddress);
+        using var heldB = await SourceBoundHttp.ConnectAsync(IPAddress.Parse("127.0.0.86"), host.ProxyAddress);
+        await Eventually.TrueAsync(async () => await HeldAsync() == 2, TimeSpan.FromSeconds(5), "two connections held");
+
+        // The cap is 2 open connections: both go to clients nobody banned, kept alive.
+        using var one = await KeptAliveAsync("127.0.0.87");
+        using var two = await KeptAliveAsync("127.0.0.88");
+        Assert.True(await SourceBoundHttp.ClosedUnansweredAsync(IPAddress.Parse("127.0.0.89"), host.ProxyAddress), "a third client was let past a cap of 2");
+    }
+
+    // A connection from source that got 200 for one request and stays open.
+    private async Task<TcpClient> KeptAliveAsync(string source)
+    {
+        var tcp = await SourceBoundHttp.ConnectAsync(IPAddress.Parse(source), host.ProxyAddress);
+        await tcp.GetStream().WriteAsync("GET / HTTP/1.1\r\nHost: site.test\r\n\r\n"u8.ToArray());
+        var reader = new StreamReader(tcp.GetStream(), System.Text.Encoding.Latin1);
+        Assert.StartsWith("HTTP/1.1 200", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+        return tcp;
+    }
+
+    private async Task<long> MetricAsync(Regex gauge) =>
+        long.Parse(gauge.Match(await host.MetricsAsync()).Groups[1].Value);
+
+    private Task<long> HeldAsync() => MetricAsync(HeldGauge());
 
     private static async Task<ReadOutcome> ReadAsync(TcpClient client)
     {
@@ -99,6 +127,9 @@ public sealed partial class TarpitTests(TarpitTests.Host host) : IClassFixture<T
     [GeneratedRegex(@"(?m)^appliance_connections_held (\d+)$")]
     private static partial Regex HeldGauge();
 
+    [GeneratedRegex(@"(?m)^appliance_open_connections (\d+)$")]
+    private static partial Regex OpenGauge();
+
     private enum ReadOutcome
     {
         Silent,
@@ -106,7 +137,7 @@ public sealed partial class TarpitTests(TarpitTests.Host host) : IClassFixture<T
         Answered,
     }
 
-    /// <summary>The appliance with bans on loopback, the hold at its default length, and at most two held connections per client.</summary>
+    /// <summary>The appliance with bans on loopback, the hold at its default length, at most two held connections per client and two open ones in all.</summary>
     public sealed class Host : ApplianceHost
     {
         private TestBackend _backend = null!;
@@ -115,6 +146,7 @@ public sealed partial class TarpitTests(TarpitTests.Host host) : IClassFixture<T
         {
             ["Appliance:Proxy:Bans:ExemptLoopback"] = "false",
             ["Appliance:Proxy:Bans:HeldConnectionsPerAddress"] = "2",
+            ["Appliance:Proxy:Limits:MaxConcurrentConnections"] = "2",
         };
 
         public override async Task InitializeAsync()
