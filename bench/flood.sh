@@ -5,10 +5,11 @@
 #   one-address     one address, `connections` connections, over a per-address rate limit;
 #   many-addresses  2 000 addresses through a trusted proxy's X-Forwarded-For (the appliance is
 #                   restarted trusting 127.0.0.1), each under the limit;
-#   banned          127.0.0.1 banned through the API: every connection closed at accept;
+#   banned          127.0.0.1 banned through the API: every connection turned away at accept (held
+#                   silent up to the bounds, closed past them);
 #   challenged      the 2 000 addresses again with the under-attack switch on: the flood gets the
-#                   proof-of-work page, the probe passed it once (as a browser would) and carries
-#                   its clearance.
+#                   proof-of-work page (each address's pages past the allowance after a wait), the
+#                   probe passed it once (as a browser would) and carries its clearance.
 # nginx with an equivalent limit_req zone in front of the same origin gets the quiet probe and
 # one-address. Prints the probe's served share, p50 and p99 beside the quiet p99, the proxy's
 # CPU and the flood's own rate and refusals. Figures, never a pass/fail: run it by hand.
@@ -171,7 +172,7 @@ measure() {
     read -r flood_rps refused < <(awk '/^Requests\/sec/ {rps = $2} / requests in / {total = $1} /Non-2xx/ {bad = $NF}
       END {printf "%.0f %s\n", rps, total ? sprintf("%.1f%%", 100 * bad / total) : "-"}' "$work/flood.out")
     if [ "$scenario" = banned ]; then
-      note="$(( ($(dropped_at_accept) - dropped_before) / (seconds + 2) )) connections/s closed at accept; wrk: $(grep -o 'Socket errors:.*' "$work/flood.out" || echo 'no socket errors')"
+      note="$(( ($(dropped_at_accept) - dropped_before) / (seconds + 2) )) connections/s turned away at accept (each held silent); wrk: $(grep -o 'Socket errors:.*' "$work/flood.out" || echo 'no socket errors')"
     fi
   fi
   local served p50 p99

@@ -11,9 +11,10 @@ namespace Appliance.Engine.Challenge;
 /// On a route whose challenge applies, a request without a valid clearance cookie for its settled
 /// client address gets the challenge page, whatever its method or Accept: nothing of it reaches the
 /// cache or the backends. Allowed address ranges and crawlers that DNS confirms pass without one;
-/// routes that scripts call opt out with mode Off.
+/// routes that scripts call opt out with mode Off. A client that keeps asking for the page gets it
+/// more and more slowly (<see cref="ChallengePacer"/>).
 /// </summary>
-internal sealed class ChallengeMiddleware(RequestDelegate next, ChallengeTokens tokens, ChallengeCounter counter, CrawlerVerifier crawlers, ITurnedAwayRecorder turnedAway)
+internal sealed class ChallengeMiddleware(RequestDelegate next, ChallengeTokens tokens, ChallengeCounter counter, CrawlerVerifier crawlers, ChallengePacer pacer, ITurnedAwayRecorder turnedAway)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -66,6 +67,28 @@ internal sealed class ChallengeMiddleware(RequestDelegate next, ChallengeTokens 
     {
         counter.Count(ChallengeResult.Issued);
         turnedAway.Record(TurnedAwayReason.Challenge, client);
+        var paced = pacer.PaceAsync(client, context.RequestAborted);
+        return paced.IsCompletedSuccessfully ? WritePageAsync(context, challenge, address) : WritePageLaterAsync(paced, context, challenge, address);
+    }
+
+    private async Task WritePageLaterAsync(Task paced, HttpContext context, RouteChallenge challenge, string address)
+    {
+        try
+        {
+            await paced;
+        }
+        catch (OperationCanceledException)
+        {
+            // The client left while its page waited: nobody to answer.
+            return;
+        }
+
+        await WritePageAsync(context, challenge, address);
+    }
+
+    // Sealed when it is sent, so a page that waited is valid for as long as one sent at once.
+    private Task WritePageAsync(HttpContext context, RouteChallenge challenge, string address)
+    {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         return ChallengePage.WriteAsync(context, tokens.Issue(address, challenge.Difficulty, challenge.ValidMinutes), challenge.Difficulty, ReturnTargets.Safe(target));
     }

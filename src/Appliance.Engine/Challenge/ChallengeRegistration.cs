@@ -10,7 +10,9 @@ internal static class ChallengeRegistration
 {
     public static ApplianceEngineBuilder AddChallenge(this ApplianceEngineBuilder engine)
     {
-        engine.AddShared<ChallengeCounter>()
+        engine.AddSettings<ChallengeOptions>(ChallengeOptions.SectionName)
+            .AddShared<ChallengeCounter>()
+            .AddShared<ChallengePacer>()
             .AddShared<UsedChallenges>()
             .AddShared<ChallengeTokens>()
             .TryAddShared<Crawlers.ICrawlerResolver, Crawlers.DnsCrawlerResolver>()

@@ -23,4 +23,7 @@ internal enum ChallengeResult
 
     /// <summary>A client claimed a verified crawler's User-Agent and DNS did not confirm it: it got the page.</summary>
     Impostor,
+
+    /// <summary>A page (counted as issued too) waited before it was sent: its client kept asking (<see cref="ChallengePacer"/>).</summary>
+    Delayed,
 }
