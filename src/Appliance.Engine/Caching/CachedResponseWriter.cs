@@ -34,9 +34,7 @@ internal sealed class CachedResponseWriter(ResponseCache cache, CacheTargets tar
 
         response.Headers.Age = CacheAge.HeaderValue(entry.CurrentAge(now));
         response.Headers[CacheStatus.HeaderName] = cacheStatus;
-        // Ranges are cut from a body in memory; a body streamed from the disk tier is sent whole (RFC 9110 §14.2 lets a
-        // server ignore Range), so its answer does not offer them.
-        if (entry.StatusCode == StatusCodes.Status200OK && entry.BodyFile is null)
+        if (entry.StatusCode == StatusCodes.Status200OK)
         {
             response.Headers.AcceptRanges = "bytes";
         }
@@ -66,18 +64,13 @@ internal sealed class CachedResponseWriter(ResponseCache cache, CacheTargets tar
 
         if (entry.BodyFile is { } file)
         {
-            response.Headers.ContentLength = file.Length;
-            if (!HttpMethods.IsHead(request.Method))
-            {
-                await Disk.DiskBodyWriter.WriteAsync(context, file, cache.Disk);
-            }
-
+            await WriteFromDiskAsync(context, entry, file);
             return;
         }
 
         // A range of a coded variant is a range of its coded bytes, as stored; If-Range sees the ETag as sent.
         var body = coding is null ? entry.Body : EncodedBody(entry, coding);
-        var ranges = RangePlanner.Plan(request, entry.StatusCode, body.Length, response.Headers.ETag.ToString() is { Length: > 0 } sent ? sent : null, entry.LastModified, entry.Date);
+        var ranges = RangePlanner.Plan(request, entry.StatusCode, body.Length, SentETag(response), entry.LastModified, entry.Date);
         if (ranges.Kind != RangePlanKind.Whole)
         {
             await RangeResponseWriter.WriteAsync(context, body, ranges);
@@ -88,6 +81,34 @@ internal sealed class CachedResponseWriter(ResponseCache cache, CacheTargets tar
         if (!HttpMethods.IsHead(request.Method) && body.Length > 0)
         {
             await response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    private static string? SentETag(HttpResponse response) => response.Headers.ETag.ToString() is { Length: > 0 } sent ? sent : null;
+
+    // A disk-tier body is never encoded here; its ranges are read from the file where they lie, once the
+    // whole file has been checked against its checksum (a corrupt one is dropped and the client cut off,
+    // never answered with wrong bytes).
+    private async Task WriteFromDiskAsync(HttpContext context, CachedResponse entry, Disk.DiskBody file)
+    {
+        var response = context.Response;
+        var ranges = RangePlanner.Plan(context.Request, entry.StatusCode, file.Length, SentETag(response), entry.LastModified, entry.Date);
+        if (ranges.Kind != RangePlanKind.Whole)
+        {
+            if (!await Disk.DiskBodyWriter.VerifyAsync(file, cache.Disk, context.RequestAborted))
+            {
+                context.Abort();
+                return;
+            }
+
+            await RangeResponseWriter.WriteAsync(context, file.Length, ranges, range => Disk.DiskBodyWriter.WriteSliceAsync(context, file, range.Offset, range.Length));
+            return;
+        }
+
+        response.Headers.ContentLength = file.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await Disk.DiskBodyWriter.WriteAsync(context, file, cache.Disk);
         }
     }
 

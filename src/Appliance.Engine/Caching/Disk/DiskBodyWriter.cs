@@ -9,7 +9,8 @@ namespace Appliance.Engine.Caching.Disk;
 /// time the file is sent in this process. The file's length was checked when it was opened; if its bytes
 /// turn out not to match the checksum by the end (changed on disk since it was written), the connection
 /// is aborted so that the client, which was promised the full length, sees a failed response and not a
-/// wrong one, and the file is dropped.
+/// wrong one, and the file is dropped. A range cannot be checked alone, so a file is checked whole before
+/// its first range is sent.
 /// </summary>
 internal static class DiskBodyWriter
 {
@@ -17,42 +18,81 @@ internal static class DiskBodyWriter
 
     public static async Task WriteAsync(HttpContext context, DiskBody body, DiskCacheStore store)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var hash = body.Entry.Verified ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await CopyAsync(body, 0, body.Length, context.Response.Body, hash, context.RequestAborted);
+        if (hash is not null && !Matches(hash, body, store))
+        {
+            context.Abort();
+        }
+    }
+
+    /// <summary>
+    /// Checks a file not yet sent whole in this process against its checksum before any part of it is
+    /// sent as a range; false, and the file dropped, when it fails.
+    /// </summary>
+    public static async Task<bool> VerifyAsync(DiskBody body, DiskCacheStore store, CancellationToken cancel)
+    {
+        if (body.Entry.Verified)
+        {
+            return true;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await CopyAsync(body, 0, body.Length, null, hash, cancel);
+        return Matches(hash, body, store);
+    }
+
+    /// <summary>Sends <paramref name="length"/> bytes of a verified body from <paramref name="start"/> on.</summary>
+    public static async Task WriteSliceAsync(HttpContext context, DiskBody body, long start, long length)
+    {
+        if (await CopyAsync(body, start, length, context.Response.Body, null, context.RequestAborted) < length)
+        {
+            // Shorter than its index said since it was opened: the client was promised the length.
+            context.Abort();
+        }
+    }
+
+    // Reads length bytes from start into the hash and the destination, each when given; returns how many there were.
+    private static async Task<long> CopyAsync(DiskBody body, long start, long length, Stream? destination, IncrementalHash? hash, CancellationToken cancel)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            for (long done = 0; done < body.Length;)
+            long done = 0;
+            while (done < length)
             {
-                var wanted = (int)Math.Min(BufferSize, body.Length - done);
-                var read = await RandomAccess.ReadAsync(body.Handle, buffer.AsMemory(0, wanted), body.Offset + done, context.RequestAborted);
+                var read = await RandomAccess.ReadAsync(body.Handle, buffer.AsMemory(0, (int)Math.Min(BufferSize, length - done)), body.Offset + start + done, cancel);
                 if (read == 0)
                 {
                     break;
                 }
 
                 hash?.AppendData(buffer, 0, read);
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+                if (destination is not null)
+                {
+                    await destination.WriteAsync(buffer.AsMemory(0, read), cancel);
+                }
+
                 done += read;
             }
+
+            return done;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
 
-        if (hash is null)
-        {
-            return;
-        }
-
+    private static bool Matches(IncrementalHash hash, DiskBody body, DiskCacheStore store)
+    {
         if (hash.GetHashAndReset().AsSpan().SequenceEqual(body.Sha256))
         {
             body.Entry.Verified = true;
+            return true;
         }
-        else
-        {
-            store.Drop(body.Entry, corrupt: true);
-            context.Abort();
-        }
+
+        store.Drop(body.Entry, corrupt: true);
+        return false;
     }
 }
