@@ -12,7 +12,7 @@
 # pass/fail: run it by hand, not in CI.
 #
 #   bench/tls.sh [rounds=3] [seconds=10] [connections=50]
-#   RESUMPTION=false bench/tls.sh     the appliance without session resumption (its default)
+#   RESUMPTION=false bench/tls.sh     the appliance without session resumption (on by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}

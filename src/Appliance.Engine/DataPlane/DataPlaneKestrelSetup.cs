@@ -120,7 +120,8 @@ internal sealed class DataPlaneKestrelSetup(
         // After the PROXY header and the connection cap, before TLS: a stream may pass the
         // connection's TLS through to its backend by the server name the ClientHello asks for.
         listen.Use(next => connection => passthrough.RouteAsync(connection, next, handshakeTimeout));
-        listen.Use(next => connection => ClientHelloInspector.InspectAsync(connection, next, tlsAlpnChallenges, acmeActivity, handshakeTimeout));
+        var versions = tls.WantsOfferedVersions;
+        listen.Use(next => connection => ClientHelloInspector.InspectAsync(connection, next, tlsAlpnChallenges, acmeActivity, versions, handshakeTimeout));
         listen.UseHttps(new TlsHandshakeCallbackOptions
         {
             OnConnection = context => tls.OptionsFor(context, fallback),

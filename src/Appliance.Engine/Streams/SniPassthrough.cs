@@ -65,7 +65,7 @@ internal sealed class SniPassthrough(SnapshotStore snapshots, StreamProxy proxy)
             }
 
             var buffer = result.Buffer;
-            var needed = ClientHelloAlpn.RecordLength(buffer);
+            var needed = ClientHelloParser.RecordLength(buffer);
             if (needed == 0 || needed > MaxRecordLength || buffer.Length >= needed || result.IsCompleted)
             {
                 var name = needed > 0 && needed <= MaxRecordLength && buffer.Length >= needed ? Read(buffer.Slice(0, needed)) : null;

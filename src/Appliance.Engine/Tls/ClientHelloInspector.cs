@@ -6,17 +6,19 @@ namespace Appliance.Engine.Tls;
 
 /// <summary>
 /// A connection step before TLS: peeks at the ClientHello without consuming it and marks
-/// connections that offer <c>acme-tls/1</c>, so the handshake can answer TLS-ALPN-01 validation.
+/// connections that offer <c>acme-tls/1</c> while a validation is under way, so the handshake can
+/// answer TLS-ALPN-01, and those that offer TLS 1.3, so the handshake can take the resuming options.
 /// </summary>
 internal static class ClientHelloInspector
 {
     private static readonly byte[] AcmeTls1 = "acme-tls/1"u8.ToArray();
 
     public static async Task InspectAsync(
-        ConnectionContext connection, ConnectionDelegate next, Acme.TlsAlpnChallengeStore challenges, Acme.AcmeChallengeActivity cluster, TimeSpan timeout)
+        ConnectionContext connection, ConnectionDelegate next, Acme.TlsAlpnChallengeStore challenges, Acme.AcmeChallengeActivity cluster, bool versions, TimeSpan timeout)
     {
-        // Almost always: no validation under way, here or on another node, nothing to look for.
-        if (challenges.IsEmpty && !cluster.InFlight)
+        // No validation under way, here or on another node, and no use for the versions: nothing to look for.
+        var acme = !challenges.IsEmpty || cluster.InFlight;
+        if (!acme && !versions)
         {
             await next(connection);
             return;
@@ -40,12 +42,18 @@ internal static class ClientHelloInspector
             }
 
             var buffer = result.Buffer;
-            var needed = ClientHelloAlpn.RecordLength(buffer);
+            var needed = ClientHelloParser.RecordLength(buffer);
             if (needed == 0 || buffer.Length >= needed || result.IsCompleted)
             {
-                if (needed > 0 && buffer.Length >= needed && Offers(buffer.Slice(0, needed)))
+                var offers = needed > 0 && buffer.Length >= needed ? Parse(buffer.Slice(0, needed)) : ClientHelloOffers.None;
+                if (acme && offers.HasFlag(ClientHelloOffers.Protocol))
                 {
                     connection.Features.Set(AcmeTlsAlpnFeature.Instance);
+                }
+
+                if (offers.HasFlag(ClientHelloOffers.Tls13))
+                {
+                    connection.Features.Set(Tls13OfferedFeature.Instance);
                 }
 
                 // Nothing consumed: TLS reads the same bytes.
@@ -59,6 +67,6 @@ internal static class ClientHelloInspector
         await next(connection);
     }
 
-    private static bool Offers(ReadOnlySequence<byte> record) =>
-        record.IsSingleSegment ? ClientHelloAlpn.Offers(record.FirstSpan, AcmeTls1) : ClientHelloAlpn.Offers(record.ToArray(), AcmeTls1);
+    private static ClientHelloOffers Parse(ReadOnlySequence<byte> record) =>
+        record.IsSingleSegment ? ClientHelloParser.Parse(record.FirstSpan, AcmeTls1) : ClientHelloParser.Parse(record.ToArray(), AcmeTls1);
 }

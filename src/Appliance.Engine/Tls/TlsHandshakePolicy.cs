@@ -10,7 +10,9 @@ namespace Appliance.Engine.Tls;
 /// The server side of every data-plane handshake: TLS 1.2 and 1.3 only, AEAD cipher suites with
 /// ECDHE as in Mozilla's "intermediate" profile (no CBC, no static RSA key exchange), HTTP/2 or
 /// HTTP/1.1 by ALPN, and the certificate chosen by SNI from the live set. With
-/// <see cref="TlsOptions.SessionResumption"/> the suites are left to OpenSSL so that sessions resume.
+/// <see cref="TlsOptions.SessionResumption"/> (the default) a client that offers TLS 1.3 gets TLS 1.3
+/// alone, whose suites are all AEAD, without a suite policy: that is what lets .NET keep one OpenSSL
+/// context per certificate, so its handshakes skip building one and it can resume with a ticket.
 /// </summary>
 internal sealed class TlsHandshakePolicy(
     CertificateSetStore certificates,
@@ -39,10 +41,18 @@ internal sealed class TlsHandshakePolicy(
 
     private static readonly List<SslApplicationProtocol> AcmeProtocols = [Acme.TlsAlpnChallengeStore.AcmeTls1];
 
-    // One options object per certificate, made at its first handshake and reused by every later
-    // one (SslStream copies what it needs), so that choosing a certificate allocates nothing. Keyed
-    // weakly: a certificate set replaced by a new revision takes its entries with it.
-    private readonly ConditionalWeakTable<SslStreamCertificateContext, SslServerAuthenticationOptions> _ordinary = new();
+    // One options object per certificate and kind of handshake, made at its first handshake and
+    // reused by every later one (SslStream copies what it needs), so that choosing a certificate
+    // allocates nothing. Keyed weakly: a certificate set replaced by a new revision takes its entries with it.
+    private readonly ConditionalWeakTable<SslStreamCertificateContext, SslServerAuthenticationOptions> _strict = new();
+    private readonly ConditionalWeakTable<SslStreamCertificateContext, SslServerAuthenticationOptions> _resuming = new();
+
+    /// <summary>
+    /// Whether handshakes depend on the versions a ClientHello offers, which .NET does not report
+    /// (<see cref="ClientHelloInspector"/> reads them): with resumption on, except when TLS 1.2
+    /// resumes too and every client gets the same options.
+    /// </summary>
+    public bool WantsOfferedVersions => settings.SessionResumption && !settings.Tls12SessionResumption;
 
     public ValueTask<SslServerAuthenticationOptions> OptionsFor(Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackContext context, FallbackCertificate fallback)
     {
@@ -62,7 +72,7 @@ internal sealed class TlsHandshakePolicy(
             }
         }
 
-        return ValueTask.FromResult(Ordinary(hello.ServerName, fallback));
+        return ValueTask.FromResult(Ordinary(hello.ServerName, OfferedTls13(context), fallback));
     }
 
     // Another node placed the order: its answer, bounded by the lookup, or an ordinary handshake.
@@ -71,7 +81,7 @@ internal sealed class TlsHandshakePolicy(
     {
         var keyAuthorization = await cluster.FindAsync(AcmeChallengeStore.TlsAlpn01, host, context.CancellationToken);
         return keyAuthorization is null
-            ? Ordinary(host, fallback)
+            ? Ordinary(host, OfferedTls13(context), fallback)
             : ChallengeOptions(tlsAlpnChallenges.FromCluster(host, keyAuthorization, time));
     }
 
@@ -83,24 +93,42 @@ internal sealed class TlsHandshakePolicy(
         ApplicationProtocols = AcmeProtocols,
     };
 
-    private SslServerAuthenticationOptions Ordinary(string? serverName, FallbackCertificate fallback)
+    private static bool OfferedTls13(Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackContext context) =>
+        context.Connection.Features.Get<Tls13OfferedFeature>() is not null;
+
+    private SslServerAuthenticationOptions Ordinary(string? serverName, bool offersTls13, FallbackCertificate fallback)
     {
         var certificate = certificates.Current?.Select(serverName) ?? fallback.Context;
-        return _ordinary.TryGetValue(certificate, out var cached)
+        var resumes = settings.SessionResumption && (settings.Tls12SessionResumption || offersTls13);
+        var table = resumes ? _resuming : _strict;
+        return table.TryGetValue(certificate, out var cached)
             ? cached
-            : _ordinary.GetValue(certificate, OrdinaryOptions);
+            : table.GetValue(certificate, resumes ? ResumingOptions : StrictOptions);
     }
 
-    /// <summary>The options every ordinary handshake with <paramref name="certificate"/> gets.</summary>
-    internal SslServerAuthenticationOptions OrdinaryOptions(SslStreamCertificateContext certificate) => new()
+    /// <summary>Every protocol and suite we allow, our list as a policy: a new OpenSSL context per handshake, nothing to resume.</summary>
+    internal static SslServerAuthenticationOptions StrictOptions(SslStreamCertificateContext certificate) => new()
     {
         ServerCertificateContext = certificate,
         EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        CipherSuitesPolicy = Suites,
+        AllowTlsResume = false,
+        ApplicationProtocols = Protocols,
+        ClientCertificateRequired = false,
+        AllowRenegotiation = false,
+    };
 
-        // No policy is what lets .NET cache the OpenSSL context per certificate, and with it the
-        // session cache and ticket keys that resumption needs.
-        CipherSuitesPolicy = settings.SessionResumption ? null : Suites,
-        AllowTlsResume = settings.SessionResumption,
+    /// <summary>
+    /// No policy, which lets .NET cache the OpenSSL context per certificate with the session cache
+    /// and ticket keys resumption needs: TLS 1.3 alone (all its suites are AEAD), or TLS 1.2 as well
+    /// when the operator accepted .NET's TLS 1.2 list for its resumption.
+    /// </summary>
+    internal SslServerAuthenticationOptions ResumingOptions(SslStreamCertificateContext certificate) => new()
+    {
+        ServerCertificateContext = certificate,
+        EnabledSslProtocols = settings.Tls12SessionResumption ? SslProtocols.Tls12 | SslProtocols.Tls13 : SslProtocols.Tls13,
+        CipherSuitesPolicy = null,
+        AllowTlsResume = true,
         ApplicationProtocols = Protocols,
         ClientCertificateRequired = false,
         AllowRenegotiation = false,

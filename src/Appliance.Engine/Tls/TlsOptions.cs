@@ -6,13 +6,21 @@ public sealed class TlsOptions
     public const string SectionName = "Appliance:Tls";
 
     /// <summary>
-    /// Lets returning clients resume their session (TLS 1.3 tickets, the TLS 1.2 session cache)
-    /// instead of a full handshake. On Linux .NET keeps one OpenSSL context per certificate, with
-    /// its session cache and ticket keys, only when no cipher suite policy is set; our own AEAD-only
-    /// list is such a policy, so with it every handshake builds a new OpenSSL context and none can
-    /// be resumed. On, the TLS 1.2 suites are OpenSSL's (.NET's ECDHE list when openssl.cnf sets
-    /// none: the AES-GCM suites first, then ECDHE AES-CBC with SHA-256/384; no ChaCha20 for TLS 1.2);
-    /// TLS 1.3 is unchanged. Off keeps <see cref="TlsHandshakePolicy.CipherSuites"/> exactly.
+    /// Lets returning TLS 1.3 clients resume their session with a ticket instead of a full handshake,
+    /// and lets every TLS 1.3 handshake use one OpenSSL context per certificate instead of building a
+    /// new one. On Linux .NET keeps that context (with its session cache and ticket keys) only when no
+    /// cipher suite policy is set, and our AEAD-only list is such a policy. TLS 1.3's suites are all
+    /// AEAD, so a client that offers TLS 1.3 is answered with TLS 1.3 alone and no policy; a client
+    /// that offers only TLS 1.2 keeps <see cref="TlsHandshakePolicy.CipherSuites"/> exactly, without
+    /// resumption (<see cref="Tls12SessionResumption"/>). Off, every handshake is a full one with a
+    /// new context.
     /// </summary>
-    public bool SessionResumption { get; set; }
+    public bool SessionResumption { get; set; } = true;
+
+    /// <summary>
+    /// Lets TLS 1.2 clients resume too (the session cache and tickets), at a price: without a policy
+    /// the TLS 1.2 suites are .NET's ECDHE list (AES-GCM first, then AES-CBC with SHA-256/384, no
+    /// ChaCha20) rather than AEAD only. Needs <see cref="SessionResumption"/>.
+    /// </summary>
+    public bool Tls12SessionResumption { get; set; }
 }

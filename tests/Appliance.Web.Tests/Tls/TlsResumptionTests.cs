@@ -6,44 +6,55 @@ using Appliance.Web.Tests.Infrastructure;
 namespace Appliance.Web.Tests.Tls;
 
 /// <summary>
-/// <c>Appliance:Tls:SessionResumption</c>: with it a client that kept its session from the first
-/// connection resumes it on the second (TLS 1.3 ticket, TLS 1.2 session id or ticket) instead of a
-/// full handshake; without it (the default) every handshake is a full one. OpenSSL is the client,
+/// Session resumption: by default a returning TLS 1.3 client resumes with its ticket, while a TLS 1.2
+/// client keeps the AEAD-only suites and gets a full handshake every time; with
+/// <c>Appliance:Tls:Tls12SessionResumption</c> TLS 1.2 resumes too; with
+/// <c>Appliance:Tls:SessionResumption=false</c> every handshake is a full one. OpenSSL is the client,
 /// because it says which it got.
 /// </summary>
-public sealed class TlsResumptionTests(TlsResumptionTests.ResumingHost resuming, TlsResumptionTests.PlainHost plain)
-    : IClassFixture<TlsResumptionTests.ResumingHost>, IClassFixture<TlsResumptionTests.PlainHost>
+public sealed class TlsResumptionTests(TlsResumptionTests.DefaultHost defaults, TlsResumptionTests.Tls12Host tls12, TlsResumptionTests.OffHost off)
+    : IClassFixture<TlsResumptionTests.DefaultHost>, IClassFixture<TlsResumptionTests.Tls12Host>, IClassFixture<TlsResumptionTests.OffHost>
 {
     private const string HostName = "resume.tls.test";
+
+    [Fact]
+    public async Task By_default_a_returning_TLS_1_3_client_resumes_and_a_TLS_1_2_one_gets_a_full_handshake()
+    {
+        Assert.True(await ResumesAsync(defaults, "-tls1_3"), "a TLS 1.3 client did not resume by default");
+        Assert.False(await ResumesAsync(defaults, "-tls1_2"), "a TLS 1.2 client resumed without Tls12SessionResumption");
+
+        // A TLS 1.3 client offering 1.2 as well still gets TLS 1.3, and the TLS 1.2 suites stay AEAD only.
+        Assert.Contains("TLSv1.3", await OpenSslAsync(defaults));
+        Assert.Contains("handshake failure", await OpenSslAsync(defaults, "-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA256:ECDHE-RSA-AES128-SHA256"));
+    }
 
     [Theory]
     [InlineData("-tls1_3")]
     [InlineData("-tls1_2")]
-    public async Task A_returning_client_resumes_its_session_when_resumption_is_on(string protocol)
+    public async Task With_TLS_1_2_resumption_both_versions_resume(string protocol) =>
+        Assert.True(await ResumesAsync(tls12, protocol), $"{protocol} did not resume");
+
+    [Theory]
+    [InlineData("-tls1_3")]
+    [InlineData("-tls1_2")]
+    public async Task Off_every_handshake_is_a_full_one(string protocol) =>
+        Assert.False(await ResumesAsync(off, protocol), $"{protocol} resumed with resumption off");
+
+    // Two connections, the second offering the first's session (if the server gave one out): true when it was reused.
+    private static async Task<bool> ResumesAsync(ApplianceHost host, string protocol)
     {
-        var session = Path.Combine(resuming.DataDirectory, $"session{protocol}.pem");
-        var first = await OpenSslAsync(resuming, protocol, "-sess_out", session);
+        var session = Path.Combine(host.DataDirectory, $"session{protocol}-{Guid.NewGuid():N}.pem");
+        var first = await OpenSslAsync(host, protocol, "-sess_out", session);
         Assert.Contains("\nNew, TLSv1.", first);
-        Assert.Contains("resumed", first);
+        if (!File.Exists(session))
+        {
+            // The server handed out nothing to resume.
+            return false;
+        }
 
-        var second = await OpenSslAsync(resuming, protocol, "-sess_in", session);
-        Assert.Contains("\nReused, TLSv1.", second);
+        var second = await OpenSslAsync(host, protocol, "-sess_in", session);
         Assert.Contains("resumed", second);
-    }
-
-    [Fact]
-    public async Task Every_handshake_is_a_full_one_by_default()
-    {
-        var session = Path.Combine(plain.DataDirectory, "session-default.pem");
-        var first = await OpenSslAsync(plain, "-tls1_2", "-sess_out", session);
-        Assert.Contains("\nNew, TLSv1.2", first);
-        Assert.Contains("resumed", first);
-
-        // Without a session cache or tickets the server hands out nothing to resume: the client
-        // has no session to keep, and its next handshake is a full one again.
-        Assert.False(File.Exists(session), "the server gave out a resumable session");
-        var second = await OpenSslAsync(plain, "-tls1_2");
-        Assert.Contains("\nNew, TLSv1.2", second);
+        return second.Contains("\nReused, TLSv1.", StringComparison.Ordinal);
     }
 
     // One request over openssl s_client; its output says whether the session was new or reused.
@@ -92,10 +103,15 @@ public sealed class TlsResumptionTests(TlsResumptionTests.ResumingHost resuming,
         }
     }
 
-    public sealed class ResumingHost : ServingHost
+    public sealed class DefaultHost : ServingHost;
+
+    public sealed class Tls12Host : ServingHost
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Appliance:Tls:SessionResumption"] = "true" };
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Appliance:Tls:Tls12SessionResumption"] = "true" };
     }
 
-    public sealed class PlainHost : ServingHost;
+    public sealed class OffHost : ServingHost
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Appliance:Tls:SessionResumption"] = "false" };
+    }
 }

@@ -4,16 +4,19 @@ using System.Buffers.Binary;
 namespace Appliance.Engine.Tls;
 
 /// <summary>
-/// Reads the ALPN protocols a TLS ClientHello offers (RFC 5246 §7.4.1.2, RFC 7301), because the
-/// handshake callback learns the server name but not those: TLS-ALPN-01 validation must be told
-/// apart from a browser asking for the same name. Only the first record is read; anything
-/// unexpected means "no ALPN", never an exception.
+/// Reads what a TLS ClientHello offers that the handshake callback is not told (RFC 8446 §4.1.2):
+/// its ALPN protocols (RFC 7301), because TLS-ALPN-01 validation must be told apart from a browser
+/// asking for the same name, and whether its supported_versions extension (RFC 8446 §4.2.1) names
+/// TLS 1.3, because .NET reports only the record's legacy version there. Only the first record is
+/// read; anything unexpected means "offers nothing", never an exception.
 /// </summary>
-internal static class ClientHelloAlpn
+internal static class ClientHelloParser
 {
     private const byte HandshakeRecord = 0x16;
     private const byte ClientHello = 0x01;
     private const ushort AlpnExtension = 0x0010;
+    private const ushort SupportedVersionsExtension = 0x002b;
+    private const ushort Tls13 = 0x0304;
 
     /// <summary>How many bytes of the first record are needed to parse it, or 0 when it is not a TLS handshake.</summary>
     public static int RecordLength(ReadOnlySequence<byte> data)
@@ -28,8 +31,8 @@ internal static class ClientHelloAlpn
         return header[0] == HandshakeRecord ? 5 + BinaryPrimitives.ReadUInt16BigEndian(header[3..]) : 0;
     }
 
-    /// <summary>True when the ClientHello in <paramref name="record"/> offers <paramref name="protocol"/>.</summary>
-    public static bool Offers(ReadOnlySpan<byte> record, ReadOnlySpan<byte> protocol)
+    /// <summary>What the ClientHello in <paramref name="record"/> offers: <paramref name="protocol"/> by ALPN, TLS 1.3.</summary>
+    public static ClientHelloOffers Parse(ReadOnlySpan<byte> record, ReadOnlySpan<byte> protocol)
     {
         var reader = new Reader(record);
         if (!reader.Skip(5) || !reader.Byte(out var type) || type != ClientHello || !reader.Skip(3 + 2 + 32)
@@ -38,30 +41,56 @@ internal static class ClientHelloAlpn
             || !reader.Byte(out var compressionLength) || !reader.Skip(compressionLength)
             || !reader.UInt16(out var extensionsLength) || !reader.Slice(extensionsLength, out var extensions))
         {
+            return ClientHelloOffers.None;
+        }
+
+        var offers = ClientHelloOffers.None;
+        while (extensions.UInt16(out var extensionType) && extensions.UInt16(out var extensionLength) && extensions.Slice(extensionLength, out var extension))
+        {
+            if (extensionType == AlpnExtension && OffersProtocol(extension, protocol))
+            {
+                offers |= ClientHelloOffers.Protocol;
+            }
+            else if (extensionType == SupportedVersionsExtension && OffersTls13(extension))
+            {
+                offers |= ClientHelloOffers.Tls13;
+            }
+        }
+
+        return offers;
+    }
+
+    private static bool OffersProtocol(Reader extension, ReadOnlySpan<byte> protocol)
+    {
+        if (!extension.UInt16(out var listLength) || !extension.Slice(listLength, out var list))
+        {
             return false;
         }
 
-        while (extensions.UInt16(out var extensionType) && extensions.UInt16(out var extensionLength) && extensions.Slice(extensionLength, out var extension))
+        while (list.Byte(out var nameLength) && list.Bytes(nameLength, out var name))
         {
-            if (extensionType != AlpnExtension)
+            if (name.SequenceEqual(protocol))
             {
-                continue;
+                return true;
             }
+        }
 
-            if (!extension.UInt16(out var listLength) || !extension.Slice(listLength, out var list))
-            {
-                return false;
-            }
+        return false;
+    }
 
-            while (list.Byte(out var nameLength) && list.Bytes(nameLength, out var name))
-            {
-                if (name.SequenceEqual(protocol))
-                {
-                    return true;
-                }
-            }
-
+    private static bool OffersTls13(Reader extension)
+    {
+        if (!extension.Byte(out var listLength) || !extension.Slice(listLength, out var versions))
+        {
             return false;
+        }
+
+        while (versions.UInt16(out var version))
+        {
+            if (version == Tls13)
+            {
+                return true;
+            }
         }
 
         return false;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Appliance.Engine.Tls;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Appliance.Engine.Tests.Tls;
 
-public sealed class ClientHelloAlpnTests
+public sealed class ClientHelloParserTests
 {
     [Theory]
     [InlineData(new[] { "acme-tls/1" }, true)]
@@ -21,16 +22,28 @@ public sealed class ClientHelloAlpnTests
     {
         var hello = await CaptureClientHelloAsync(alpn);
 
-        Assert.Equal(hello.Length, ClientHelloAlpn.RecordLength(new ReadOnlySequence<byte>(hello)));
-        Assert.Equal(offersAcme, ClientHelloAlpn.Offers(hello, "acme-tls/1"u8));
+        Assert.Equal(hello.Length, ClientHelloParser.RecordLength(new ReadOnlySequence<byte>(hello)));
+        Assert.Equal(offersAcme, ClientHelloParser.Parse(hello, "acme-tls/1"u8).HasFlag(ClientHelloOffers.Protocol));
+    }
+
+    [Theory]
+    [InlineData(SslProtocols.Tls12 | SslProtocols.Tls13, true)]
+    [InlineData(SslProtocols.Tls13, true)]
+    [InlineData(SslProtocols.Tls12, false)]
+    public async Task TLS_1_3_is_found_in_supported_versions_whatever_the_legacy_version_says(SslProtocols protocols, bool offersTls13)
+    {
+        var hello = await CaptureClientHelloAsync(["h2"], protocols);
+
+        Assert.Equal(offersTls13, ClientHelloParser.Parse(hello, "acme-tls/1"u8).HasFlag(ClientHelloOffers.Tls13));
+        Assert.False(ClientHelloParser.Parse(hello, "acme-tls/1"u8).HasFlag(ClientHelloOffers.Protocol));
     }
 
     [Fact]
     public void Garbage_and_truncated_records_offer_nothing()
     {
-        Assert.Equal(0, ClientHelloAlpn.RecordLength(new ReadOnlySequence<byte>("GET / HTTP/1.1\r\n"u8.ToArray())));
-        Assert.False(ClientHelloAlpn.Offers([0x16, 0x03, 0x01, 0x00, 0x40, 0x01], "acme-tls/1"u8));
-        Assert.False(ClientHelloAlpn.Offers([], "acme-tls/1"u8));
+        Assert.Equal(0, ClientHelloParser.RecordLength(new ReadOnlySequence<byte>("GET / HTTP/1.1\r\n"u8.ToArray())));
+        Assert.Equal(ClientHelloOffers.None, ClientHelloParser.Parse([0x16, 0x03, 0x01, 0x00, 0x40, 0x01], "acme-tls/1"u8));
+        Assert.Equal(ClientHelloOffers.None, ClientHelloParser.Parse([], "acme-tls/1"u8));
     }
 
     [Fact]
@@ -46,7 +59,7 @@ public sealed class ClientHelloAlpnTests
     }
 
     // What a TLS client really sends: SslStream's ClientHello, read by a listener that never answers.
-    private static async Task<byte[]> CaptureClientHelloAsync(string[] alpn)
+    private static async Task<byte[]> CaptureClientHelloAsync(string[] alpn, SslProtocols protocols = SslProtocols.None)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -57,6 +70,7 @@ public sealed class ClientHelloAlpnTests
         var handshake = ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
         {
             TargetHost = "app.test",
+            EnabledSslProtocols = protocols,
             ApplicationProtocols = alpn.Length == 0 ? null : alpn.Select(p => new SslApplicationProtocol(p)).ToList(),
         });
 
