@@ -10,10 +10,12 @@ namespace Appliance.Data.Cluster;
 /// Holds one dedicated PostgreSQL connection that LISTENs on <see cref="ClusterNews.Channel"/> and
 /// turns each NOTIFY into a wake-up of the configuration refresher or the cluster message reader.
 /// When the connection drops it reconnects with backoff; on every (re)connect it wakes both, since
-/// whatever was sent while it was not listening is lost. Registered on PostgreSQL only.
+/// whatever was sent while it was not listening is lost. Registered on PostgreSQL only, and idle
+/// when <see cref="ClusterOptions.Listens"/> is false.
 /// </summary>
 internal sealed partial class ClusterNotificationListener(
     DatabaseOptions database,
+    ClusterOptions cluster,
     ConfigChangeSignal configuration,
     ClusterMessageSignal messages,
     ILogger<ClusterNotificationListener> logger) : BackgroundService
@@ -23,6 +25,11 @@ internal sealed partial class ClusterNotificationListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!cluster.Listens)
+        {
+            return;
+        }
+
         var retry = FirstRetry;
         var failed = false;
         while (!stoppingToken.IsCancellationRequested)

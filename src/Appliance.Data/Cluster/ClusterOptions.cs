@@ -1,38 +1,32 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Appliance.Data.Cluster;
 
-/// <summary><c>Appliance:Cluster:*</c>: how the nodes on one PostgreSQL database hear about each other's changes.</summary>
-/// <param name="Notifications">Whether a LISTEN connection wakes this node at once (<c>false</c> leaves polling alone).</param>
-/// <param name="PollInterval">
-/// How often this node looks for configuration revisions and cluster messages nobody told it of:
-/// short by default, so that a lost notification is caught within about two seconds.
-/// </param>
-public sealed record ClusterOptions(bool Notifications, TimeSpan PollInterval)
+/// <summary>
+/// <c>Appliance:Cluster:*</c>: how the nodes on one PostgreSQL database hear about each other's
+/// changes. Bound and checked at start by <see cref="ClusterOptionsValidator"/>.
+/// </summary>
+public sealed class ClusterOptions
 {
-    public const string NotificationsKey = "Appliance:Cluster:Notifications";
-    public const string PollSecondsKey = "Appliance:Cluster:PollSeconds";
+    public const string Section = "Appliance:Cluster";
+    public const string NotificationsKey = Section + ":" + nameof(Notifications);
+    public const string PollSecondsKey = Section + ":" + nameof(PollSeconds);
     public const int DefaultPollSeconds = 1;
+    public const int MaxPollSeconds = 3600;
 
-    /// <summary>Reads the settings; a value out of range stops the start with the key to fix.</summary>
-    public static ClusterOptions FromConfiguration(IConfiguration configuration)
-    {
-        var text = configuration[NotificationsKey];
-        var notifications = true;
-        if (!string.IsNullOrWhiteSpace(text) && !bool.TryParse(text.Trim(), out notifications))
-        {
-            throw new InvalidOperationException(
-                $"{NotificationsKey} is '{text}'; use true (LISTEN/NOTIFY wakes the nodes, the default) or false (polling alone).");
-        }
+    // The bound values are nullable so that a key given empty (an environment variable set to
+    // nothing, an override to null) means the default, as it always has, rather than false or 0.
 
-        var pollText = configuration[PollSecondsKey];
-        var pollSeconds = DefaultPollSeconds;
-        if (!string.IsNullOrWhiteSpace(pollText)
-            && (!int.TryParse(pollText.Trim(), System.Globalization.CultureInfo.InvariantCulture, out pollSeconds) || pollSeconds is < 1 or > 3600))
-        {
-            throw new InvalidOperationException($"{PollSecondsKey} is '{pollText}'; use whole seconds from 1 to 3600 (default {DefaultPollSeconds}).");
-        }
+    /// <summary>Whether a LISTEN connection wakes this node at once (<c>false</c> leaves polling alone); unset is true.</summary>
+    public bool? Notifications { get; set; }
 
-        return new ClusterOptions(notifications, TimeSpan.FromSeconds(pollSeconds));
-    }
+    /// <summary>
+    /// How often, in seconds, this node looks for configuration revisions and cluster messages nobody
+    /// told it of: short by default, so that a lost notification is caught within about two seconds.
+    /// </summary>
+    public int? PollSeconds { get; set; }
+
+    /// <summary><see cref="Notifications"/>, with its default.</summary>
+    public bool Listens => Notifications ?? true;
+
+    /// <summary><see cref="PollSeconds"/>, with its default.</summary>
+    public TimeSpan PollInterval => TimeSpan.FromSeconds(PollSeconds ?? DefaultPollSeconds);
 }

@@ -1,3 +1,4 @@
+using Appliance.Data.Hosting;
 using Appliance.Data.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,12 +14,11 @@ internal static class ClusterRegistration
     /// <summary>After the migrator: the reader and the listener query tables it creates.</summary>
     public static IServiceCollection AddApplianceCluster(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
-        var options = ClusterOptions.FromConfiguration(configuration);
         services.AddSingleton(NodeIdentity.FromConfiguration(configuration));
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<LeaseStore>();
         services.AddSingleton<AcmeChallengeStore>();
-        services.AddSingleton(options);
+        services.AddDataSettings<ClusterOptions, ClusterOptionsValidator>(configuration, ClusterOptions.Section);
         services.AddSingleton<ClusterMessageSignal>();
         services.AddSingleton<ClusterMessageStore>();
         if (!database.IsShared)
@@ -29,10 +29,10 @@ internal static class ClusterRegistration
 
         services.AddSingleton<IClusterBus, DatabaseClusterBus>();
         services.AddHostedService<ClusterMessageReader>();
-        if (options.Notifications)
-        {
-            services.AddHostedService<ClusterNotificationListener>();
-        }
+
+        // Registered whatever Notifications says (it is known once the settings are bound): with
+        // false it returns at once and polling alone finds other nodes' changes.
+        services.AddHostedService<ClusterNotificationListener>();
 
         return services;
     }

@@ -22,7 +22,7 @@ public sealed class ConfigHistory(
     public const int MaxTake = 1000;
 
     /// <summary>How many revisions keep their document.</summary>
-    public int MaxRevisions => options.MaxRevisions;
+    public int MaxRevisions => options.KeptRevisions;
 
     /// <summary>The kept revisions numbered below <paramref name="before"/> (all when null), newest first.</summary>
     public async Task<IReadOnlyList<RevisionInfo>> ListAsync(int take = DefaultTake, long? before = null, CancellationToken cancellationToken = default)
@@ -109,7 +109,7 @@ public sealed class ConfigHistory(
 
         var oldest = await db.History.AsNoTracking().MinAsync(h => (long?)h.Number, cancellationToken);
         return oldest is { } kept
-            ? $"Revision {number} is no longer kept: the history keeps the last {options.MaxRevisions} revisions, and the oldest kept is {kept}."
+            ? $"Revision {number} is no longer kept: the history keeps the last {options.KeptRevisions} revisions, and the oldest kept is {kept}."
             : $"Revision {number} is no longer kept: the history holds no revision yet.";
     }
 }

@@ -6,7 +6,7 @@ namespace Appliance.Data.History;
 
 /// <summary>
 /// Writes a revision's document into the history inside the write's own transaction, after its
-/// rows are saved, and prunes what falls beyond <see cref="HistoryOptions.MaxRevisions"/>: a
+/// rows are saved, and prunes what falls beyond <see cref="HistoryOptions.KeptRevisions"/>: a
 /// revision and its history entry are committed together or not at all, on whichever node wrote it.
 /// </summary>
 public sealed class ConfigHistoryRecorder(HistoryDocumentJson json, HistoryOptions options)
@@ -28,7 +28,7 @@ public sealed class ConfigHistoryRecorder(HistoryDocumentJson json, HistoryOptio
         });
         await db.SaveChangesAsync(cancellationToken);
 
-        var oldestKept = number - options.MaxRevisions + 1;
+        var oldestKept = number - options.KeptRevisions + 1;
         await db.History.Where(h => h.Number < oldestKept).ExecuteDeleteAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Appliance.Data.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ internal static class HistoryRegistration
 {
     public static IServiceCollection AddConfigHistory(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(HistoryOptions.FromConfiguration(configuration));
+        services.AddDataSettings<HistoryOptions, HistoryOptionsValidator>(configuration, HistoryOptions.Section);
         services.AddSingleton<HistoryDocumentJson>();
         services.AddSingleton<ConfigHistoryRecorder>();
         services.AddSingleton<ConfigHistory>();

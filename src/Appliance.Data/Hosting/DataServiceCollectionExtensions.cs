@@ -35,8 +35,8 @@ public static class DataServiceCollectionExtensions
         services.AddApplianceCluster(configuration, database);
         services.AddSingleton<ConfigChangeSignal>();
         // The engine registers the ports it listens on; alone, the store knows none.
-        services.TryAddSingleton<Appliance.Data.Validation.IReservedPorts, Appliance.Data.Validation.NoReservedPorts>();
-        services.TryAddSingleton<Appliance.Data.Validation.ICountryRules, Appliance.Data.Validation.NoCountryDatabase>();
+        services.TryAddSingleton<IReservedPorts, NoReservedPorts>();
+        services.TryAddSingleton<ICountryRules, NoCountryDatabase>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Appliance.Data.Uptime.UptimeStore>();

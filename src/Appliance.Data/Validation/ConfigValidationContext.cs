@@ -1,4 +1,5 @@
 using Appliance.Data.Model;
+using Appliance.Data.Store;
 
 namespace Appliance.Data.Validation;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Appliance.Data.Networking;
-using Appliance.Data.Validation;
+using Appliance.Data.Store;
 using MaxMind.Db;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using Appliance.Data.Validation;
+using Appliance.Data.Store;
 using Appliance.Engine.DataPlane;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Appliance.Data.Networking;
 
 namespace Appliance.Engine.ProxyProtocol;
 
@@ -18,8 +19,8 @@ public static class ProxyHeaderWriter
     {
         // A dual-mode listener sees IPv4 clients as ::ffff:a.b.c.d; the backend should see IPv4. The
         // two addresses must be of one family: an IPv4 client of an IPv6 address is sent in IPv6.
-        var source = Unmapped(client.Address);
-        var destination = Unmapped(local.Address);
+        var source = ClientAddresses.Normalize(client.Address);
+        var destination = ClientAddresses.Normalize(local.Address);
         var ipv4 = source.AddressFamily == AddressFamily.InterNetwork && destination.AddressFamily == AddressFamily.InterNetwork;
         if (!ipv4)
         {
@@ -40,6 +41,4 @@ public static class ProxyHeaderWriter
         BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(18 + (2 * size)), (ushort)local.Port);
         return header;
     }
-
-    private static IPAddress Unmapped(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

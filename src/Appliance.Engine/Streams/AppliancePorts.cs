@@ -1,5 +1,5 @@
 using System.Globalization;
-using Appliance.Data.Validation;
+using Appliance.Data.Store;
 using Appliance.Engine.DataPlane;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,4 +1,4 @@
-using Appliance.Data.Validation;
+using Appliance.Data.Store;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.DataPlane;
 using Appliance.Engine.Metrics;

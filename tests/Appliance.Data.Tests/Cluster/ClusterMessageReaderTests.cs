@@ -21,7 +21,7 @@ public sealed class ClusterMessageReaderTests(StoreFixture fixture) : IClassFixt
         var signal = new ClusterMessageSignal();
         var recorder = new Recorder();
         using var reader = new ClusterMessageReader(
-            messages, signal, new NodeIdentity("node-a"), new ClusterOptions(Notifications: true, TimeSpan.FromMinutes(1)),
+            messages, signal, new NodeIdentity("node-a"), new ClusterOptions { Notifications = true, PollSeconds = 60 },
             [recorder], TimeProvider.System, NullLogger<ClusterMessageReader>.Instance);
         await reader.StartAsync(CancellationToken.None);
         try

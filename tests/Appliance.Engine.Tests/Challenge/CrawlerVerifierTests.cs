@@ -43,6 +43,31 @@ public sealed class CrawlerVerifierTests
         Assert.Equal(2, resolver.ReverseLookups);
     }
 
+    [Theory]
+    [InlineData("66.249.66.1", "::ffff:66.249.66.1")]
+    [InlineData("::ffff:66.249.66.1", "66.249.66.1")]
+    [InlineData("::ffff:66.249.66.1", "::ffff:66.249.66.1")]
+    public async Task An_ipv4_client_is_confirmed_whichever_side_spells_it_ipv4_mapped(string client, string answered)
+    {
+        // A dual-stack socket hands the client over as ::ffff:a.b.c.d and a resolver may answer in
+        // either form: the two must still be the same address.
+        var address = IPAddress.Parse(client);
+        var resolver = new ScriptedResolver { Reverse = { [address] = "crawl.googlebot.com" }, Forward = { ["crawl.googlebot.com"] = [IPAddress.Parse(answered)] } };
+        var verifier = new CrawlerVerifier(resolver, _clock);
+
+        Assert.True(await verifier.IsVerifiedAsync(address, Googlebot));
+    }
+
+    [Fact]
+    public async Task A_mapped_answer_of_another_address_confirms_nothing()
+    {
+        var address = IPAddress.Parse("::ffff:66.249.66.1");
+        var resolver = new ScriptedResolver { Reverse = { [address] = "crawl.googlebot.com" }, Forward = { ["crawl.googlebot.com"] = [IPAddress.Parse("::ffff:66.249.66.2")] } };
+        var verifier = new CrawlerVerifier(resolver, _clock);
+
+        Assert.False(await verifier.IsVerifiedAsync(address, Googlebot));
+    }
+
     [Fact]
     public async Task A_flood_of_forged_user_agents_from_random_addresses_keeps_the_cache_bounded()
     {

@@ -22,6 +22,9 @@ public sealed class StartupValidationTests
     [InlineData("Appliance:Node:Name", "node one", "Appliance:Node:Name")]
     [InlineData("Appliance:Node:HeartbeatSeconds", "0", "Appliance:Node:HeartbeatSeconds")]
     [InlineData("Appliance:Database:Provider", "Postgres", "Appliance:Database:ConnectionString")]
+    [InlineData("Appliance:Cluster:PollSeconds", "0", "Appliance:Cluster:PollSeconds is '0'; use whole seconds from 1 to 3600")]
+    [InlineData("Appliance:Cluster:Notifications", "sometimes", "Appliance:Cluster:Notifications")]
+    [InlineData("Appliance:History:MaxRevisions", "100001", "Appliance:History:MaxRevisions is '100001'; use a whole number of revisions from 1 to 100000")]
     public void Invalid_settings_stop_the_start_with_a_message_naming_the_key(string key, string value, string expected) =>
         Assert.Contains(expected, StartFails(key, value).Message);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Appliance.Data.Networking;
 
 namespace Appliance.Engine.Challenge.Crawlers;
 
@@ -65,7 +66,9 @@ public sealed class CrawlerVerifier(ICrawlerResolver resolver, TimeProvider time
             }
 
             var forward = await resolver.ForwardAsync(name, timeout.Token);
-            return forward.Any(a => a.Equals(address) || (a.IsIPv4MappedToIPv6 && a.MapToIPv4().Equals(address)));
+            // Either side may come as ::ffff:a.b.c.d (a dual-stack socket, a resolver's answer).
+            var client = ClientAddresses.Normalize(address);
+            return forward.Any(a => ClientAddresses.Normalize(a).Equals(client));
         }
         catch (Exception)
         {

@@ -1,5 +1,6 @@
 using Appliance.Data.ConfigKinds.AccessLists;
 using Appliance.Data.Model;
+using Appliance.Data.Store;
 using Appliance.Data.Validation;
 
 namespace Appliance.Data.Tests.ConfigKinds.AccessLists;

@@ -8,9 +8,9 @@ using MudBlazor.Services;
 namespace Appliance.Web.Tests.Components.Routes;
 
 /// <summary>The route tester's form over a running appliance's real tester: fields in, answer or field messages out.</summary>
-public sealed class RouteTestFormTests : BunitContext, IClassFixture<RouteTesterTests.TesterHost>, IAsyncLifetime
+public sealed class RouteTestFormTests : BunitContext, IClassFixture<RouteTesterHost>, IAsyncLifetime
 {
-    public RouteTestFormTests(RouteTesterTests.TesterHost host)
+    public RouteTestFormTests(RouteTesterHost host)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();

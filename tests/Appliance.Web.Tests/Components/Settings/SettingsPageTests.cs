@@ -42,7 +42,7 @@ public sealed class SettingsPageTests(ConfigDatabase database) : BunitContext, I
         Services.AddSingleton(mirror);
         Services.AddSingleton(new AccessLogOptions());
         Services.AddSingleton(new AcmeOptions());
-        Services.AddSingleton(new Appliance.Data.History.HistoryOptions(Appliance.Data.History.HistoryOptions.DefaultMaxRevisions));
+        Services.AddSingleton(new Appliance.Data.History.HistoryOptions());
         Services.AddSingleton(new Appliance.Engine.Uptime.UptimeOptions());
         Services.AddSingleton(new Appliance.Engine.Alerts.AlertOptions());
         Services.AddSingleton(new DataDirectory(Path.GetTempPath()));

@@ -1,4 +1,4 @@
-namespace Appliance.Data.Validation;
+namespace Appliance.Data.Store;
 
 /// <summary>No port is taken: the store alone (tools, data-layer tests) knows no listener.</summary>
 internal sealed class NoReservedPorts : IReservedPorts

@@ -1,4 +1,4 @@
-namespace Appliance.Data.Validation;
+namespace Appliance.Data.Store;
 
 /// <summary>
 /// The ports the appliance itself listens on (data-plane HTTP and HTTPS, the admin site), which a

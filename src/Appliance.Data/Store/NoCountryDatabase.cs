@@ -1,4 +1,4 @@
-namespace Appliance.Data.Validation;
+namespace Appliance.Data.Store;
 
 /// <summary>No country database: the store alone (tools, data-layer tests) refuses country rules.</summary>
 internal sealed class NoCountryDatabase : ICountryRules

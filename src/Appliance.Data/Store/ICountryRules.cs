@@ -1,4 +1,4 @@
-namespace Appliance.Data.Validation;
+namespace Appliance.Data.Store;
 
 /// <summary>
 /// Whether access-list rules may name countries: only when a country database is configured and
