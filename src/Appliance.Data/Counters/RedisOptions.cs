@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
+using StackExchange.Redis;
 
 namespace Appliance.Data.Counters;
 
@@ -34,4 +36,35 @@ public sealed class RedisOptions
 
     /// <summary>Whether shared counters are asked for at all.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
+
+    /// <summary>
+    /// The servers of <see cref="Configuration"/> as <c>host:port</c>, for display: only the endpoints
+    /// are taken from the string, never its password, user or other options. Empty when unset or unreadable.
+    /// </summary>
+    public IReadOnlyList<string> Servers()
+    {
+        if (!IsConfigured)
+        {
+            return [];
+        }
+
+        try
+        {
+            var parsed = ConfigurationOptions.Parse(Configuration!);
+            parsed.SetDefaultPorts();
+            return parsed.EndPoints.Select(Display).ToArray();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or NotSupportedException)
+        {
+            // Refused at start by the validator; a display never repeats the string to explain.
+            return [];
+        }
+    }
+
+    private static string Display(EndPoint endPoint) => endPoint switch
+    {
+        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+        IPEndPoint ip => ip.ToString(),
+        _ => endPoint.GetType().Name,
+    };
 }

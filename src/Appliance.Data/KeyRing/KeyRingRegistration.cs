@@ -20,6 +20,9 @@ internal static class KeyRingRegistration
     public static IServiceCollection AddApplianceKeyRing(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, DataDirectory dataDirectory)
     {
         var options = KeyRingOptions.FromConfiguration(configuration, database.Provider);
+
+        // The Settings page shows which protector is in force (never its password).
+        services.AddSingleton(options);
         var builder = services.AddDataProtection().SetApplicationName("Appliance");
         if (database.IsShared)
         {

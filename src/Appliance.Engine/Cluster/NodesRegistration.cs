@@ -16,6 +16,7 @@ internal static class NodesRegistration
         services.AddSingleton<RevisionSightings>();
         services.AddSingleton<HeartbeatCounter>();
         services.AddSingleton<NodeDirectory>();
+        services.AddSingleton<NodeForgetter>();
         services.AddSingleton<NodeAddresses>();
         services.AddSingleton<Metrics.IMetricsSource, NodeMetrics>();
 

@@ -21,6 +21,7 @@ internal static class SnapshotRegistration
             .AddShared<ConfigurationSourceStatus>()
             .Share<ConfigStore>()
             .Share<ConfigChangeSignal>();
+        engine.Services.AddSingleton<Metrics.IMetricsSource, ConfigurationSourceMetrics>();
 
         // Several nodes: other nodes' changes arrive by NOTIFY, and the poll is there for the one that
         // got lost (a dropped listener connection), so it runs often enough to catch it within ~2 s.

@@ -1,4 +1,3 @@
-using Appliance.Data.Cluster;
 using Appliance.Engine.Cluster;
 using Appliance.Web.Auth;
 
@@ -34,10 +33,8 @@ internal static class NodeEndpoints
             .ProducesValidationProblem();
 
         // A live node would write its row again at its next heartbeat: only a departed one can be forgotten.
-        nodes.MapDelete("/{name}", async (string name, HttpContext context, NodeRegistry registry, NodeOptions options, TimeProvider time, CancellationToken ct) =>
-                ApiProblems.From(
-                    await registry.ForgetAsync(name, time.GetUtcNow() - options.DownAfter, Actor.Of(context), ct),
-                    _ => Results.NoContent()))
+        nodes.MapDelete("/{name}", async (string name, HttpContext context, NodeForgetter forgetter, CancellationToken ct) =>
+                ApiProblems.From(await forgetter.ForgetAsync(name, Actor.Of(context), ct), _ => Results.NoContent()))
             .RequireAuthorization(ApiTokenDefaults.WritePolicy)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -14,20 +14,38 @@ public sealed class DatabaseOutageTests(PrivateDatabaseCluster cluster) : IClass
     [Fact]
     public async Task Nodes_keep_serving_through_a_database_outage_answer_503_and_recover_by_themselves()
     {
+        // A certificate uploaded on A, served by both before the outage: HTTPS must go on without the database.
+        var thumbprint = await UploadCertificateAsync();
+        foreach (var node in cluster.Nodes)
+        {
+            Assert.Equal("1", await DatabaseUpAsync(node));
+            await Eventually.TrueAsync(
+                async () => await ServedThumbprintAsync(node) == thumbprint,
+                TimeSpan.FromSeconds(10),
+                $"{node.Name} to serve the certificate uploaded on node-a");
+        }
+
         cluster.Server.Pause();
         try
         {
             foreach (var node in cluster.Nodes)
             {
                 Assert.Equal(HttpStatusCode.OK, await ProxyStatusAsync(node, PrivateDatabaseCluster.RoutedHost));
-                await AssertUnavailableAsync(node);
+                await AssertUnavailableAsync(node, await node.Api.GetAsync("/api/v1/pools"));
 
-                // What the dashboard shows: the refresher's next poll finds the database gone.
+                // A purge is refused rather than reaching only some nodes.
+                await AssertUnavailableAsync(node, await node.Api.PostAsJsonAsync("/api/v1/cache/purge", new { all = true }));
+
+                // What the dashboard shows and /metrics says: the refresher's next poll finds the database gone.
                 var status = SourceStatus(node);
                 await Eventually.TrueAsync(() => status.UnreachableSince is not null, TimeSpan.FromSeconds(5), $"{node.Name} to notice the outage");
+                Assert.Equal("0", await DatabaseUpAsync(node));
 
-                // Still serving after the API found the database gone.
+                // Still serving after the API found the database gone, over HTTP and over HTTPS with the shared certificate.
                 Assert.Equal(HttpStatusCode.OK, await ProxyStatusAsync(node, PrivateDatabaseCluster.RoutedHost));
+                Assert.Equal(thumbprint, await ServedThumbprintAsync(node));
+                using var https = Appliance.Web.Tests.Tls.TlsClient.CreateHttpsClient(node.HttpsAddress);
+                Assert.Equal("outage-backend", await https.GetStringAsync($"https://{PrivateDatabaseCluster.RoutedHost}/during-outage"));
             }
         }
         finally
@@ -43,6 +61,7 @@ public sealed class DatabaseOutageTests(PrivateDatabaseCluster cluster) : IClass
                 $"{node.Name}'s API to answer again");
             var status = SourceStatus(node);
             await Eventually.TrueAsync(() => status.UnreachableSince is null, TimeSpan.FromSeconds(5), $"{node.Name} to notice the database is back");
+            Assert.Equal("1", await DatabaseUpAsync(node));
         }
 
         await cluster.A.AddRouteAsync(new { name = "after", hosts = new[] { "after.outage.test" }, targets = new[] { new { pool = "web", weight = 1 } } });
@@ -52,9 +71,9 @@ public sealed class DatabaseOutageTests(PrivateDatabaseCluster cluster) : IClass
             "node-b to serve a change made after the outage");
     }
 
-    private async Task AssertUnavailableAsync(ClusterNode node)
+    private async Task AssertUnavailableAsync(ClusterNode node, HttpResponseMessage answer)
     {
-        using var response = await node.Api.GetAsync("/api/v1/pools");
+        using var response = answer;
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -69,6 +88,30 @@ public sealed class DatabaseOutageTests(PrivateDatabaseCluster cluster) : IClass
         {
             Assert.DoesNotContain(leak, body, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    private async Task<string> UploadCertificateAsync()
+    {
+        var (chain, key) = Appliance.Web.Tests.Tls.TestCertificates.Issue([PrivateDatabaseCluster.RoutedHost]);
+        using var response = await cluster.A.Api.PostAsJsonAsync("/api/v1/certificates", new { name = "outage", pem = chain, key });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("thumbprint").GetString()!;
+    }
+
+    private static async Task<string> ServedThumbprintAsync(ClusterNode node)
+    {
+        using var served = await Appliance.Web.Tests.Tls.TlsClient.ServedCertificateAsync(node.HttpsAddress, PrivateDatabaseCluster.RoutedHost);
+        return served.Thumbprint;
+    }
+
+    /// <summary>The <c>appliance_config_database_up</c> sample, scraped from loopback without a token, as a local Prometheus would.</summary>
+    private static async Task<string> DatabaseUpAsync(ClusterNode node)
+    {
+        using var scraper = new HttpClient { BaseAddress = node.Api.BaseAddress };
+        var metrics = await scraper.GetStringAsync("/metrics");
+        var line = metrics.Split('\n').SingleOrDefault(l => l.StartsWith("appliance_config_database_up ", StringComparison.Ordinal));
+        Assert.True(line is not null, "no appliance_config_database_up in /metrics");
+        return line["appliance_config_database_up ".Length..].Trim();
     }
 
     private static Appliance.Engine.Configuration.ConfigurationSourceStatus SourceStatus(ClusterNode node) =>

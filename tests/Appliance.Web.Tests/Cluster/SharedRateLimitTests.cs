@@ -1,4 +1,5 @@
 using System.Net;
+using Appliance.Data.Model;
 using Appliance.Data.Users;
 using Appliance.Web.Tests.Infrastructure;
 
@@ -87,18 +88,48 @@ public sealed class SharedRateLimitTests(RedisNodes nodes) : IClassFixture<Redis
     public async Task Failed_sign_ins_on_two_nodes_add_up_to_one_lockout()
     {
         await nodes.WaitForRedisAsync(up: true);
-        var address = IPAddress.Parse("198.51.100.11");
-        var users = new[] { nodes.A.App.Services.GetRequiredService<UserStore>(), nodes.B.App.Services.GetRequiredService<UserStore>() };
 
-        // Unknown names are counted like real ones, so a name neither node has will do.
-        for (var i = 0; i < SignInThrottle.MaxFailuresPerAddress - 1; i++)
+        // Each node here has a database of its own: the same user on both, so that only the shared count ties them.
+        const string name = "lockout-shared";
+        const string password = "shared lockout passphrase 12";
+        foreach (var node in new[] { nodes.A, nodes.B })
         {
-            Assert.Equal(SignInOutcome.Failed, (await users[i % 2].SignInAsync("nobody-here", "wrong password", address)).Outcome);
+            var created = await node.App.Services.GetRequiredService<UserStore>().CreateAsync(
+                new NewUser { UserName = name, Password = password, Role = ApplianceRoles.Viewer }, Editor.Authorized("test"));
+            Assert.True(created.Succeeded);
         }
 
-        // The fifth failure locks the pair out, and the other node refuses it too.
-        Assert.Equal(SignInOutcome.LockedOut, (await users[1].SignInAsync("nobody-here", "wrong password", address)).Outcome);
-        Assert.Equal(SignInOutcome.LockedOut, (await users[0].SignInAsync("nobody-here", "wrong password", address)).Outcome);
-        Assert.Equal(SignInOutcome.Failed, (await users[0].SignInAsync("nobody-here", "wrong password", IPAddress.Parse("198.51.100.12"))).Outcome);
+        // One client address, through each node's own sign-in form in turn: neither node alone sees five failures.
+        using var onA = new AdminBrowser(nodes.A.Api.BaseAddress!, IPAddress.Parse("127.0.6.1"));
+        using var onB = new AdminBrowser(nodes.B.Api.BaseAddress!, IPAddress.Parse("127.0.6.1"));
+        var browsers = new[] { onA, onB };
+        for (var i = 0; i < SignInThrottle.MaxFailuresPerAddress; i++)
+        {
+            var (status, html) = await SignInAsync(browsers[i % 2], name, "wrong guess " + i);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains(Admin.LockoutTests.NeutralRefusal, html, StringComparison.Ordinal);
+        }
+
+        // Five in all lock that address out on both nodes: even the right password is refused, with the same words.
+        foreach (var browser in browsers)
+        {
+            var (status, html) = await SignInAsync(browser, name, password);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains(Admin.LockoutTests.NeutralRefusal, html, StringComparison.Ordinal);
+        }
+
+        // The owner at another address signs in on either node.
+        foreach (var node in new[] { nodes.A, nodes.B })
+        {
+            using var owner = new AdminBrowser(node.Api.BaseAddress!, IPAddress.Parse("127.0.6.2"));
+            var (status, _) = await SignInAsync(owner, name, password);
+            Assert.Equal(HttpStatusCode.Redirect, status);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> SignInAsync(AdminBrowser browser, string name, string password)
+    {
+        using var response = await browser.SubmitAsync("/login", "login", Admin.SignInTests.Credentials(name, password));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
