@@ -46,7 +46,7 @@ public sealed class SettingsPageTests(ConfigDatabase database) : BunitContext, I
         Services.AddSingleton(new DatabaseOptions(DatabaseProvider.Postgres, "Host=db.internal;Database=appliance;Username=appliance;Password=db-secret-71"));
         Services.AddSingleton(new NodeIdentity("edge-2"));
         Services.AddSingleton(new NodeOptions { HeartbeatSeconds = 2 });
-        Services.AddSingleton(new ClusterOptions(Notifications: false, PollInterval: TimeSpan.FromSeconds(3)));
+        Services.AddSingleton(new ClusterOptions { Notifications = false, PollSeconds = 3 });
         Services.AddSingleton(new RedisOptions { Configuration = "redis1.internal:6380,redis2.internal,password=redis-secret-42,user=ops,ssl=true" });
         Services.AddSingleton(new KeyRingOptions { CertificatePath = "/etc/appliance/ring.pfx", CertificatePassword = "ring-secret-13" });
 
@@ -94,7 +94,7 @@ public sealed class SettingsPageTests(ConfigDatabase database) : BunitContext, I
         Services.TryAddSingleton(new DatabaseOptions(DatabaseProvider.Sqlite, null));
         Services.TryAddSingleton(new NodeIdentity("node-a"));
         Services.TryAddSingleton(new NodeOptions());
-        Services.TryAddSingleton(new ClusterOptions(Notifications: true, PollInterval: TimeSpan.FromSeconds(1)));
+        Services.TryAddSingleton(new ClusterOptions { Notifications = true, PollSeconds = 1 });
         Services.TryAddSingleton(new RedisOptions());
         Services.TryAddSingleton(new KeyRingOptions());
         JSInterop.Mode = JSRuntimeMode.Loose;
