@@ -128,6 +128,12 @@ public sealed class TrafficRulesTests(TrafficRulesTests.RulesHost host) : IClass
     // An encoded slash after a local location's "/" stays encoded: a browser reads "/%2Fx" as a path.
     [InlineData("/local/%2Fevil.test", "/%2Fevil.test")]
     [InlineData("/local/%5Cevil.test", "/%5Cevil.test")]
+    // Placeholders are read in the operator's template only: one spelled in the request is data.
+    [InlineData("/ph/{query}?a=1", "http://old.test/moved/%7Bquery%7D?was=a=1")]
+    [InlineData("/ph/%7Bquery%7D?a=1", "http://old.test/moved/%7Bquery%7D?was=a=1")]
+    [InlineData("/ph/{host}/{path}/{scheme}", "http://old.test/moved/%7Bhost%7D/%7Bpath%7D/%7Bscheme%7D?was=")]
+    [InlineData("/ph/%7bhost%7d?{path}={query}", "http://old.test/moved/%7Bhost%7D?was={path}={query}")]
+    [InlineData("/local/{query}?a=1", "/%7Bquery%7D")]
     public async Task Placeholders_are_filled_from_the_canonical_request(string target, string expected)
     {
         var (status, response) = await RawHttp.SendAsync(host.ProxyAddress, "GET", target, "old.test");

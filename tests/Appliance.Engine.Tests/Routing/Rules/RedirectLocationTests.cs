@@ -13,6 +13,10 @@ public sealed class RedirectLocationTests
     [InlineData("/{path}", false, "/evil.example/x", "", "/evil.example/x")]
     [InlineData("/{path}", false, "", "", "/")]
     [InlineData("/new{path}", false, "", "", "/new")]
+    // One pass over the template: what is put in for a placeholder is never read as one.
+    [InlineData("https://new.example.com{path}?was={query}", false, "/{query}", "a=1", "https://new.example.com/{query}?was=a=1")]
+    [InlineData("{scheme}://{host}{path}", true, "/{host}/{scheme}", "{path}", "http://old.test/{host}/{scheme}?{path}")]
+    [InlineData("https://x.test/{unknown}{path}{", false, "/a", "", "https://x.test/{unknown}/a{")]
     public void Placeholders_and_the_query_make_the_location(string template, bool keepQuery, string rest, string query, string expected) =>
         Assert.Equal(expected, RedirectMiddleware.Location(new RouteRedirect("/old", template, 301, keepQuery), "http", "old.test", rest, query));
 }
