@@ -109,6 +109,25 @@ public sealed class ErrorPagesTests(ErrorPagesTests.PagesHost host) : IClassFixt
     }
 
     [Fact]
+    public async Task A_backend_slower_than_the_backend_timeout_gets_the_routes_504_page()
+    {
+        // The backend holds /slow answers until the gate opens; the proxy gives up after 1 s.
+        host.Backend.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            var (response, body) = await GetAsync("site.test", "/slow/x");
+
+            Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+            Assert.Equal("<p>slow 504 Gateway Timeout</p>", body);
+            Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        }
+        finally
+        {
+            host.Backend.Gate.TrySetResult();
+        }
+    }
+
+    [Fact]
     public async Task A_new_global_page_is_live_with_its_revision_and_a_route_page_then_wins_for_its_route()
     {
         await host.SaveAsync(new { name = "late-504", status = 504, html = "global 504" });
@@ -192,6 +211,11 @@ public sealed class ErrorPagesTests(ErrorPagesTests.PagesHost host) : IClassFixt
     {
         public TestBackend Backend { get; private set; } = null!;
 
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Appliance:Proxy:BackendTimeoutSeconds"] = "1",
+        };
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -210,6 +234,7 @@ public sealed class ErrorPagesTests(ErrorPagesTests.PagesHost host) : IClassFixt
             await AddRouteAsync(new { name = "empty", hosts = new[] { "site.test" }, path = "/empty", targets = Target("empty") });
             await AddRouteAsync(new { name = "owned", hosts = new[] { "site.test" }, path = "/owned", targets = Target("backend"), maintenance });
             await AddRouteAsync(new { name = "maint", hosts = new[] { "site.test" }, path = "/maint", targets = Target("backend"), maintenance });
+            await AddRouteAsync(new { name = "slow", hosts = new[] { "site.test" }, path = "/slow", targets = Target("backend") });
             await AddRouteAsync(new { name = "pass", hosts = new[] { "site.test" }, path = "/", targets = Target("backend") });
             await SaveAsync(new { name = "global-404", status = 404, html = "<html>global {status} {reason} {request_id}</html>" });
             await SaveAsync(new { name = "global-429", status = 429, html = "global 429" });
@@ -217,6 +242,7 @@ public sealed class ErrorPagesTests(ErrorPagesTests.PagesHost host) : IClassFixt
             await SaveAsync(new { name = "global-503", status = 503, html = "global {status} {reason} {request_id}" });
             await SaveAsync(new { name = "denied-403", status = 403, route = "denied", html = "<p>route {status} {reason}</p><style>body { color: red }</style>" });
             await SaveAsync(new { name = "owned-503", status = 503, route = "owned", html = "<h1>owned is resting</h1>" });
+            await SaveAsync(new { name = "slow-504", status = 504, route = "slow", html = "<p>slow {status} {reason}</p>" });
             await WaitForLiveConfigAsync();
         }
 
