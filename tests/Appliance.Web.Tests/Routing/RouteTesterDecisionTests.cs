@@ -18,6 +18,8 @@ public sealed class RouteTesterDecisionTests(RouteTesterHost host)
     [InlineData("/r308/a?y=2")]
     [InlineData("/ph/z?q=1")]
     [InlineData("/local//evil.example")]
+    [InlineData("/ph/{query}?a=1")]
+    [InlineData("/ph/%7Bhost%7D/{path}?x={query}")]
     public async Task A_redirect_route_answers_with_the_status_and_location_the_data_plane_sends(string target)
     {
         var answer = await host.TestAsync(new { url = "http://old.test" + target });

@@ -3,6 +3,9 @@ namespace Appliance.Engine.Routing.Testing;
 /// <summary>What would become of the request, in the order the data plane decides.</summary>
 public static class RouteTestOutcomes
 {
+    /// <summary>An HTTPS connection whose server name a TLS passthrough stream owns: passed, still encrypted, to the stream's pool; no route is looked at.</summary>
+    public const string Passthrough = "passthrough";
+
     /// <summary>Refused with 400 before routing: its path is malformed or hides a separator.</summary>
     public const string Rejected = "rejected";
 

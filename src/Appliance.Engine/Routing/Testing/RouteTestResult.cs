@@ -21,6 +21,12 @@ public sealed record RouteTestResult
     /// <summary>Every route in the order they are tried, with the reason each one did not take the request.</summary>
     public IReadOnlyList<RouteTestCandidate> Candidates { get; init; } = [];
 
+    /// <summary>The custom page (route's, else global) or default the appliance would answer its own <see cref="Status"/> with; null for a status no page is made for.</summary>
+    public RouteTestErrorPage? ErrorPage { get; init; }
+
+    /// <summary>The TLS passthrough stream that takes the connection before any route; null when routes decide.</summary>
+    public RouteTestPassthrough? Passthrough { get; init; }
+
     /// <summary>The redirect the appliance would send (a redirect route's, or the HTTPS redirect).</summary>
     public RouteTestRedirect? Redirect { get; init; }
 

@@ -17,6 +17,11 @@ public sealed class RouteTester(SnapshotStore snapshots, DataPlaneHost dataPlane
     public async Task<RouteTestResult> TestAsync(RouteTestRequest test)
     {
         var serving = snapshots.Serving;
+        if (PassthroughFor(test, serving) is { } passthrough)
+        {
+            return new RouteTestResult { Revision = serving.Revision, Outcome = RouteTestOutcomes.Passthrough, Passthrough = passthrough };
+        }
+
         var context = RouteTestContext.Create(test, dataPlane.Services);
         await dataPlane.RoutingDryRun(context);
         var request = context.Request;
@@ -34,9 +39,24 @@ public sealed class RouteTester(SnapshotStore snapshots, DataPlaneHost dataPlane
             Candidates = Candidates(serving, plan?.RouteId, request),
         };
 
-        return plan is null
+        result = plan is null
             ? result with { Outcome = RouteTestOutcomes.NotFound, Status = StatusCodes.Status404NotFound }
             : Decide(result with { Route = plan.RouteId }, plan, matched!, context);
+        return result with { ErrorPage = RouteTestErrorPages.For(result.Status, plan, serving) };
+    }
+
+    // The HTTPS port hands a connection to a passthrough stream by the ClientHello's server name,
+    // which a client takes from the URL's host, before TLS ends and so before any route is tried.
+    private static RouteTestPassthrough? PassthroughFor(RouteTestRequest test, ProxySnapshot serving)
+    {
+        var (scheme, authority, _) = RouteTestContext.Split(test.Url);
+        if (scheme != Uri.UriSchemeHttps || serving.Parts.Get<Streams.StreamsPlan>() is not { HasPassthrough: true } streams)
+        {
+            return null;
+        }
+
+        var host = HostString.FromUriComponent(authority).Host;
+        return streams.ForServerName(host) is { } stream ? new RouteTestPassthrough(stream.Name, stream.Pool) : null;
     }
 
     // Each route in the order they are tried, and the first thing that ruled it out.
@@ -106,9 +126,7 @@ public sealed class RouteTester(SnapshotStore snapshots, DataPlaneHost dataPlane
         var redirect = plan.Get<RouteRedirect>();
         if (redirect.IsActive)
         {
-            var rest = PathRest.After(CanonicalPath.ForwardOf(request), redirect.Prefix) ?? "";
-            var query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "";
-            var location = RedirectMiddleware.Location(redirect, request.Scheme, request.Host.ToUriComponent(), rest, query);
+            var location = RedirectMiddleware.LocationFor(redirect, request);
             return result with { Outcome = RouteTestOutcomes.Redirect, Status = redirect.Status, Redirect = new RouteTestRedirect(redirect.Status, location) };
         }
 
