@@ -167,6 +167,9 @@ public sealed class StreamLifecycleTests(StreamsHost host) : IClassFixture<Strea
         {
             name = "exported", listenPort = Ports.Unused(), pool = "only-b", proxyProtocol = true, maxConnections = 7, idleTimeoutSeconds = 42, connectTimeoutSeconds = 3,
         })).IsSuccessStatusCode);
+
+        // Its own passthrough stream, so sniHosts is in the export whatever other tests ran first.
+        Assert.True((await host.Api.PostAsJsonAsync("/api/v1/streams", new { name = "exported-sni", sniHosts = new[] { "exported.example.com", "*.exported.example.com" }, pool = "only-a" })).IsSuccessStatusCode);
         var exported = await host.Api.GetStringAsync("/api/v1/config");
         Assert.Contains("\"streams\"", exported, StringComparison.Ordinal);
 
@@ -178,6 +181,9 @@ public sealed class StreamLifecycleTests(StreamsHost host) : IClassFixture<Strea
         Assert.Equal(7, stream.GetProperty("maxConnections").GetInt32());
         Assert.Equal(42, stream.GetProperty("idleTimeoutSeconds").GetInt32());
         Assert.Equal(3, stream.GetProperty("connectTimeoutSeconds").GetInt32());
+        var sni = await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/streams/exported-sni");
+        Assert.Equal(["exported.example.com", "*.exported.example.com"], sni.GetProperty("sniHosts").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal(JsonValueKind.Null, sni.GetProperty("listenPort").ValueKind);
         Assert.Equal(JsonSerializer.Serialize(JsonDocument.Parse(exported)), JsonSerializer.Serialize(JsonDocument.Parse(await host.Api.GetStringAsync("/api/v1/config"))));
     }
 
