@@ -22,6 +22,8 @@ internal static class RoutingRegistration
         engine.DataPlane.AddSingleton<ITransformProvider, CanonicalPathTransformProvider>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteSplitCompiler>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteRedirectCompiler>();
+        engine.AddShared<RedirectCounter>();
+        engine.Services.AddSingleton<Metrics.IMetricsSource, RedirectMetrics>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, Testing.ConfiguredRouteCompiler>();
         engine.Services.AddSingleton<Testing.RouteTester>();
         engine.DataPlane.AddSingleton<MatcherPolicy, RequestConditionsMatcherPolicy>();

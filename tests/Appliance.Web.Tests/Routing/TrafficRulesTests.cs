@@ -117,6 +117,22 @@ public sealed class TrafficRulesTests(TrafficRulesTests.RulesHost host) : IClass
         Assert.Equal(before, host.Plain.Requests + host.Beta.Requests + host.Rewritten.Requests);
     }
 
+    [Fact]
+    public async Task Redirects_answered_by_the_appliance_are_counted_per_route_and_status()
+    {
+        var before = await RedirectsCountedAsync("r307", 307);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(307, (await RawHttp.SendAsync(host.ProxyAddress, "GET", $"/r307/{i}", "old.test")).Status);
+        }
+
+        // A request another route forwards is not a redirect.
+        Assert.Equal(200, (await RawHttp.SendAsync(host.ProxyAddress, "GET", "/r307/x", "site.test")).Status);
+
+        Assert.Equal(before + 3, await RedirectsCountedAsync("r307", 307));
+        Assert.Equal(0, await RedirectsCountedAsync("r307", 301));
+    }
+
     [Theory]
     [InlineData("/ph/a/b?x=1", "http://old.test/moved/a/b?was=x=1")]
     [InlineData("/ph", "http://old.test/moved?was=")]
@@ -195,6 +211,13 @@ public sealed class TrafficRulesTests(TrafficRulesTests.RulesHost host) : IClass
         // The route writes went through the one write path: the audit trail holds the new fields.
         var audit = await host.Api.GetStringAsync("/api/v1/audit?take=1000");
         Assert.Contains("\"rewritePath\":\"/v2\"", audit.Replace("\\u0022", "\"", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private async Task<long> RedirectsCountedAsync(string route, int status)
+    {
+        var metrics = await host.Api.GetStringAsync("/metrics");
+        var sample = System.Text.RegularExpressions.Regex.Match(metrics, $"appliance_redirects_total\\{{route=\"{route}\",status=\"{status}\"\\}} (\\d+)\n");
+        return sample.Success ? long.Parse(sample.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     private static string Routes(string document) => JsonDocument.Parse(document).RootElement.GetProperty("routes").GetRawText();

@@ -10,16 +10,18 @@ namespace Appliance.Engine.Routing.Rules;
 /// matched host (bounded by the route's hosts, which validation requires for <c>{host}</c>) and
 /// the query as the client sent it.
 /// </summary>
-internal sealed class RedirectMiddleware(RequestDelegate next)
+internal sealed class RedirectMiddleware(RequestDelegate next, RedirectCounter counter)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var redirect = context.GetRoutePlan().Get<RouteRedirect>();
+        var plan = context.GetRoutePlan();
+        var redirect = plan.Get<RouteRedirect>();
         if (!redirect.IsActive)
         {
             return next(context);
         }
 
+        counter.Add(plan.RouteId, redirect.Status);
         context.Response.StatusCode = redirect.Status;
         context.Response.Headers.Location = LocationFor(redirect, context.Request);
         return Task.CompletedTask;
