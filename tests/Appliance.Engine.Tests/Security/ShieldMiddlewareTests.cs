@@ -42,12 +42,14 @@ public sealed class ShieldMiddlewareTests
     public void A_route_with_nothing_to_shield_is_passed_straight_on_without_a_state_machine()
     {
         var backend = new TaskCompletionSource();
-        var shield = new ShieldMiddleware(_ => backend.Task, new RateLimiter(TimeProvider.System), new ShieldLog(TimeProvider.System), Verifier(), new Appliance.Engine.GeoIp.CountryBlocks(), new Appliance.Engine.Security.TurnedAway.TurnedAwayRecorder(TimeProvider.System));
+        var shield = new ShieldMiddleware(_ => backend.Task, new RateLimiter(TimeProvider.System), new ShieldLog(TimeProvider.System), Verifier(), new Appliance.Engine.GeoIp.CountryBlocks(), Pacer(), new Appliance.Engine.Security.TurnedAway.TurnedAwayRecorder(TimeProvider.System));
 
         var passed = shield.InvokeAsync(Context(new RouteShield([], [])));
 
         Assert.Same(backend.Task, passed);
     }
+
+    private static RefusalPacer Pacer() => new(new RefusalPacingOptions(), TimeProvider.System);
 
     private static BasicAuthVerifier Verifier() => new(TimeProvider.System, new ProxyOptions());
 
@@ -73,6 +75,7 @@ public sealed class ShieldMiddlewareTests
             new ShieldLog(TimeProvider.System),
             verifier,
             new Appliance.Engine.GeoIp.CountryBlocks(),
+            Pacer(),
             new Appliance.Engine.Security.TurnedAway.TurnedAwayRecorder(TimeProvider.System));
 
         await shield.InvokeAsync(context);

@@ -78,6 +78,9 @@ public sealed class RedisNodes : IAsyncLifetime
             // Generous: on a loaded test machine a slow answer would make the node count alone, which these tests tell apart.
             ["Appliance:Redis:TimeoutMilliseconds"] = "2000",
             ["Appliance:Proxy:BasicAuth:MaxFailures"] = BasicAuthMaxFailures.ToString(),
+            // An administrator from the start, so that the sign-in form is served rather than /setup.
+            ["Appliance:Admin:InitialUser"] = "owner",
+            ["Appliance:Admin:InitialPassword"] = "redis nodes owner passphrase",
         };
 
         public async Task<HttpStatusCode> StatusFromAsync(string hostName, string client, string? basicAuth = null)

@@ -12,7 +12,7 @@ namespace Appliance.Engine.Security.Shield;
 /// limits take a token and an in-flight slot. A refusal never reaches a backend: 403 (or a closed
 /// connection), 401 with a challenge, or 429 (503 while every password check is busy) with Retry-After.
 /// </summary>
-internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth, GeoIp.CountryBlocks countryBlocks, ITurnedAwayRecorder turnedAway)
+internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter, ShieldLog log, BasicAuthVerifier basicAuth, GeoIp.CountryBlocks countryBlocks, RefusalPacer pacer, ITurnedAwayRecorder turnedAway)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -112,7 +112,7 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
                 {
                     log.Record(decision.ConcurrencyRefused ? ShieldReasons.Concurrency : ShieldReasons.RateLimit, routeId, client, limit.Name);
                     turnedAway.Record(decision.ConcurrencyRefused ? TurnedAwayReason.Concurrency : TurnedAwayReason.RateLimit, client);
-                    await WriteRetryLaterAsync(context, StatusCodes.Status429TooManyRequests, decision.RetryAfter);
+                    await RefuseLaterAsync(context, client, decision.RetryAfter);
                     return;
                 }
 
@@ -152,6 +152,25 @@ internal sealed class ShieldMiddleware(RequestDelegate next, RateLimiter limiter
                 }, (context.Response, BasicAuthVerifier.Challenge("Restricted")));
                 return ErrorPages.WriteAsync(context, StatusCodes.Status401Unauthorized);
         }
+    }
+
+    // A client that keeps drawing 429s gets them more slowly; one that leaves meanwhile gets nothing.
+    private async Task RefuseLaterAsync(HttpContext context, System.Net.IPAddress client, TimeSpan retryAfter)
+    {
+        var paced = pacer.PaceAsync(client, context.RequestAborted);
+        if (!paced.IsCompleted)
+        {
+            try
+            {
+                await paced;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        await WriteRetryLaterAsync(context, StatusCodes.Status429TooManyRequests, retryAfter);
     }
 
     private static Task WriteRetryLaterAsync(HttpContext context, int status, TimeSpan retryAfter)

@@ -13,7 +13,9 @@ internal static class ShieldRegistration
 {
     public static ApplianceEngineBuilder AddShield(this ApplianceEngineBuilder engine)
     {
-        engine.AddShared<RateLimiter>()
+        engine.AddSettings<RefusalPacingOptions>(RefusalPacingOptions.SectionName)
+            .AddShared<RateLimiter>()
+            .AddShared<RefusalPacer>()
             .AddShared<ShieldLog>()
             .AddShared<BasicAuthVerifier>();
         engine.DataPlane.AddSingleton<IRoutePlanCompiler, RouteShieldCompiler>();
