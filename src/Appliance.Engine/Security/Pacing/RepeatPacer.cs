@@ -6,8 +6,9 @@ namespace Appliance.Engine.Security.Pacing;
 /// <summary>
 /// Slows an answer that a client keeps drawing (a challenge page it cannot solve, a 429 it does not
 /// heed), as a tarpit does: a flood tool sends its next request as soon as it has the answer, so
-/// answering at once lets it spend the machine, while waiting leaves it one request per connection
-/// per delay. A client that asks now and then is never slowed.
+/// answering at once lets it spend the machine, while waiting (half to one and a half times the
+/// delay, jittered so that a flood's waits do not end together) leaves it about one request per
+/// connection per delay. A client that asks now and then is never slowed.
 /// Each client's allowance is a generic cell rate (GCRA: one "theoretical arrival time" per client,
 /// so allowances refill evenly and never all at once on a clock tick) in a fixed table of 65 536
 /// slots indexed by its ban key's hash: it never grows, allocates nothing per request, and two clients
@@ -77,7 +78,9 @@ internal sealed class RepeatPacer
     {
         try
         {
-            await Task.Delay(_settings.Delay, _time, aborted);
+            // Jittered (half to one and a half times the delay): waits that all began together, as a
+            // flood's connections do, would otherwise all end together, a burst every delay.
+            await Task.Delay(_settings.Delay * (0.5 + Random.Shared.NextDouble()), _time, aborted);
         }
         finally
         {
