@@ -14,7 +14,7 @@ internal static class DataPlaneRegistration
     public static ApplianceEngineBuilder AddProxySettings(this ApplianceEngineBuilder engine)
     {
         // Now, while the host is being built: the runtime reads it at the first socket.
-        InlineSocketCompletions.Apply(engine.Configuration.GetValue<bool>($"{ProxyOptions.SectionName}:Transport:{nameof(TransportOptions.InlineSocketCompletions)}"));
+        InlineSocketCompletions.Apply(engine.Configuration.GetValue($"{ProxyOptions.SectionName}:Transport:{nameof(TransportOptions.InlineSocketCompletions)}", new TransportOptions().InlineSocketCompletions));
         return engine.AddSettings<ProxyOptions>(ProxyOptions.SectionName)
             .TryAddShared(TimeProvider.System)
             .TryAddShared<IRandomSource, SharedRandomSource>();

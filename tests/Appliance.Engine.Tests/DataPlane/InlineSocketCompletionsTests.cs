@@ -32,6 +32,13 @@ public sealed class InlineSocketCompletionsTests
     }
 
     [Fact]
+    public void On_by_default_as_bench_proxy_sh_measured_it()
+    {
+        Assert.True(new TransportOptions().InlineSocketCompletions);
+        Assert.False(new TransportOptions().InlineScheduling);
+    }
+
+    [Fact]
     public void Off_touches_nothing()
     {
         var environment = new Dictionary<string, string>();
