@@ -6,10 +6,10 @@ namespace Appliance.Engine.Caching.Disk;
 
 /// <summary>
 /// Streams a body from its cache file to the client, a buffer at a time, hashing on the way the first
-/// time the file is sent in this process. The file's length was checked when it was opened; if its bytes
-/// turn out not to match the checksum by the end (changed on disk since it was written), the connection
-/// is aborted so that the client, which was promised the full length, sees a failed response and not a
-/// wrong one, and the file is dropped. A range cannot be checked alone, so a file is checked whole before
+/// time the file is sent in this process, with its last buffer held back until the hash is known. The
+/// file's length was checked when it was opened; if its bytes turn out not to match the checksum (changed
+/// on disk since it was written), the connection is aborted before the last buffer, so that the client,
+/// which was promised the full length, sees a failed response and not a wrong one, and the file is dropped. A range cannot be checked alone, so a file is checked whole before
 /// its first range is sent.
 /// </summary>
 internal static class DiskBodyWriter
@@ -18,11 +18,42 @@ internal static class DiskBodyWriter
 
     public static async Task WriteAsync(HttpContext context, DiskBody body, DiskCacheStore store)
     {
-        using var hash = body.Entry.Verified ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await CopyAsync(body, 0, body.Length, context.Response.Body, hash, context.RequestAborted);
-        if (hash is not null && !Matches(hash, body, store))
+        if (body.Entry.Verified)
         {
-            context.Abort();
+            await CopyAsync(body, 0, body.Length, context.Response.Body, null, context.RequestAborted);
+            return;
+        }
+
+        // The last buffer is held back until the whole file has been hashed: once the client has every
+        // byte it was promised, aborting no longer tells it the response was wrong.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var tailLength = (int)Math.Min(BufferSize, body.Length);
+        var headLength = body.Length - tailLength;
+        var tail = ArrayPool<byte>.Shared.Rent(Math.Max(tailLength, 1));
+        try
+        {
+            var head = await CopyAsync(body, 0, headLength, context.Response.Body, hash, context.RequestAborted);
+            var read = head < headLength ? 0 : await ReadFullyAsync(body, headLength, tail.AsMemory(0, tailLength), context.RequestAborted);
+            if (head < headLength || read < tailLength)
+            {
+                // Shorter than its index said since it was opened.
+                store.Drop(body.Entry, corrupt: true);
+                context.Abort();
+                return;
+            }
+
+            hash.AppendData(tail, 0, read);
+            if (!Matches(hash, body, store))
+            {
+                context.Abort();
+                return;
+            }
+
+            await context.Response.Body.WriteAsync(tail.AsMemory(0, tailLength), context.RequestAborted);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(tail);
         }
     }
 
@@ -82,6 +113,23 @@ internal static class DiskBodyWriter
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static async Task<int> ReadFullyAsync(DiskBody body, long start, Memory<byte> into, CancellationToken cancel)
+    {
+        var done = 0;
+        while (done < into.Length)
+        {
+            var read = await RandomAccess.ReadAsync(body.Handle, into[done..], body.Offset + start + done, cancel);
+            if (read == 0)
+            {
+                break;
+            }
+
+            done += read;
+        }
+
+        return done;
     }
 
     private static bool Matches(IncrementalHash hash, DiskBody body, DiskCacheStore store)
