@@ -57,8 +57,9 @@ internal sealed class DataPlaneKestrelSetup(
     }
 
     // Every connection is counted from accept to close, only so many may be open at once, and one
-    // address may hold only so many of them (trusted proxies are exempt: every client arrives through them). Behind a TCP balancer the
-    // PROXY header comes first, so that the cap, TLS and HTTP all see the real client.
+    // address may hold only so many of them (trusted proxies are exempt: every client arrives
+    // through them). Behind a TCP balancer the PROXY header comes first, so that the cap, TLS and
+    // HTTP all see the real client.
     private void Count(ListenOptions listen)
     {
         if (options.ProxyProtocol.Mode == ProxyProtocol.ProxyProtocolMode.Required)
