@@ -13,8 +13,9 @@ public sealed class TransportOptions
     /// request. The runtime reads it once, before the first socket, so it holds for the whole
     /// process (admin site and backend connections too); the variable set outside wins. Measured on
     /// by default: +5 to 11 % requests/s and −10 % CPU per request on 1 KiB and 64 KiB proxied
-    /// (bench/README.md). Work done right after a socket read (YARP's copy loop, and on-the-fly
-    /// compression in it) then runs on the polling thread, as in nginx's event loop.
+    /// (bench/README.md). Work done right after a socket read (YARP's copy loop) then runs on the
+    /// polling thread, as in nginx's event loop; on-the-fly compression hops to the thread pool
+    /// (<see cref="Compression.CompressingResponseBodyFeature"/>) so as not to hold that thread.
     /// </summary>
     public bool InlineSocketCompletions { get; set; } = true;
 
