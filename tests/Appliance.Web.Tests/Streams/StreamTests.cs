@@ -142,6 +142,10 @@ public sealed class StreamTests(StreamsHost host) : IClassFixture<StreamsHost>
         Assert.True(list.IsSuccessStatusCode);
         await host.AddPoolAsync(new { name = "guarded", backends = new[] { new { address = host.B.Address } } });
         var port = await host.AddStreamAsync("guarded", "guarded", new { accessList = "no-loopback" });
+        // AddStreamAsync's readiness probe is itself a loopback client, so it is denied too, but on
+        // the listener's own time: wait for that count before taking the baseline.
+        await Eventually.TrueAsync(async () => await host.MetricAsync("appliance_stream_connections_total{stream=\"guarded\",result=\"denied\"}") == 1,
+            TimeSpan.FromSeconds(10), "the readiness probe's connection to be denied and counted");
         var before = host.B.Connections;
         var denied = await host.MetricAsync("appliance_stream_connections_total{stream=\"guarded\",result=\"denied\"}");
 
