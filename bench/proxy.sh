@@ -5,12 +5,14 @@
 # appliance/nginx. Figures, never a pass/fail: run it by hand, not in CI.
 #
 #   bench/proxy.sh [rounds=3] [seconds=10] [connections=50]
+#   SIZES=1k bench/proxy.sh      one body size only (default "1k 64k")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-50}
+sizes=${SIZES:-1k 64k}
 
 need=()
 command -v nginx >/dev/null || need+=(nginx-light)
@@ -95,7 +97,7 @@ proxy_pids() { case "$1" in appliance) echo "${pids[0]}" ;; bare-yarp) echo "${p
 declare -A rps p99 cpu
 names=(appliance bare-yarp nginx)
 ports=($appliance_port $yarp_port $nginx_port)
-for size in 1k 64k; do
+for size in $sizes; do
   # Warm up each proxy (JIT, connection pools) before measuring.
   for port in "${ports[@]}"; do wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$port/$size.bin" >/dev/null; done
   for round in $(seq 1 "$rounds"); do
@@ -123,7 +125,7 @@ median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR%
 echo
 echo "Medians of $rounds rounds, $seconds s each, $connections connections, wrk -t2 ($(nproc) cores shared by client, proxy and origin):"
 printf '%-5s %-10s %12s %10s %14s\n' size proxy req/s p99-ms us-CPU/req
-for size in 1k 64k; do
+for size in $sizes; do
   for name in "${names[@]}"; do
     r=$(median <<<"${rps[$size,$name]}")
     p=$(for v in ${p99[$size,$name]}; do to_ms <<<"$v"; done | tr '\n' ' ' | median)

@@ -40,6 +40,21 @@ public class StreamsHost : ApplianceHost
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await WaitForLiveConfigAsync();
         await Eventually.TrueAsync(() => Listening(port), TimeSpan.FromSeconds(10), $"stream {name} to listen on {port}");
+
+        // The readiness probe is a real client of the stream: it takes a slot, a balancing pick and
+        // maybe a backend connection, on the listener's own time. Wait until it is counted (whatever
+        // its result) and gone, so that no test sees it after taking a baseline. The open gauge
+        // alone proves nothing: it reads 0 from the moment the port is bound.
+        await Eventually.TrueAsync(async () =>
+        {
+            var counted = 0L;
+            foreach (var result in new[] { "accepted", "denied", "limited", "no-destination", "failed" })
+            {
+                counted += Math.Max(0, await MetricAsync($"appliance_stream_connections_total{{stream=\"{name}\",result=\"{result}\"}}"));
+            }
+
+            return counted >= 1 && await MetricAsync($"appliance_stream_open_connections{{stream=\"{name}\"}}") == 0;
+        }, TimeSpan.FromSeconds(10), $"stream {name}'s readiness probe to be counted and closed");
         return port;
     }
 
