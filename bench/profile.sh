@@ -159,6 +159,10 @@ for s in "${scenarios[@]}"; do
 
   if [ "$profile" = 1 ]; then
     echo
+    echo "--- $s: self time by library (JIT-compiled code is [JIT]) ---"
+    perf report -i "$work/perf.data" --stdio --no-children --sort dso -g none --percent-limit 0.5 2>/dev/null \
+      | grep -E '^ +[0-9]' | sed -E 's/\[JIT\] tid [0-9]+/[JIT]/' | head -n 12 || true
+    echo
     echo "--- $s: top $top frames by self time (where the CPU is) ---"
     perf report -i "$work/perf.data" --stdio --no-children --sort dso,sym -g none --percent-limit 0.3 2>/dev/null \
       | grep -E '^ +[0-9]' | head -n "$top" || true

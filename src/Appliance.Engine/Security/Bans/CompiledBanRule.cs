@@ -8,6 +8,11 @@ internal sealed class CompiledBanRule
     private readonly bool[] _statuses = new bool[600];
     private readonly BanPathPattern[] _paths;
 
+    // The characters, upper-cased, a path may start with (after its '/') and still match one of
+    // the patterns; null when a pattern takes any ('/*…', '/', '/**'). Every request is counted
+    // against the enabled rules, and most paths then fail here without a pattern being tried.
+    private readonly string? _firstCharacters;
+
     public CompiledBanRule(BanRuleSpec rule)
     {
         Name = rule.Name;
@@ -21,6 +26,9 @@ internal sealed class CompiledBanRule
 
         // Patterns that do not parse were refused by the store; were one stored, it matches nothing.
         _paths = (rule.Paths ?? []).Select(p => BanPathPattern.TryParse(p, out _)).OfType<BanPathPattern>().ToArray();
+        _firstCharacters = _paths.Any(p => p.Text.Length < 2 || p.Text[1] == '*')
+            ? null
+            : string.Concat(_paths.Select(p => char.ToUpperInvariant(p.Text[1])).Distinct());
         Threshold = rule.Threshold;
         Window = TimeSpan.FromSeconds(rule.WindowSeconds);
         Duration = TimeSpan.FromSeconds(rule.BanSeconds);
@@ -42,7 +50,7 @@ internal sealed class CompiledBanRule
             return true;
         }
 
-        if (path is null)
+        if (path is null || (_firstCharacters is not null && (path.Length < 2 || !_firstCharacters.Contains(char.ToUpperInvariant(path[1]), StringComparison.Ordinal))))
         {
             return false;
         }

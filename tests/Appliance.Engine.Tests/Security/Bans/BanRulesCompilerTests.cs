@@ -1,3 +1,4 @@
+using Appliance.Data.ConfigKinds.BanRules;
 using Appliance.Data.Model;
 using Appliance.Engine.Configuration;
 using Appliance.Engine.Security.Bans;
@@ -36,5 +37,33 @@ public sealed class BanRulesCompilerTests
         var rule = new CompiledBanRule(new BanRuleSpec { Name = "r", Statuses = [404], Paths = ["/.git/**"] });
 
         Assert.Equal(matches, rule.Matches(status, path));
+    }
+
+    [Theory]
+    [InlineData("/wp-login.php", true)]
+    [InlineData("/WP-LOGIN.PHP/", true)]
+    [InlineData("/.env.local", true)]
+    [InlineData("/cgi-bin/test.cgi", true)]
+    [InlineData("/1k.bin", false)]
+    [InlineData("/", false)]
+    [InlineData("/wp-content/x.css", false)]
+    public void The_first_character_filter_keeps_every_match_of_the_default_scanner_rule(string path, bool matches)
+    {
+        var rule = new CompiledBanRule(BanRuleDefaults.Scanners);
+
+        Assert.Equal(matches, rule.Matches(200, path));
+    }
+
+    [Theory]
+    [InlineData("/*.php", "/index.php", true)]
+    [InlineData("/*.php", "/1.php", true)]
+    [InlineData("/**", "/anything/below", true)]
+    [InlineData("/", "/", true)]
+    [InlineData("/", "/x", false)]
+    public void A_pattern_that_takes_any_first_character_turns_the_filter_off(string pattern, string path, bool matches)
+    {
+        var rule = new CompiledBanRule(new BanRuleSpec { Name = "r", Paths = ["/wp-login.php", pattern] });
+
+        Assert.Equal(matches, rule.Matches(200, path));
     }
 }
