@@ -1,3 +1,4 @@
+using Appliance.Engine.DataPlane;
 using Microsoft.AspNetCore.Http;
 
 namespace Appliance.Engine.Configuration;
@@ -7,5 +8,5 @@ internal static class RoutePlanHttpContextExtensions
 {
     /// <summary>The plan <see cref="RoutePlanMiddleware"/> resolved for this request.</summary>
     public static RoutePlan GetRoutePlan(this HttpContext context) =>
-        context.Features.Get<RoutePlan>() ?? throw new InvalidOperationException("The request has no route plan: UseRoutePlan() must come first in the proxy pipeline.");
+        context.Features.Lookup<RoutePlan>() ?? throw new InvalidOperationException("The request has no route plan: UseRoutePlan() must come first in the proxy pipeline.");
 }

@@ -1,3 +1,4 @@
+using Appliance.Engine.DataPlane;
 using Appliance.Engine.Metrics;
 using Microsoft.AspNetCore.Http;
 
@@ -12,6 +13,6 @@ internal readonly record struct HeaderPlaceholderValues(string ClientIp, string 
     /// </summary>
     public static HeaderPlaceholderValues Of(HttpContext context) => new(
         context.Connection.RemoteIpAddress?.ToString() ?? "",
-        context.Features.Get<IRequestIdFeature>()?.RequestId ?? "",
+        context.Features.Lookup<IRequestIdFeature>()?.RequestId ?? "",
         context.Request.Host.Value ?? "");
 }

@@ -1,4 +1,5 @@
 using Appliance.Engine.Configuration;
+using Appliance.Engine.DataPlane;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -28,7 +29,7 @@ internal sealed class RequestHeaderRulesTransformProvider : ITransformProvider
         context.AddRequestTransform(static transformContext =>
         {
             var http = transformContext.HttpContext;
-            var rules = http.Features.Get<RoutePlan>()?.Find<RouteHeaderRules>()?.Request;
+            var rules = http.Features.Lookup<RoutePlan>()?.Find<RouteHeaderRules>()?.Request;
             if (rules is { IsEmpty: false })
             {
                 rules.ApplyTo(transformContext.ProxyRequest, rules.UsesPlaceholders ? HeaderPlaceholderValues.Of(http) : default);

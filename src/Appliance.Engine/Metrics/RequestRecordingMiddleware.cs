@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Appliance.Engine.AccessLogging;
 using Appliance.Engine.AccessLogging.Viewer;
+using Appliance.Engine.DataPlane;
 using Appliance.Engine.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -41,7 +42,7 @@ internal sealed class RequestRecordingMiddleware(
     private void Record(HttpContext context, string requestId, long bytes, double milliseconds)
     {
         var route = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId;
-        var proxy = context.Features.Get<IReverseProxyFeature>();
+        var proxy = context.Features.Lookup<IReverseProxyFeature>();
         var pool = proxy?.Cluster?.Config.ClusterId;
         var backend = proxy?.ProxiedDestination?.Model.Config.Address;
         var status = context.Response.StatusCode;
@@ -77,7 +78,7 @@ internal sealed class RequestRecordingMiddleware(
     // The raw target without its query (which often carries secrets); null when it is the path.
     private static string? TargetIfOther(HttpContext context, string path)
     {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        var raw = context.Features.Lookup<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(raw))
         {
             return null;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Appliance.Engine.DataPlane;
 
 namespace Appliance.Engine.Routing;
 
@@ -42,7 +43,7 @@ internal sealed class CanonicalPath
     /// gets, so also what the cache keys on and redirects name.
     /// </summary>
     public static string ForwardOf(Microsoft.AspNetCore.Http.HttpRequest request) =>
-        request.HttpContext.Features.Get<CanonicalPath>()?.Forward ?? request.Path.ToUriComponent();
+        request.HttpContext.Features.Lookup<CanonicalPath>()?.Forward ?? request.Path.ToUriComponent();
 
     /// <summary>
     /// Reads the path of a request target (origin or absolute form). Null when the target is

@@ -1,3 +1,4 @@
+using Appliance.Engine.DataPlane;
 using Appliance.Engine.Routing.Rules;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Transforms;
@@ -44,7 +45,7 @@ internal sealed class CanonicalPathTransformProvider : ITransformProvider
 
             // Only while no earlier transform has rewritten the path: that one then owns the address.
             // No transform of ours changes the query, which Kestrel keeps as the client sent it.
-            if (http.Features.Get<CanonicalPath>() is { } canonical && transformContext.Path == http.Request.Path)
+            if (http.Features.Lookup<CanonicalPath>() is { } canonical && transformContext.Path == http.Request.Path)
             {
                 Send(transformContext, canonical.Forward, http);
             }

@@ -1,3 +1,4 @@
+using Appliance.Engine.DataPlane;
 using Appliance.Engine.Metrics;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
@@ -47,7 +48,7 @@ internal sealed class HardeningTransformProvider : ITransformProvider
                 transformContext.ProxyRequest.Headers.TryAddWithoutValidation(RealIpHeader, client.ToString());
             }
 
-            var requestId = transformContext.HttpContext.Features.Get<IRequestIdFeature>()?.RequestId;
+            var requestId = transformContext.HttpContext.Features.Lookup<IRequestIdFeature>()?.RequestId;
             transformContext.ProxyRequest.Headers.Remove(RequestIdFeature.HeaderName);
             if (requestId is not null)
             {
@@ -60,7 +61,7 @@ internal sealed class HardeningTransformProvider : ITransformProvider
         // The client sees our id, not one the backend may have made up.
         context.AddResponseTransform(static transformContext =>
         {
-            if (transformContext.HttpContext.Features.Get<IRequestIdFeature>()?.RequestId is { } requestId)
+            if (transformContext.HttpContext.Features.Lookup<IRequestIdFeature>()?.RequestId is { } requestId)
             {
                 transformContext.HttpContext.Response.Headers[RequestIdFeature.HeaderName] = requestId;
             }

@@ -1,5 +1,6 @@
 using System.Net;
 using Appliance.Engine.Configuration;
+using Appliance.Engine.DataPlane;
 using Appliance.Engine.Routing;
 using Appliance.Engine.Security.TurnedAway;
 using Microsoft.AspNetCore.Connections.Features;
@@ -37,7 +38,7 @@ internal sealed class BanMiddleware(
 
     private void Count(HttpContext context, IPAddress client)
     {
-        var plan = context.Features.Get<RoutePlan>();
+        var plan = context.Features.Lookup<RoutePlan>();
         var rules = (plan ?? snapshots.UnmatchedPlan()).Find<BanRulesPlan>()?.Rules;
         if (rules is null || rules.Count == 0)
         {
@@ -45,7 +46,7 @@ internal sealed class BanMiddleware(
         }
 
         var status = context.Response.StatusCode;
-        var path = plan is null ? null : context.Features.Get<CanonicalPath>()?.Decision ?? context.Request.Path.Value;
+        var path = plan is null ? null : context.Features.Lookup<CanonicalPath>()?.Decision ?? context.Request.Path.Value;
         bool? exempt = null;
         foreach (var rule in rules)
         {
