@@ -95,7 +95,7 @@ public sealed class StreamTests(StreamsHost host) : IClassFixture<StreamsHost>
     [Fact]
     public async Task A_backend_that_refuses_is_skipped_without_the_client_noticing()
     {
-        var dead = $"http://127.0.0.1:{Ports.Unused()}";
+        var dead = "http://127.0.0.1:9"; // privileged and unused: nothing else can take it
         await host.AddPoolAsync(new { name = "half-dead", loadBalancing = "RoundRobin", backends = new[] { new { address = dead }, new { address = host.A.Address } } });
         var port = await host.AddStreamAsync("skips", "half-dead");
 
