@@ -13,42 +13,11 @@ seconds=${2:-8}
 connections=${3:-50}
 warmup=${WARMUP:-15}
 
-need=()
-command -v nginx >/dev/null || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for name in origin peer; do [ -f "$work/$name.pid" ] && kill "$(cat "$work/$name.pid")" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/nginx-setup.sh
 
 origin_port=19401 nginx_port=19410 yarp_port=19411 client_port=19412 raw_port=19413
 mkdir -p "$work/www"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
-nginx_conf() { # name, server blocks
-  cat >"$work/$1.conf" <<CONF
-worker_processes 1;
-pid $work/$1.pid;
-error_log $work/$1.error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/$1-body; proxy_temp_path $work/$1-proxy;
-  fastcgi_temp_path $work/$1-fcgi; uwsgi_temp_path $work/$1-uwsgi; scgi_temp_path $work/$1-scgi;
-  $2
-}
-CONF
-  nginx -c "$work/$1.conf"
-}
 nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
 nginx_conf peer "upstream origin { server 127.0.0.1:$origin_port; keepalive 64; }
   server { listen 127.0.0.1:$nginx_port; keepalive_requests 1000000;

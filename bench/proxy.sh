@@ -16,46 +16,13 @@ connections=${3:-50}
 sizes=${SIZES:-1k 64k}
 warmup=${WARMUP:-15}
 
-need=()
-command -v nginx >/dev/null || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-work=$(mktemp -d)
-# nginx's workers run as an unprivileged user: they must be able to read the origin's files.
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -f "$work/origin.pid" ] && kill "$(cat "$work/origin.pid")" 2>/dev/null || true
-  [ -f "$work/peer.pid" ] && kill "$(cat "$work/peer.pid")" 2>/dev/null || true
-  wait 2>/dev/null || true
-  [ -n "${KEEP:-}" ] && cp -r "$work" /tmp/bench-keep; rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/nginx-setup.sh
 
 origin_port=19001 appliance_port=19080 admin_port=19081 yarp_port=19082 nginx_port=19083
 mkdir -p "$work/www"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
 head -c 65536 /dev/urandom >"$work/www/64k.bin"
 
-nginx_conf() { # name, server block
-  cat >"$work/$1.conf" <<CONF
-worker_processes 1;
-pid $work/$1.pid;
-error_log $work/$1.error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/$1-body; proxy_temp_path $work/$1-proxy;
-  fastcgi_temp_path $work/$1-fcgi; uwsgi_temp_path $work/$1-uwsgi; scgi_temp_path $work/$1-scgi;
-  $2
-}
-CONF
-  nginx -c "$work/$1.conf"
-}
 
 nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
 nginx_conf peer "upstream origin { server 127.0.0.1:$origin_port; keepalive 64; }
