@@ -28,9 +28,9 @@ internal sealed class CacheResponseTransformProvider(CacheOptions options) : ITr
         context.AddResponseTransform(transformContext =>
         {
             var response = transformContext.HttpContext.Response;
-            if (transformContext.ProxyResponse is { } proxied && proxied.Headers.Connection.Count > 0)
+            if (transformContext.ProxyResponse is { } proxied)
             {
-                ConnectionFields.Remove(response.Headers, proxied.Headers.Connection);
+                ConnectionFields.Remove(response.Headers, proxied.Headers);
             }
 
             if (Carries(response.Headers, targets))

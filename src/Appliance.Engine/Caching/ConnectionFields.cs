@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Appliance.Engine.Caching;
 
@@ -9,15 +11,43 @@ namespace Appliance.Engine.Caching;
 /// </summary>
 internal static class ConnectionFields
 {
-    /// <summary>Removes from <paramref name="headers"/> every field named in <paramref name="connection"/>'s tokens.</summary>
-    public static void Remove(IHeaderDictionary headers, IEnumerable<string> connection)
+    // The tokens backends send on nearly every response, as strings that already exist, so the
+    // common response allocates nothing here.
+    private static readonly string[] CommonTokens = ["keep-alive", "close", HeaderNames.Upgrade];
+
+    /// <summary>Removes from <paramref name="headers"/> every field named in the Connection field of <paramref name="backend"/>.</summary>
+    public static void Remove(IHeaderDictionary headers, HttpHeaders backend)
     {
-        foreach (var value in connection)
+        // Read as sent: the typed Connection collection parses the field, and allocates, on every response.
+        if (!backend.NonValidated.TryGetValues(HeaderNames.Connection, out var values))
         {
-            foreach (var name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            var field = value.AsSpan();
+            foreach (var range in field.Split(','))
             {
-                headers.Remove(name);
+                var token = field[range].Trim(" \t");
+                if (!token.IsEmpty)
+                {
+                    headers.Remove(Name(token));
+                }
             }
         }
+    }
+
+    private static string Name(ReadOnlySpan<char> token)
+    {
+        foreach (var common in CommonTokens)
+        {
+            if (token.Equals(common, StringComparison.OrdinalIgnoreCase))
+            {
+                return common;
+            }
+        }
+
+        return token.ToString();
     }
 }

@@ -54,7 +54,7 @@ internal sealed partial class StaleRevalidator(ResponseCache cache, TimeProvider
             headers[header.Key] = new StringValues(header.Value.ToArray());
         }
 
-        ConnectionFields.Remove(headers, response.Headers.Connection);
+        ConnectionFields.Remove(headers, response.Headers);
 
         var now = time.GetUtcNow();
         if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
