@@ -14,14 +14,17 @@ namespace Appliance.Engine.Forwarding;
 /// </summary>
 internal sealed partial class RetryMiddleware(RequestDelegate next, ILogger<RetryMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        if (!IsRetryable(context))
-        {
-            await next(context);
-            return;
-        }
+        // A request that may not be sent twice, or a pool with one backend to send it to, goes on
+        // without a frame of ours to come back to.
+        return IsRetryable(context) && context.GetReverseProxyFeature().AvailableDestinations.Count > 1
+            ? RetryOnFailureAsync(context)
+            : next(context);
+    }
 
+    private async Task RetryOnFailureAsync(HttpContext context)
+    {
         var feature = context.GetReverseProxyFeature();
         var candidates = feature.AvailableDestinations;
         await next(context);

@@ -9,21 +9,21 @@ namespace Appliance.Engine.Metrics;
 internal sealed class CountingResponseBodyFeature : IHttpResponseBodyFeature
 {
     private readonly IHttpResponseBodyFeature _inner;
-    private readonly CountingStream _stream;
-    private readonly CountingPipeWriter _writer;
+
+    // Each made when first asked for: a response is nearly always written one way only.
+    private CountingStream? _stream;
+    private CountingPipeWriter? _writer;
 
     public CountingResponseBodyFeature(IHttpResponseBodyFeature inner)
     {
         _inner = inner;
-        _stream = new CountingStream(inner.Stream);
-        _writer = new CountingPipeWriter(inner.Writer);
     }
 
-    public long BytesWritten => _stream.BytesWritten + _writer.BytesWritten;
+    public long BytesWritten => (_stream?.BytesWritten ?? 0) + (_writer?.BytesWritten ?? 0);
 
-    public Stream Stream => _stream;
+    public Stream Stream => _stream ??= new CountingStream(_inner.Stream);
 
-    public PipeWriter Writer => _writer;
+    public PipeWriter Writer => _writer ??= new CountingPipeWriter(_inner.Writer);
 
     public void DisableBuffering() => _inner.DisableBuffering();
 

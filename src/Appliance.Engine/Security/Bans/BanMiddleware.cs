@@ -20,20 +20,30 @@ internal sealed class BanMiddleware(
 {
     private const int MaxPathInReason = 100;
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var client = context.Connection.RemoteIpAddress;
-        if (client is not null && table.IsBanned(client))
+        if (client is null)
         {
-            await RefuseAsync(context);
-            return;
+            return next(context);
         }
 
-        await next(context);
-        if (client is not null)
+        if (table.IsBanned(client))
         {
-            Count(context, client);
+            return RefuseAsync(context);
         }
+
+        // Every plan of a revision carries the same rules (BanRulesCompiler): with none enabled
+        // there is nothing to count, and the request goes on without a frame of ours to come back to.
+        return snapshots.UnmatchedPlan().Find<BanRulesPlan>() is { Rules.Count: > 0 }
+            ? CountWhenAnsweredAsync(context, client)
+            : next(context);
+    }
+
+    private async Task CountWhenAnsweredAsync(HttpContext context, IPAddress client)
+    {
+        await next(context);
+        Count(context, client);
     }
 
     private void Count(HttpContext context, IPAddress client)
