@@ -15,6 +15,7 @@
 #
 #   bench/tls.sh [rounds=3] [seconds=10] [connections=50]
 #   RESUMPTION=false bench/tls.sh     the appliance without session resumption (on by default)
+#   MODES="handshakes keep-alive new resumed"   the measurements to make (all by default)
 #   WARMUP=10                          seconds of load per server before each wrk mode (the JIT's tiers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,8 @@ rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-50}
 warmup=${WARMUP:-10}
+modes=${MODES:-handshakes keep-alive new resumed}
+wanted() { [[ " $modes " == *" $1 "* ]]; }
 
 need=()
 command -v nginx >/dev/null || need+=(nginx-light)
@@ -121,6 +124,7 @@ cpu_ticks() { local total=0; for pid in "$@"; do total=$((total + $(awk '{print 
 per_unit() { awk -v t="$1" -v n="$2" -v hz="$tick" 'BEGIN {printf "%.1f", t * 1000000 / hz / n}'; }
 declare -A rps cpu
 for mode in handshakes keep-alive; do
+  wanted "$mode" || continue
   header=()
   [ "$mode" = handshakes ] && header=(-H "Connection: close")
   for port in "${ports[@]}"; do wrk -t2 -c"$connections" -d"${warmup}s" "${header[@]}" "https://localhost:$port/1k.bin" >/dev/null; done
@@ -144,6 +148,7 @@ done
 
 # One client, one connection at a time: a full handshake each time, or the first session resumed.
 for mode in new resumed; do
+  wanted "$mode" || continue
   flag=-new
   [ "$mode" = resumed ] && flag=-reuse
   for round in $(seq 1 "$rounds"); do
@@ -169,7 +174,7 @@ echo
 echo "Medians of $rounds rounds, $seconds s each, $connections connections, wrk -t2 ($(nproc) cores shared by client, proxies and origin);"
 echo "handshakes and keep-alive in requests/s (wrk), new and resumed in connections/s (one openssl s_time client);"
 echo "session resumption ${RESUMPTION:-true} on the appliance, Kestrel's default in bare YARP, on in nginx:"
-for mode in handshakes keep-alive new resumed; do
+for mode in $modes; do
   line=$(printf '%-10s' "$mode")
   for name in "${names[@]}"; do
     line+=$(printf '   %s %8.0f/s %7.1f us CPU' "$name" "$(median <<<"${rps[$mode,$name]}")" "$(median <<<"${cpu[$mode,$name]}")")
