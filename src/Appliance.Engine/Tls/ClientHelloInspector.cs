@@ -24,7 +24,31 @@ internal static class ClientHelloInspector
             return;
         }
 
-        // A client that sends nothing must not hold the connection longer than a handshake may take.
+        var offers = await ReadOffersAsync(connection, timeout);
+        if (offers is null)
+        {
+            connection.Abort();
+            return;
+        }
+
+        if (acme && offers.Value.HasFlag(ClientHelloOffers.Protocol))
+        {
+            connection.Features.Set(AcmeTlsAlpnFeature.Instance);
+        }
+
+        if (offers.Value.HasFlag(ClientHelloOffers.Tls13))
+        {
+            connection.Features.Set(Tls13OfferedFeature.Instance);
+        }
+
+        await next(connection);
+    }
+
+    // Reads until the first record is whole, without consuming anything (TLS reads the same bytes);
+    // null when nothing whole arrived in the time a handshake may take. The deadline lives for the
+    // read alone, not for the connection: its timer and registration go as soon as the hello is in.
+    private static async Task<ClientHelloOffers?> ReadOffersAsync(ConnectionContext connection, TimeSpan timeout)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
         deadline.CancelAfter(timeout);
         var input = connection.Transport.Input;
@@ -37,8 +61,7 @@ internal static class ClientHelloInspector
             }
             catch (OperationCanceledException)
             {
-                connection.Abort();
-                return;
+                return null;
             }
 
             var buffer = result.Buffer;
@@ -46,25 +69,12 @@ internal static class ClientHelloInspector
             if (needed == 0 || buffer.Length >= needed || result.IsCompleted)
             {
                 var offers = needed > 0 && buffer.Length >= needed ? Parse(buffer.Slice(0, needed)) : ClientHelloOffers.None;
-                if (acme && offers.HasFlag(ClientHelloOffers.Protocol))
-                {
-                    connection.Features.Set(AcmeTlsAlpnFeature.Instance);
-                }
-
-                if (offers.HasFlag(ClientHelloOffers.Tls13))
-                {
-                    connection.Features.Set(Tls13OfferedFeature.Instance);
-                }
-
-                // Nothing consumed: TLS reads the same bytes.
                 input.AdvanceTo(buffer.Start);
-                break;
+                return offers;
             }
 
             input.AdvanceTo(buffer.Start, buffer.End);
         }
-
-        await next(connection);
     }
 
     private static ClientHelloOffers Parse(ReadOnlySequence<byte> record) =>
