@@ -42,5 +42,17 @@ builder.Services.AddReverseProxy().LoadFromMemory(
     [new RouteConfig { RouteId = "all", ClusterId = "origin", Match = new RouteMatch { Path = "/{**catch-all}" } }],
     [new ClusterConfig { ClusterId = "origin", Destinations = new Dictionary<string, DestinationConfig> { ["o"] = new() { Address = args[1] } } }]);
 var app = builder.Build();
+
+// FRAMES=n puts n empty async steps in front of the proxy, each awaiting the rest of the request:
+// what a step that must act after the response costs by itself.
+for (var i = 0; i < int.Parse(Environment.GetEnvironmentVariable("FRAMES") ?? "0"); i++)
+{
+    app.Use(static async (context, next) =>
+    {
+        await next(context);
+        _ = context.Response.StatusCode;
+    });
+}
+
 app.MapReverseProxy();
 app.Run();
