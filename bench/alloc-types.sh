@@ -14,6 +14,7 @@ rows=${2:-25}
 warmup=${WARMUP:-15}
 
 source bench/nginx-setup.sh
+source bench/appliance-setup.sh
 
 origin_port=19501 yarp_port=19502 appliance_port=19580 admin_port=19581
 mkdir -p "$work/www"
@@ -28,25 +29,9 @@ dotnet build -c Release -v q -nologo bench/AllocTypes >/dev/null
 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 \
   dotnet bench/BareYarp/bin/Release/net10.0/BareYarp.dll $yarp_port "http://127.0.0.1:$origin_port" >"$work/yarp.log" 2>&1 &
 pids+=($!)
-token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-Appliance__DataDirectory="$work/data" \
-Appliance__Admin__Urls="http://127.0.0.1:$admin_port" \
-Appliance__Admin__BootstrapToken="$token" \
-Appliance__Proxy__HttpPort=$appliance_port \
-Appliance__Proxy__BindAddress=127.0.0.1 \
-Appliance__AccessLog__Target=Off \
-ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
-pids+=($!)
-
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$admin_port/" && break; sleep 0.2; done
-api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@" >/dev/null; }
-api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
-api -d '{"name":"all","targets":[{"pool":"origin","weight":1}]}' "http://127.0.0.1:$admin_port/api/v1/routes"
-for port in $yarp_port $appliance_port; do
-  for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/1k.bin")" = 200 ] && continue 2; sleep 0.1; done
-  echo "http://127.0.0.1:$port/1k.bin never answered 200; nothing measured." >&2; exit 1
-done
+Appliance__AccessLog__Target=Off start_appliance $appliance_port $admin_port
+appliance_origin $origin_port
+for port in $yarp_port $appliance_port; do wait_for_200 "http://127.0.0.1:$port/1k.bin"; done
 
 names=(bare-yarp appliance)
 ports=($yarp_port $appliance_port)

@@ -12,50 +12,14 @@ rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-50}
 
-need=()
-command -v nginx >/dev/null || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-command -v openssl >/dev/null || need+=(openssl)
-command -v h2load >/dev/null || need+=(nghttp2-client)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-work=$(mktemp -d)
-# nginx's workers run as an unprivileged user: they must be able to read the origin's files.
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for name in origin peer; do [ -f "$work/$name.pid" ] && kill "$(cat "$work/$name.pid")" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/nginx-setup.sh
+source bench/appliance-setup.sh
+command -v h2load >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null; }
 
 origin_port=19301 http_port=19380 https_port=19343 admin_port=19381 nginx_port=19344
 mkdir -p "$work/www"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
-
-# One P-256 certificate for both.
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj /CN=localhost \
-  -addext subjectAltName=DNS:localhost -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
-
-nginx_conf() { # name, server block
-  cat >"$work/$1.conf" <<CONF
-worker_processes 1;
-pid $work/$1.pid;
-error_log $work/$1.error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/$1-body; proxy_temp_path $work/$1-proxy;
-  fastcgi_temp_path $work/$1-fcgi; uwsgi_temp_path $work/$1-uwsgi; scgi_temp_path $work/$1-scgi;
-  $2
-}
-CONF
-  nginx -c "$work/$1.conf"
-}
+cert_pair
 
 nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
 nginx_conf peer "upstream origin { server 127.0.0.1:$origin_port; keepalive 64; }
@@ -67,31 +31,10 @@ nginx_conf peer "upstream origin { server 127.0.0.1:$origin_port; keepalive 64; 
 echo "Building (Release)..."
 dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null
 
-token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-Appliance__DataDirectory="$work/data" \
-Appliance__Admin__Urls="http://127.0.0.1:$admin_port" \
-Appliance__Admin__BootstrapToken="$token" \
-Appliance__Proxy__HttpPort=$http_port \
-Appliance__Proxy__HttpsPort=$https_port \
-Appliance__Proxy__BindAddress=127.0.0.1 \
-Appliance__AccessLog__Target=Off \
-ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
-pids+=($!)
-
-wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; exit 1; }
-wait_for "http://127.0.0.1:$admin_port/"
-api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@" >/dev/null; }
-api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
-api -d '{"name":"all","targets":[{"pool":"origin","weight":1}]}' "http://127.0.0.1:$admin_port/api/v1/routes"
-jq_string() { python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$1"; }
-api -d "{\"name\":\"bench\",\"pem\":$(jq_string "$work/cert.pem"),\"key\":$(jq_string "$work/key.pem")}" "http://127.0.0.1:$admin_port/api/v1/certificates"
-for port in $https_port $nginx_port; do
-  for _ in $(seq 1 100); do
-    [ "$(curl -sk -o /dev/null -w '%{http_code}' "https://localhost:$port/1k.bin")" = 200 ] && continue 2; sleep 0.1
-  done
-  echo "https://localhost:$port/1k.bin never answered 200; nothing measured." >&2; exit 1
-done
+Appliance__AccessLog__Target=Off start_appliance $http_port $admin_port $https_port
+appliance_origin $origin_port
+appliance_certificate "$work/cert.pem" "$work/key.pem"
+for port in $https_port $nginx_port; do wait_for_200 "https://localhost:$port/1k.bin"; done
 # Both must serve the same certificate, or the comparison is not fair.
 for port in $https_port $nginx_port; do
   echo | openssl s_client -connect "127.0.0.1:$port" -servername localhost 2>/dev/null | openssl x509 -noout -fingerprint -sha256

@@ -17,6 +17,7 @@ sizes=${SIZES:-1k 64k}
 warmup=${WARMUP:-15}
 
 source bench/nginx-setup.sh
+source bench/appliance-setup.sh
 
 origin_port=19001 appliance_port=19080 admin_port=19081 yarp_port=19082 nginx_port=19083
 mkdir -p "$work/www"
@@ -34,27 +35,11 @@ echo "Building (Release)..."
 dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null
 dotnet build -c Release -v q -nologo bench/BareYarp >/dev/null
 
-token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-Appliance__DataDirectory="$work/data" \
-Appliance__Admin__Urls="http://127.0.0.1:$admin_port" \
-Appliance__Admin__BootstrapToken="$token" \
-Appliance__Proxy__HttpPort=$appliance_port \
-Appliance__Proxy__BindAddress=127.0.0.1 \
-ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
-pids+=($!)
+start_appliance $appliance_port $admin_port
 dotnet bench/BareYarp/bin/Release/net10.0/BareYarp.dll $yarp_port "http://127.0.0.1:$origin_port" >"$work/yarp.log" 2>&1 &
 pids+=($!)
-
-wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; exit 1; }
-wait_for "http://127.0.0.1:$admin_port/"
-api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@" >/dev/null; }
-api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
-api -d '{"name":"all","targets":[{"pool":"origin","weight":1}]}' "http://127.0.0.1:$admin_port/api/v1/routes"
-for port in $appliance_port $yarp_port $nginx_port; do
-  for _ in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/1k.bin")" = 200 ] && continue 2; sleep 0.1; done
-  echo "http://127.0.0.1:$port/1k.bin never answered 200; nothing measured." >&2; exit 1
-done
+appliance_origin $origin_port
+for port in $appliance_port $yarp_port $nginx_port; do wait_for_200 "http://127.0.0.1:$port/1k.bin"; done
 
 # CPU time per request (user + system, all of a proxy's processes) is steadier than req/s on a
 # machine where client, proxy and origin share the cores.
