@@ -20,30 +20,20 @@ internal sealed class BanMiddleware(
 {
     private const int MaxPathInReason = 100;
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var client = context.Connection.RemoteIpAddress;
-        if (client is null)
+        if (client is not null && table.IsBanned(client))
         {
-            return next(context);
+            await RefuseAsync(context);
+            return;
         }
 
-        if (table.IsBanned(client))
-        {
-            return RefuseAsync(context);
-        }
-
-        // Every plan of a revision carries the same rules (BanRulesCompiler): with none enabled
-        // there is nothing to count, and the request goes on without a frame of ours to come back to.
-        return snapshots.UnmatchedPlan().Find<BanRulesPlan>() is { Rules.Count: > 0 }
-            ? CountWhenAnsweredAsync(context, client)
-            : next(context);
-    }
-
-    private async Task CountWhenAnsweredAsync(HttpContext context, IPAddress client)
-    {
         await next(context);
-        Count(context, client);
+        if (client is not null)
+        {
+            Count(context, client);
+        }
     }
 
     private void Count(HttpContext context, IPAddress client)
