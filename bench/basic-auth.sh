@@ -13,33 +13,12 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 flood=${2:-8}
 
-need=()
-command -v nginx >/dev/null || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -f "$work/origin.pid" ] && kill "$(cat "$work/origin.pid")" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/nginx-setup.sh
 
 origin_port=19401
 mkdir -p "$work/www"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
-cat >"$work/origin.conf" <<CONF
-worker_processes 1; pid $work/origin.pid; error_log $work/origin.error.log;
-events { worker_connections 4096; }
-http { access_log off; server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; } }
-CONF
-nginx -c "$work/origin.conf"
+nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
 
 echo "Building (Release)..."
 dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null

@@ -19,24 +19,7 @@ rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-50}
 
-need=()
-command -v nginx >/dev/null || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-work=$(mktemp -d)
-# nginx's workers run as an unprivileged user: they must be able to read the origin's files.
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for name in origin peer; do [ -f "$work/$name.pid" ] && kill "$(cat "$work/$name.pid")" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/nginx-setup.sh
 
 origin_port=19201 http_port=19280 https_port=19243 admin_port=19281 nginx_port=19282 bare_port=19283
 mkdir -p "$work/www" "$work/nginx-cache"
@@ -49,25 +32,10 @@ range_header="Range: bytes=196608-262143"
 # Text for the compressed hits: 64 KiB of CSS-like lines.
 for i in $(seq 1 2048); do echo ".c$i { color: #$(printf '%06x' $((i * 2654435761 % 16777216))); }"; done | head -c 65536 >"$work/www/site.css"
 
-nginx_conf() { # name, server block
-  cat >"$work/$1.conf" <<CONF
-worker_processes 1;
-pid $work/$1.pid;
-error_log $work/$1.error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  types { text/css css; application/octet-stream bin; }
-  client_body_temp_path $work/$1-body; proxy_temp_path $work/$1-proxy;
-  fastcgi_temp_path $work/$1-fcgi; uwsgi_temp_path $work/$1-uwsgi; scgi_temp_path $work/$1-scgi;
-  $2
-}
-CONF
-  nginx -c "$work/$1.conf"
-}
-
-nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; add_header Cache-Control \"max-age=3600\"; }"
-nginx_conf peer "proxy_cache_path $work/nginx-cache keys_zone=hits:10m max_size=256m;
+# Both nginx know the types the origin serves, so Content-Type (and gzip's choice) is as in production.
+types='types { text/css css; application/octet-stream bin; }'
+nginx_conf origin "$types server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; add_header Cache-Control \"max-age=3600\"; }"
+nginx_conf peer "$types proxy_cache_path $work/nginx-cache keys_zone=hits:10m max_size=256m;
   upstream origin { server 127.0.0.1:$origin_port; keepalive 64; }
   server { listen 127.0.0.1:$nginx_port; keepalive_requests 1000000;
     gzip on; gzip_types text/css; gzip_min_length 1024; gzip_comp_level 1;

@@ -13,35 +13,13 @@ rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-50}
 
-need=()
-command -v nginx >/dev/null || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-command -v redis-server >/dev/null || need+=(redis-server)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-work=$(mktemp -d)
-# nginx's workers run as an unprivileged user: they must be able to read the origin's files.
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -f "$work/origin.pid" ] && kill "$(cat "$work/origin.pid")" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/nginx-setup.sh
+command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 
 origin_port=19401 redis_port=19479
 mkdir -p "$work/www" "$work/redis"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
-cat >"$work/origin.conf" <<CONF
-worker_processes 1; pid $work/origin.pid; error_log $work/origin.error.log;
-events { worker_connections 4096; }
-http { access_log off; server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; } }
-CONF
-nginx -c "$work/origin.conf"
+nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
 redis-server --port $redis_port --bind 127.0.0.1 --dir "$work/redis" --save '' --appendonly no --daemonize no >"$work/redis.log" 2>&1 &
 pids+=($!)
 

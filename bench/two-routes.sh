@@ -1,37 +1,14 @@
 # Sourced by the benchmarks that compare two routes of one appliance (shield.sh, rules.sh, mirror.sh),
-# and by bans.sh and flood.sh for the setup alone: it installs nginx and wrk if missing, starts an
-# nginx origin serving a 1 KiB file and the Release appliance in front of it, and defines
-# `start_appliance`, `api`, `ready` and `compare`. The caller sets rounds, seconds, connections and
-# the four ports (origin_port http_port https_port admin_port) first.
+# and by bans.sh and flood.sh for the setup alone: through nginx-setup.sh it installs nginx and wrk
+# if missing, then starts an nginx origin serving a 1 KiB file and the Release appliance in front of
+# it, and defines `start_appliance`, `api`, `ready` and `compare`. The caller sets rounds, seconds,
+# connections and the four ports (origin_port http_port https_port admin_port) first.
 # shellcheck shell=bash
 
-need=()
-command -v nginx >/dev/null || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-work=$(mktemp -d)
-# nginx's workers run as an unprivileged user: they must be able to read the origin's files.
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -f "$work/origin.pid" ] && kill "$(cat "$work/origin.pid")" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
+source bench/nginx-setup.sh
 mkdir -p "$work/www"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
-cat >"$work/origin.conf" <<CONF
-worker_processes 1; pid $work/origin.pid; error_log $work/origin.error.log;
-events { worker_connections 4096; }
-http { access_log off; server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; } }
-CONF
-nginx -c "$work/origin.conf"
+nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
 
 echo "Building (Release)..."
 dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null
