@@ -1,9 +1,10 @@
-# Sourced after bench/nginx-setup.sh by the benchmarks that run the appliance (proxy.sh, tls.sh,
-# h2.sh, alloc-types.sh): starts the Release build (the caller builds it) and gives it what a
+# Sourced after bench/nginx-setup.sh by the benchmarks that run one appliance with one catch-all
+# route (proxy.sh, tls.sh, h2.sh, profile.sh, alloc-types.sh): starts the Release build (the caller builds it) and gives it what a
 # benchmark needs through its own API, as an operator would.
 #   start_appliance HTTP_PORT ADMIN_PORT [HTTPS_PORT]   data in "$work/data", log in "$work/appliance.log",
 #                                                       its pid appended to "pids"; waits for the admin API.
-#                                                       Any Appliance__… variable the caller exported reaches it.
+#                                                       Any Appliance__… variable the caller exported reaches it,
+#                                                       and so do the VAR=value words in the array appliance_env.
 #   appliance_api ARGS…                                 curl against the admin API with the bootstrap token
 #   appliance_origin ORIGIN_PORT                        a pool "origin" with that one backend and a catch-all route "all"
 #   appliance_certificate CERT_PEM KEY_PEM              uploads a certificate (chosen by SNI)
@@ -12,9 +13,11 @@
 # shellcheck shell=bash
 
 appliance_token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+appliance_env=()
 
 start_appliance() {
   appliance_admin="http://127.0.0.1:$2"
+  env "${appliance_env[@]}" \
   Appliance__DataDirectory="$work/data" \
   Appliance__Admin__Urls="$appliance_admin" \
   Appliance__Admin__BootstrapToken="$appliance_token" \
@@ -24,7 +27,7 @@ start_appliance() {
   ASPNETCORE_ENVIRONMENT=Production \
     dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 100); do curl -s -o /dev/null "$appliance_admin/" && return 0; sleep 0.2; done
+  for _ in $(seq 1 150); do curl -s -o /dev/null "$appliance_admin/" && return 0; sleep 0.2; done
   echo "The appliance's admin API never answered at $appliance_admin; see $work/appliance.log." >&2
   exit 1
 }

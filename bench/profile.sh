@@ -29,10 +29,9 @@ case "$scenario" in
   *) echo "unknown scenario '$scenario': http, https, handshake, h2 or all" >&2; exit 2 ;;
 esac
 
+source bench/nginx-setup.sh
+source bench/appliance-setup.sh
 need=()
-command -v nginx >/dev/null || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-command -v openssl >/dev/null || need+=(openssl)
 command -v h2load >/dev/null || need+=(nghttp2-client)
 [ "$profile" = 1 ] && ! command -v perf >/dev/null && need+=(linux-perf)
 if [ ${#need[@]} -gt 0 ]; then
@@ -43,70 +42,28 @@ fi
 repo=$(pwd)
 counters() { (cd "$repo/bench" && exec dotnet dotnet-counters "$@"); }
 
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"; done
-  [ -f "$work/origin.pid" ] && kill "$(cat "$work/origin.pid")" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# perf's symbol maps go with the processes that wrote them.
+trap 'for pid in "${pids[@]}"; do rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"; done; cleanup' EXIT
 trap "exit 1" INT TERM
 
 origin_port=19201 http_port=19280 https_port=19243 admin_port=19281
 mkdir -p "$work/www"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj /CN=localhost \
-  -addext subjectAltName=DNS:localhost -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
-cat >"$work/origin.conf" <<CONF
-worker_processes 1;
-pid $work/origin.pid;
-error_log $work/origin.error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/body; proxy_temp_path $work/proxy;
-  fastcgi_temp_path $work/fcgi; uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
-  server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }
-}
-CONF
-nginx -c "$work/origin.conf"
+cert_pair
+nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
 
 echo "Building (Release)..."
 dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null
 
-token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 # Profiles need every managed frame in the perf map: JIT all code (no ReadyToRun images), as the
 # hot paths are rejitted anyway, and without W^X double mapping, whose code perf cannot attribute;
 # the allocation figures are the same either way.
-perf_env=()
-[ "$profile" = 1 ] && perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_ReadyToRun=0 DOTNET_EnableWriteXorExecute=0)
-env "${perf_env[@]}" \
-Appliance__DataDirectory="$work/data" \
-Appliance__Admin__Urls="http://127.0.0.1:$admin_port" \
-Appliance__Admin__BootstrapToken="$token" \
-Appliance__Proxy__HttpPort=$http_port \
-Appliance__Proxy__HttpsPort=$https_port \
-Appliance__Proxy__BindAddress=127.0.0.1 \
-Appliance__AccessLog__Target=Off \
-ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Appliance.Web/bin/Release/net10.0/Appliance.Web.dll >"$work/appliance.log" 2>&1 &
-appliance=$!
-pids+=($appliance)
-
-wait_for() { for _ in $(seq 1 150); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; cat "$work/appliance.log" >&2; exit 1; }
-wait_for "http://127.0.0.1:$admin_port/"
-api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@" >/dev/null; }
-api -d "{\"name\":\"origin\",\"backends\":[{\"address\":\"http://127.0.0.1:$origin_port\"}]}" "http://127.0.0.1:$admin_port/api/v1/pools"
-api -d '{"name":"all","targets":[{"pool":"origin","weight":1}]}' "http://127.0.0.1:$admin_port/api/v1/routes"
-json_string() { python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$1"; }
-api -d "{\"name\":\"bench\",\"pem\":$(json_string "$work/cert.pem"),\"key\":$(json_string "$work/key.pem")}" "http://127.0.0.1:$admin_port/api/v1/certificates"
-for url in "http://127.0.0.1:$http_port/1k.bin" "https://localhost:$https_port/1k.bin"; do
-  for _ in $(seq 1 100); do [ "$(curl -sk -o /dev/null -w '%{http_code}' "$url")" = 200 ] && continue 2; sleep 0.1; done
-  echo "$url never answered 200; nothing measured." >&2; exit 1
-done
+[ "$profile" = 1 ] && appliance_env=(DOTNET_PerfMapEnabled=1 DOTNET_ReadyToRun=0 DOTNET_EnableWriteXorExecute=0)
+Appliance__AccessLog__Target=Off start_appliance $http_port $admin_port $https_port
+appliance=${pids[-1]}
+appliance_origin $origin_port
+appliance_certificate "$work/cert.pem" "$work/key.pem"
+for url in "http://127.0.0.1:$http_port/1k.bin" "https://localhost:$https_port/1k.bin"; do wait_for_200 "$url"; done
 
 # Prints the number of requests answered; the load generator's output goes to $work/load.txt.
 load() { # scenario, seconds
