@@ -1,6 +1,6 @@
 # Sourced after bench/nginx-setup.sh by the benchmarks that run one appliance with one catch-all
-# route (proxy.sh, tls.sh, h2.sh, profile.sh, alloc-types.sh): starts the Release build (the caller builds it) and gives it what a
-# benchmark needs through its own API, as an operator would.
+# route (proxy.sh, tls.sh, h2.sh, profile.sh, alloc-types.sh): starts the Release build (the caller
+# builds it) and gives it what a benchmark needs through its own API, as an operator would.
 #   start_appliance HTTP_PORT ADMIN_PORT [HTTPS_PORT]   data in "$work/data", log in "$work/appliance.log",
 #                                                       its pid appended to "pids"; waits for the admin API.
 #                                                       Any Appliance__… variable the caller exported reaches it,

@@ -1,10 +1,10 @@
 # Sourced by every benchmark with an nginx origin or peer (proxy.sh, floor.sh, tls.sh, h2.sh,
-# profile.sh, alloc-types.sh, cache.sh, basic-auth.sh, redis-ratelimit.sh, and two-routes.sh for
-# the scripts built on it): installs nginx and wrk if missing, makes the temporary folder "$work" (readable
-# by nginx's unprivileged workers), removes it and stops what was started on exit (every pid in
-# "pids" and every nginx whose pid file is in "$work"), and defines `nginx_conf NAME BLOCKS`, which
-# starts an nginx with one worker, no access log and BLOCKS inside http {}. KEEP=1 keeps a copy of
-# the folder in /tmp/bench-keep.
+# profile.sh, alloc-types.sh, cache.sh, basic-auth.sh, redis-ratelimit.sh, and two-routes.sh for the
+# scripts built on it): installs nginx and wrk if missing, makes the temporary folder "$work"
+# (readable by nginx's unprivileged workers), removes it and stops what was started on exit (every
+# pid in "pids" and every nginx whose pid file is in "$work"), and defines `nginx_conf NAME BLOCKS`,
+# which starts an nginx with one worker, no access log and BLOCKS inside http {}. KEEP=1 keeps a
+# copy of the folder in /tmp/bench-keep.
 # shellcheck shell=bash
 
 need=()
