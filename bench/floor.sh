@@ -19,10 +19,7 @@ origin_port=19401 nginx_port=19410 yarp_port=19411 client_port=19412 raw_port=19
 mkdir -p "$work/www"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
 nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
-nginx_conf peer "upstream origin { server 127.0.0.1:$origin_port; keepalive 64; }
-  server { listen 127.0.0.1:$nginx_port; keepalive_requests 1000000;
-    location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection \"\";
-      proxy_set_header X-Forwarded-For \$remote_addr; proxy_hide_header Server; } }"
+nginx_proxy_peer $nginx_port $origin_port
 
 echo "Building (Release)..."
 dotnet build -c Release -v q -nologo bench/BareYarp >/dev/null

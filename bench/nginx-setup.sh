@@ -3,8 +3,9 @@
 # scripts built on it): installs nginx and wrk if missing, makes the temporary folder "$work"
 # (readable by nginx's unprivileged workers), removes it and stops what was started on exit (every
 # pid in "pids" and every nginx whose pid file is in "$work"), and defines `nginx_conf NAME BLOCKS`,
-# which starts an nginx with one worker, no access log and BLOCKS inside http {}. KEEP=1 keeps a
-# copy of the folder in /tmp/bench-keep.
+# which starts an nginx with one worker, no access log and BLOCKS inside http {}, and
+# `nginx_proxy_peer PORT ORIGIN_PORT`, nginx as the plain HTTP proxy peer. KEEP=1 keeps a copy of
+# the folder in /tmp/bench-keep.
 # shellcheck shell=bash
 
 need=()
@@ -40,4 +41,13 @@ http {
 }
 CONF
   nginx -c "$work/$1.conf"
+}
+
+# nginx as a plain HTTP proxy, the peer the .NET proxies are measured against: one worker, upstream
+# keep-alive to the origin, X-Forwarded-For set and the origin's Server hidden as the appliance does.
+nginx_proxy_peer() { # listen port, origin port
+  nginx_conf peer "upstream origin { server 127.0.0.1:$2; keepalive 64; }
+  server { listen 127.0.0.1:$1; keepalive_requests 1000000;
+    location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection \"\";
+      proxy_set_header X-Forwarded-For \$remote_addr; proxy_hide_header Server; } }"
 }

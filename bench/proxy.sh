@@ -9,7 +9,6 @@
 #   WARMUP=30 bench/proxy.sh     seconds of load per proxy before measuring (default 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$(pwd)
 rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-50}
@@ -24,12 +23,8 @@ mkdir -p "$work/www"
 head -c 1024 /dev/urandom >"$work/www/1k.bin"
 head -c 65536 /dev/urandom >"$work/www/64k.bin"
 
-
 nginx_conf origin "server { listen 127.0.0.1:$origin_port; root $work/www; keepalive_requests 1000000; }"
-nginx_conf peer "upstream origin { server 127.0.0.1:$origin_port; keepalive 64; }
-  server { listen 127.0.0.1:$nginx_port; keepalive_requests 1000000;
-    location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection \"\";
-      proxy_set_header X-Forwarded-For \$remote_addr; proxy_hide_header Server; } }"
+nginx_proxy_peer $nginx_port $origin_port
 
 echo "Building (Release)..."
 dotnet build -c Release -v q -nologo src/Appliance.Web >/dev/null
